@@ -15,6 +15,8 @@ set -euo pipefail
 version="${PULUMI_VERSION:-3.248.0}"
 # The language host module has no release tags; this is the commit of the pkg/v3.248.0 tag.
 lang_commit_3_248_0="dc7edd58bc13179f81b80983aab4eb7f74a01b41"
+# The last sdk/v3 release whose module still contained nodejs/cmd/pulumi-language-nodejs.
+fallback_lang_sdk="3.68.0"
 cache="${PULUMI_RTK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-realtimekit}"
 bin="$cache/pulumi-v$version/bin"
 
@@ -90,7 +92,7 @@ mkdir -p "$work" "$bin.partial"
 
 # `go install pkg@version` refuses modules whose go.mod has replace directives, so each binary is
 # built from a throw-away module that requires it and copies its non-local replace directives.
-build_from_module() { # name module@version package
+build_from_module() { # name module@version package [sdk/v3 version]
   local name="$1" modver="$2" pkg="$3" dir="$work/$1" gomod replaces
   rm -rf "$dir" && mkdir -p "$dir" && cd "$dir"
   go mod init "build-$name" >/dev/null 2>&1
@@ -104,14 +106,27 @@ build_from_module() { # name module@version package
     }')"
   for r in $replaces; do go mod edit -replace "$r"; done
   log "$name: resolving $modver"
-  go get "$pkg@${modver#*@}" "github.com/pulumi/pulumi/sdk/v3@v$version" >&2
+  go get "$pkg@${modver#*@}" "github.com/pulumi/pulumi/sdk/v3@${4:-v$version}" >&2
   log "$name: compiling"
   go build -trimpath -tags osusergo,grpcnotrace -ldflags "$ldflags" -o "$bin.partial/$name" "$pkg" >&2
 }
 
 build_from_module pulumi "github.com/pulumi/pulumi/pkg/v3@v$version" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
-build_from_module pulumi-language-nodejs "github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@$lang_version" \
-  github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3
+# The Node.js language host is its own module at the release commit. Module proxies that only mirror
+# tagged modules answer "not available" for it; the host then comes from the last sdk/v3 release that
+# still shipped it as a package (v3.68.0): the language-host protocol is backwards compatible, and the
+# program itself still runs on the project's pinned @pulumi/pulumi.
+if go mod download -json "github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@$lang_version" >/dev/null 2>&1; then
+  build_from_module pulumi-language-nodejs "github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@$lang_version" \
+    github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3
+else
+  log "language host module at $lang_version is not on the module proxy; using the one in sdk/v3@v$fallback_lang_sdk"
+  ldflags_main="$ldflags"
+  ldflags="-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$fallback_lang_sdk"
+  build_from_module pulumi-language-nodejs "github.com/pulumi/pulumi/sdk/v3@v$fallback_lang_sdk" \
+    github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs "v$fallback_lang_sdk"
+  ldflags="$ldflags_main"
+fi
 write_dynamic_provider_plugin "$bin.partial"
 rm -rf "$bin" && mv "$bin.partial" "$bin"
 "$bin/pulumi" version >&2

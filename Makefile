@@ -1,0 +1,50 @@
+# Thin entry points over npm scripts and scripts/. `make demo` and `make test` set up everything they need.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PULUMI_BIN = $$(bash scripts/install-pulumi-cli.sh)
+
+.PHONY: help setup pulumi-cli build typecheck test test-unit test-e2e lint emulator demo bench clean
+
+help:
+	@echo "make demo   - pulumi up of the example roster against the local emulator (no account needed)"
+	@echo "make test   - the whole suite: unit, emulator, provider, real-engine end-to-end"
+	@echo "make lint | build | emulator | bench | clean"
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci
+
+setup: node_modules/.package-lock.json pulumi-cli
+
+pulumi-cli:
+	@bash scripts/install-pulumi-cli.sh >/dev/null
+
+build: node_modules/.package-lock.json
+	npm run build
+
+typecheck: build
+	npm run typecheck
+
+lint: typecheck
+	npm run lint
+
+test: setup build
+	PATH="$(PULUMI_BIN):$$PATH" npx jest
+
+test-unit: build
+	npx jest --testPathIgnorePatterns tests/e2e
+
+test-e2e: setup build
+	PATH="$(PULUMI_BIN):$$PATH" npx jest tests/e2e
+
+emulator: build
+	node dist/emulator/cli.js --port $${PORT:-8787} --state-file $${STATE_FILE:-.emulator-state.json}
+
+demo: setup build
+	PATH="$(PULUMI_BIN):$$PATH" bash scripts/demo.sh
+
+bench: setup build
+	PATH="$(PULUMI_BIN):$$PATH" npx ts-node --transpile-only scripts/bench.ts
+
+clean:
+	rm -rf dist .pulumi-state .emulator-state.json bench-results

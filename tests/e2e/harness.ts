@@ -1,0 +1,75 @@
+/**
+ * Runs real Pulumi programs with the real CLI (Automation API, local file backend) against an in-process
+ * emulator. The CLI comes from scripts/install-pulumi-cli.sh (`make test` puts it on PATH).
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import { startEmulator, type RunningEmulator } from "../../emulator";
+
+const repoRoot = path.resolve(__dirname, "../..");
+/** Inside the repo (git-ignored) so programs resolve @pulumi/pulumi and pulumi-realtimekit from node_modules. */
+const workRoot = path.join(repoRoot, ".pulumi-state", "e2e");
+
+function pulumiBinDir(): string {
+  try {
+    return path.dirname(execFileSync("which", ["pulumi"], { encoding: "utf8" }).trim());
+  } catch {
+    throw new Error("no `pulumi` on PATH: run the suite with `make test` (it builds or finds the CLI)");
+  }
+}
+
+export interface E2eProject {
+  dir: string;
+  stack: Stack;
+  emulator: RunningEmulator;
+  /** The checkpoint file of the stack on disk, as text. */
+  stateFileText(): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Copies tests/e2e/programs/<program> into a fresh directory, starts an emulator and creates a stack
+ * configured for it. `config` adds plain stack config values (e.g. a roster file path).
+ */
+export async function createE2eProject(program: string, config: Record<string, string> = {}): Promise<E2eProject> {
+  fs.mkdirSync(workRoot, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(workRoot, `${program}-`));
+  fs.cpSync(path.join(__dirname, "programs", program), dir, { recursive: true });
+  const backend = path.join(dir, ".backend");
+  fs.mkdirSync(backend);
+  const emulator = await startEmulator();
+  const binDir = pulumiBinDir();
+  const pulumiCommand = await PulumiCommand.get({ root: path.dirname(binDir), skipVersionCheck: true });
+  const envVars = {
+    PATH: `${binDir}:${process.env.PATH ?? ""}`,
+    PULUMI_BACKEND_URL: `file://${backend}`,
+    PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+    PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+  };
+  const stack = await LocalWorkspace.createOrSelectStack(
+    { stackName: "e2e", workDir: dir },
+    { pulumiHome: path.join(dir, ".pulumi-home"), envVars, pulumiCommand },
+  );
+  await stack.setAllConfig({
+    "realtimekit:baseUrl": { value: emulator.baseUrl },
+    "realtimekit:accountId": { value: emulator.accountId },
+    "realtimekit:appId": { value: emulator.appId },
+    "realtimekit:apiToken": { value: emulator.apiToken, secret: true },
+    ...Object.fromEntries(Object.entries(config).map(([k, v]) => [k, { value: v }])),
+  });
+  return {
+    dir,
+    stack,
+    emulator,
+    stateFileText: () => fs.readFileSync(path.join(backend, ".pulumi", "stacks", "e2e-participants", "e2e.json"), "utf8"),
+    async close() {
+      await emulator.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
