@@ -1,0 +1,375 @@
+/**
+ * The emulator's one request pipeline: count, inject faults, rate-limit, authenticate, route, persist.
+ * Built on node:http alone (see http.ts for why there is no framework).
+ */
+import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { appRoutes } from "./apps";
+import type { ActiveSettings, ApiContext } from "./context";
+import { FaultTable, RateLimiter, RequestCounter, controlRoutes } from "./control";
+import {
+  type ApiResponse,
+  type Route,
+  authenticationError,
+  gatewayError,
+  matchRoute,
+  newRayId,
+  routeNotFound,
+  serviceError,
+  splitPath,
+  statusText,
+} from "./http";
+import { meetingRoutes } from "./meetings";
+import { participantRoutes } from "./participants";
+import { presetRoutes } from "./presets";
+import { Store } from "./store";
+import type { EmulatorControl, EmulatorOptions, FaultSpec, Json, RunningEmulator } from "./types";
+
+const API_PREFIX = "/client/v4";
+const CONTROL_PREFIX = "/__emulator";
+const MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_TOKEN_TTL_SECONDS = 86400;
+
+const API_ROUTES: Route<ApiContext>[] = [
+  ...appRoutes,
+  ...presetRoutes,
+  ...meetingRoutes,
+  ...participantRoutes,
+];
+
+/** Starts an emulator; resolves once it listens. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  checkOptions(options);
+  const store = Store.open(
+    { apiToken: options.apiToken, accountId: options.accountId, appId: options.appId },
+    options.stateFile,
+  );
+  const initialSettings: ActiveSettings = {
+    tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
+    duplicateCustomParticipantId: options.duplicateCustomParticipantId ?? "allow",
+  };
+  const initialRateLimit = options.rateLimit ?? null;
+  const settings: ActiveSettings = { ...initialSettings };
+  const faults = new FaultTable();
+  const rateLimiter = new RateLimiter(null);
+  rateLimiter.set(initialRateLimit);
+  const counter = new RequestCounter();
+
+  const control: EmulatorControl = {
+    injectFault: (fault) => faults.add(fault),
+    clearFaults: () => faults.clear(),
+    setRateLimit: (limit) => rateLimiter.set(limit),
+    setSettings: (changes) => {
+      if (changes.tokenTtlSeconds !== undefined) {
+        checkTtl(changes.tokenTtlSeconds);
+        settings.tokenTtlSeconds = changes.tokenTtlSeconds;
+      }
+      if (changes.duplicateCustomParticipantId !== undefined) {
+        checkDuplicatePolicy(changes.duplicateCustomParticipantId);
+        settings.duplicateCustomParticipantId = changes.duplicateCustomParticipantId;
+      }
+    },
+    counters: () => counter.snapshot(),
+    resetCounters: () => counter.reset(),
+    reset: () => {
+      store.reset();
+      faults.clear();
+      counter.reset();
+      rateLimiter.set(initialRateLimit);
+      Object.assign(settings, initialSettings);
+    },
+    snapshot: () => store.snapshot(),
+  };
+
+  const delays = new Set<{ timer: NodeJS.Timeout; finish: () => void }>();
+  /** Resolves after `ms`, or at once when the emulator closes. */
+  const delay = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const entry = {
+        timer: setTimeout(() => entry.finish(), ms),
+        finish: () => {
+          clearTimeout(entry.timer);
+          delays.delete(entry);
+          resolve();
+        },
+      };
+      delays.add(entry);
+    });
+  let closing = false;
+
+  const pipeline: Pipeline = {
+    store,
+    settings,
+    faults,
+    rateLimiter,
+    counter,
+    control,
+    delay,
+    isClosing: () => closing,
+    log: options.log,
+  };
+  const server = createServer((request, response) => {
+    handle(pipeline, request, response).catch((error: unknown) => {
+      if (!response.headersSent && !response.destroyed) {
+        send(
+          response,
+          serviceError(500, `Emulator error: ${error instanceof Error ? error.message : "unknown"}`),
+        );
+      } else {
+        response.destroy();
+      }
+    });
+  });
+  // Clients keep connections alive between tests; a short timeout keeps close() from waiting on them.
+  server.keepAliveTimeout = 1000;
+
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://${urlHost(host)}:${port}`;
+
+  return {
+    baseUrl: `${origin}${API_PREFIX}`,
+    origin,
+    accountId: store.accountId,
+    appId: store.appId,
+    apiToken: store.apiToken,
+    control,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        closing = true;
+        for (const entry of [...delays]) entry.finish();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** An unspecified listen address is reached through loopback; IPv6 literals need brackets in URLs. */
+function urlHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::" || host === "") return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+function checkOptions(options: EmulatorOptions): void {
+  if (options.accountId !== undefined && !/^[0-9a-f]{32}$/.test(options.accountId)) {
+    throw new Error("accountId must be 32 lowercase hex characters");
+  }
+  if (options.appId !== undefined && options.appId.trim() === "") throw new Error("appId must not be empty");
+  if (options.apiToken !== undefined && options.apiToken.trim() === "") {
+    throw new Error("apiToken must not be empty");
+  }
+  if (options.tokenTtlSeconds !== undefined) checkTtl(options.tokenTtlSeconds);
+  if (options.duplicateCustomParticipantId !== undefined) {
+    checkDuplicatePolicy(options.duplicateCustomParticipantId);
+  }
+}
+
+function checkTtl(seconds: number): void {
+  if (!(Number.isInteger(seconds) && seconds > 0))
+    throw new Error("tokenTtlSeconds must be a positive integer");
+}
+
+function checkDuplicatePolicy(policy: string): void {
+  if (policy !== "allow" && policy !== "reject") {
+    throw new Error("duplicateCustomParticipantId must be allow or reject");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- pipeline
+
+interface Pipeline {
+  store: Store;
+  settings: ActiveSettings;
+  faults: FaultTable;
+  rateLimiter: RateLimiter;
+  counter: RequestCounter;
+  control: EmulatorControl;
+  delay: (ms: number) => Promise<void>;
+  isClosing: () => boolean;
+  log: ((line: string) => void) | undefined;
+}
+
+/** A body that is not JSON, or is too large. */
+class BodyError extends Error {
+  constructor(readonly response: ApiResponse) {
+    super(JSON.stringify(response.body));
+  }
+}
+
+async function handle(pipeline: Pipeline, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const started = Date.now();
+  response.setHeader("cf-ray", newRayId());
+  const method = (request.method ?? "GET").toUpperCase();
+  const url = new URL(request.url ?? "/", "http://emulator.invalid");
+  const pathname = url.pathname;
+
+  if (pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`)) {
+    send(response, await handleControl(pipeline, request, method, pathname.slice(CONTROL_PREFIX.length)));
+    return;
+  }
+
+  const answer = await handleApi(pipeline, request, response, method, pathname, url.searchParams);
+  if (answer === "dropped") {
+    pipeline.log?.(`${method} ${pathname} -> dropped`);
+    return;
+  }
+  send(response, answer);
+  pipeline.log?.(`${method} ${pathname} -> ${answer.status} (${Date.now() - started} ms)`);
+}
+
+async function handleControl(
+  pipeline: Pipeline,
+  request: IncomingMessage,
+  method: string,
+  path: string,
+): Promise<ApiResponse> {
+  if (!isLoopback(request.socket.remoteAddress)) {
+    return { status: 403, body: { error: "the control surface only answers loopback clients" } };
+  }
+  let body: Json | undefined;
+  try {
+    body = await readJsonBody(request);
+  } catch (error) {
+    if (error instanceof BodyError)
+      return { status: error.response.status, body: { error: "invalid JSON body" } };
+    throw error;
+  }
+  const match = matchRoute(controlRoutes, method, splitPath(path));
+  if (match.kind === "not-found")
+    return { status: 404, body: { error: `no control route ${method} ${path}` } };
+  return match.route.handle({ params: match.params, query: new URLSearchParams(), body }, pipeline.control);
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address !== undefined && (address === "::1" || /^(::ffff:)?127\./.test(address));
+}
+
+async function handleApi(
+  pipeline: Pipeline,
+  request: IncomingMessage,
+  response: ServerResponse,
+  method: string,
+  pathname: string,
+  query: URLSearchParams,
+): Promise<ApiResponse | "dropped"> {
+  if (pathname !== API_PREFIX && !pathname.startsWith(`${API_PREFIX}/`)) {
+    return gatewayError(404, 7000, "No route for that URI");
+  }
+  const apiPath = pathname.slice(API_PREFIX.length);
+  let segments: string[];
+  try {
+    segments = splitPath(apiPath).map((segment) => decodeURIComponent(segment));
+  } catch {
+    return gatewayError(400, 7003, "Could not route to the URI, perhaps your object identifier is invalid?");
+  }
+  const match = matchRoute(API_ROUTES, method, segments);
+  pipeline.counter.record(
+    method,
+    match.kind === "found" ? `${method} ${match.route.template}` : `${method} (unmatched)`,
+  );
+
+  const fault = pipeline.faults.take(method, apiPath);
+  if (fault?.kind === "drop") {
+    request.socket.destroy();
+    return "dropped";
+  }
+  if (fault?.kind === "status") return injectedStatus(fault);
+  if (fault?.kind === "latency") {
+    await pipeline.delay(fault.latencyMs ?? 0);
+    if (pipeline.isClosing() || response.destroyed) {
+      request.socket.destroy();
+      return "dropped";
+    }
+  }
+
+  let body: Json | undefined;
+  try {
+    body = await readJsonBody(request);
+  } catch (error) {
+    if (error instanceof BodyError) return error.response;
+    throw error;
+  }
+
+  // Global, before authentication: like Cloudflare's per-client limit, refused requests count too.
+  const limit = pipeline.rateLimiter.current;
+  const remainingMs = pipeline.rateLimiter.hit(Date.now());
+  if (limit && remainingMs !== null) return rateLimited(limit.requests, limit.windowMs, remainingMs);
+
+  if (request.headers.authorization !== `Bearer ${pipeline.store.apiToken}`) return authenticationError();
+
+  if (match.kind === "not-found") {
+    return segments[0] === "accounts" ? routeNotFound() : gatewayError(404, 7000, "No route for that URI");
+  }
+  const { params } = match;
+  // An account the token cannot reach answers as the Cloudflare gateway does: 403, v4 shape.
+  if (params.account_id !== undefined && params.account_id !== pipeline.store.accountId) {
+    return gatewayError(403, 9109, "Unauthorized to access requested resource");
+  }
+  if (params.app_id !== undefined && !pipeline.store.apps.has(params.app_id)) {
+    return serviceError(404, `No app found with id ${params.app_id}`);
+  }
+
+  const answer = match.route.handle(
+    { params, query, body },
+    { store: pipeline.store, settings: pipeline.settings },
+  );
+  if (method !== "GET" && answer.status < 400) pipeline.store.persist();
+  if (fault?.kind === "persist-then-500") return serviceError(500, statusText(500));
+  return answer;
+}
+
+function injectedStatus(fault: FaultSpec): ApiResponse {
+  const status = fault.status as number;
+  const headers: Record<string, string> =
+    fault.retryAfterSeconds !== undefined ? { "retry-after": String(fault.retryAfterSeconds) } : {};
+  if (status === 429) {
+    return { ...gatewayError(429, 10100, "Rate limited (injected fault)"), headers };
+  }
+  if (status === 401) return { ...authenticationError(), headers };
+  return { ...serviceError(status, statusText(status)), headers };
+}
+
+function rateLimited(requests: number, windowMs: number, remainingMs: number): ApiResponse {
+  const windowSeconds = Number((windowMs / 1000).toFixed(3));
+  const retryAfter = Math.max(1, Math.ceil(remainingMs / 1000));
+  return {
+    ...gatewayError(429, 10100, `More than ${requests} requests per ${windowSeconds} seconds reached`),
+    headers: { "retry-after": String(retryAfter) },
+  };
+}
+
+async function readJsonBody(request: IncomingMessage): Promise<Json | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new BodyError(serviceError(413, "Request body too large"));
+    chunks.push(buffer);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    throw new BodyError(serviceError(400, "Invalid JSON body"));
+  }
+}
+
+function send(response: ServerResponse, answer: ApiResponse): void {
+  if (response.destroyed || response.headersSent) return;
+  const payload = JSON.stringify(answer.body);
+  response.writeHead(answer.status, {
+    ...answer.headers,
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(payload),
+  });
+  response.end(payload);
+}

@@ -1,0 +1,132 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseCliArguments } from "../../emulator/cli";
+import { callApi } from "../helpers/emulator";
+
+const ROOT = resolve(__dirname, "../..");
+
+async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+describe("the emulator CLI", () => {
+  let directory: string;
+  let child: ChildProcess | undefined;
+  beforeEach(() => {
+    directory = mkdtempSync(join(tmpdir(), "rtk-emulator-cli-"));
+  });
+  afterEach(() => {
+    if (child && child.exitCode === null) child.kill("SIGKILL");
+    child = undefined;
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  test("prints its values, writes the info file, serves the API and exits cleanly on SIGTERM", async () => {
+    const infoFile = join(directory, "info.json");
+    const stateFile = join(directory, "state.json");
+    const emulatorProcess = spawn(
+      "node",
+      [
+        "-r",
+        "ts-node/register/transpile-only",
+        "emulator/cli.ts",
+        "--port",
+        "0",
+        "--info-file",
+        infoFile,
+        "--state-file",
+        stateFile,
+        "--duplicates",
+        "reject",
+      ],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    child = emulatorProcess;
+    let stdout = "";
+    emulatorProcess.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((done) => emulatorProcess.on("exit", (code) => done(code)));
+
+    const info = await waitFor(
+      () =>
+        existsSync(infoFile)
+          ? (JSON.parse(readFileSync(infoFile, "utf8")) as Record<string, string>)
+          : undefined,
+      "the info file",
+    );
+    expect(info.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/client\/v4$/);
+    expect(stdout).toContain(`baseUrl=${info.baseUrl}\n`);
+    expect(stdout).toContain(`accountId=${info.accountId}\n`);
+    expect(stdout).toContain(`appId=${info.appId}\n`);
+    expect(stdout).toContain(`apiToken=${info.apiToken}\n`);
+    const target = {
+      baseUrl: info.baseUrl,
+      accountId: info.accountId,
+      appId: info.appId,
+      apiToken: info.apiToken,
+    };
+    expect((await callApi(target, "POST", "/meetings", {})).status).toBe(201);
+
+    emulatorProcess.kill("SIGTERM");
+
+    expect(await exited).toBe(0);
+    expect(JSON.parse(readFileSync(stateFile, "utf8")).meetings).toHaveLength(1);
+  });
+});
+
+describe("CLI arguments", () => {
+  test("map to emulator options", () => {
+    const parsed = parseCliArguments([
+      "--port=9000",
+      "--state-file",
+      "s.json",
+      "--api-token",
+      "T",
+      "--account-id",
+      "a".repeat(32),
+      "--app-id",
+      "X",
+      "--token-ttl",
+      "600",
+      "--duplicates",
+      "reject",
+      "--rate-limit",
+      "1200/300000",
+      "--info-file",
+      "i.json",
+    ]);
+
+    expect(parsed.infoFile).toBe("i.json");
+    expect(parsed.options).toEqual({
+      port: 9000,
+      stateFile: "s.json",
+      apiToken: "T",
+      accountId: "a".repeat(32),
+      appId: "X",
+      tokenTtlSeconds: 600,
+      duplicateCustomParticipantId: "reject",
+      rateLimit: { requests: 1200, windowMs: 300000 },
+    });
+  });
+
+  test("default to port 8787", () => {
+    expect(parseCliArguments([]).options.port).toBe(8787);
+  });
+
+  test.each([
+    [["--port", "x"]],
+    [["--duplicates", "maybe"]],
+    [["--rate-limit", "fast"]],
+    [["--bogus"]],
+    [["--port"]],
+  ])("refuse %j", (argv) => {
+    expect(() => parseCliArguments(argv)).toThrow();
+  });
+});

@@ -1,0 +1,150 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type RunningEmulator, startEmulator } from "../../emulator";
+import { addParticipant, callApi, createMeeting } from "../helpers/emulator";
+
+describe("the state file", () => {
+  let directory: string;
+  const running: RunningEmulator[] = [];
+  beforeEach(() => {
+    directory = mkdtempSync(join(tmpdir(), "rtk-emulator-state-"));
+  });
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((emulator) => emulator.close()));
+    rmSync(directory, { recursive: true, force: true });
+  });
+  async function start(stateFile: string, options = {}): Promise<RunningEmulator> {
+    const emulator = await startEmulator({ stateFile, ...options });
+    running.push(emulator);
+    return emulator;
+  }
+
+  test("keeps credentials, apps, meetings and participants across a restart", async () => {
+    const stateFile = join(directory, "state.json");
+    const first = await start(stateFile);
+    const meetingId = await createMeeting(first, { title: "kept" });
+    const added = await addParticipant(first, meetingId, { custom_participant_id: "alice", name: "Alice" });
+    const app = await callApi(first, "POST", `/accounts/${first.accountId}/realtime/kit/apps`, {
+      name: "extra",
+    });
+    await first.close();
+    running.splice(0);
+
+    const second = await start(stateFile);
+
+    expect([second.apiToken, second.accountId, second.appId]).toEqual([
+      first.apiToken,
+      first.accountId,
+      first.appId,
+    ]);
+    expect((await callApi(second, "GET", `/meetings/${meetingId}`)).body.data).toMatchObject({
+      title: "kept",
+    });
+    const participant = await callApi(second, "GET", `/meetings/${meetingId}/participants/${added.id}`);
+    expect(participant.body.data).toMatchObject({ custom_participant_id: "alice", name: "Alice" });
+    const appId = (app.body.data as { app: { id: string } }).app.id;
+    const apps = await callApi(second, "GET", `/accounts/${second.accountId}/realtime/kit/apps`);
+    expect((apps.body.data as { id: string }[]).map((row) => row.id)).toContain(appId);
+  });
+
+  test("records deletions and leaves no temporary file behind", async () => {
+    const stateFile = join(directory, "state.json");
+    const first = await start(stateFile);
+    const meetingId = await createMeeting(first);
+    const added = await addParticipant(first, meetingId, { custom_participant_id: "gone" });
+    await callApi(first, "DELETE", `/meetings/${meetingId}/participants/${added.id}`);
+    await first.close();
+    running.splice(0);
+
+    const second = await start(stateFile);
+
+    expect(second.control.snapshot().participants).toEqual([]);
+    expect(readdirSync(directory)).toEqual(["state.json"]);
+  });
+
+  test("is written on start, so a fresh file already holds the credentials", async () => {
+    const stateFile = join(directory, "fresh.json");
+
+    const emulator = await start(stateFile, { apiToken: "given-token" });
+
+    expect(existsSync(stateFile)).toBe(true);
+    await emulator.close();
+    running.splice(0);
+    expect((await start(stateFile)).apiToken).toBe("given-token");
+  });
+
+  test("a reset is persisted too", async () => {
+    const stateFile = join(directory, "state.json");
+    const first = await start(stateFile);
+    await createMeeting(first);
+    first.control.reset();
+    await first.close();
+    running.splice(0);
+
+    expect((await start(stateFile)).control.snapshot().meetings).toEqual([]);
+  });
+
+  test("a file that is not an emulator state is refused", async () => {
+    const stateFile = join(directory, "other.json");
+    writeFileSync(stateFile, JSON.stringify({ hello: "world" }));
+
+    await expect(startEmulator({ stateFile })).rejects.toThrow(/not a version 1 emulator state/);
+  });
+});
+
+describe("start options", () => {
+  test("given credentials and ids are used as is", async () => {
+    const emulator = await startEmulator({
+      apiToken: "tok",
+      accountId: "0123456789abcdef0123456789abcdef",
+      appId: "11111111-2222-3333-4444-555555555555",
+    });
+    try {
+      expect(emulator).toMatchObject({
+        apiToken: "tok",
+        accountId: "0123456789abcdef0123456789abcdef",
+        appId: "11111111-2222-3333-4444-555555555555",
+      });
+      expect(emulator.baseUrl).toBe(`${emulator.origin}/client/v4`);
+      expect(emulator.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect((await callApi(emulator, "GET", "/presets")).status).toBe(200);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  test("defaults are random per start", async () => {
+    const [a, b] = await Promise.all([startEmulator(), startEmulator()]);
+    try {
+      expect(a.apiToken).not.toBe(b.apiToken);
+      expect(a.accountId).toMatch(/^[0-9a-f]{32}$/);
+      expect(a.appId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(a.accountId).not.toBe(b.accountId);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  test.each([
+    [{ accountId: "xyz" }, /accountId/],
+    [{ tokenTtlSeconds: 0 }, /tokenTtlSeconds/],
+    [{ duplicateCustomParticipantId: "maybe" }, /duplicateCustomParticipantId/],
+  ])("an invalid option %j is refused", async (options, message) => {
+    await expect(startEmulator(options as never)).rejects.toThrow(message);
+  });
+
+  test("the log option receives one line per API request, without the token", async () => {
+    const lines: string[] = [];
+    const emulator = await startEmulator({ log: (line) => lines.push(line) });
+    try {
+      await callApi(emulator, "GET", "/presets");
+
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^GET \/client\/v4\/accounts\/.+\/presets -> 200/);
+      expect(lines.join("\n")).not.toContain(emulator.apiToken);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
