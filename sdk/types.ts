@@ -213,8 +213,13 @@ export interface Meeting extends MeetingPatch {
 }
 
 export interface MeetingListOptions extends PageOptions {
+  /** Matches the meeting id or title. */
   search?: string;
   status?: MeetingStatus;
+  /** ISO date-time: meetings created at or after it. */
+  startTime?: string;
+  /** ISO date-time: meetings created at or before it. */
+  endTime?: string;
 }
 
 // Meeting bodies are nested; the camel <-> snake conversion is structural, so it is done by key
@@ -261,6 +266,37 @@ export interface App {
   id: string;
   name: string;
   createdAt: string;
+}
+
+export interface PresetListOptions extends PageOptions {
+  /** Matches the preset name. */
+  search?: string;
+}
+
+export interface AppListOptions extends PageOptions {
+  /** Matches the app name. */
+  search?: string;
+  sortOrder?: "ASC" | "DESC";
+}
+
+export interface WireApp {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+/** Presets are deeply nested; like meetings, they are converted by key. */
+export function toPreset(wire: Record<string, unknown>): Preset {
+  return fromWire(wire) as Preset;
+}
+
+export function toApp(wire: WireApp): App {
+  return { id: wire.id, name: wire.name, createdAt: wire.created_at };
+}
+
+/** Query parameters in wire form (`pageNo` -> `page_no`); absent options are left out. */
+export function toWireQuery(options: object): Record<string, string | number | boolean> {
+  return toWire(options) as Record<string, string | number | boolean>;
 }
 
 function dropUndefined(record: Record<string, unknown>): Record<string, unknown> {

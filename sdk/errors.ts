@@ -1,0 +1,269 @@
+/**
+ * The SDK's error classes and the one place that turns an HTTP answer into one of them.
+ *
+ * Every message has one format, `RealtimeKit <METHOD> <path> failed: <reason>`, where the path is relative
+ * to the app (or account) prefix, e.g. `/meetings/{id}/participants/{pid}`. Messages never contain the API
+ * token, a participant token (JWTs are redacted from upstream text) or request headers.
+ */
+
+/** Where a request went, as shown in messages: the method and the path after the app or account prefix. */
+export interface RequestTarget {
+  method: string;
+  path: string;
+}
+
+/** Fields every RealtimeKit error carries besides its message. */
+export interface RealtimeKitErrorOptions {
+  /**
+   * True when a non-idempotent request (a POST) may have been processed although no success answer came
+   * back (a 5xx, a timeout, a dropped connection). The caller must look before trying again.
+   */
+  outcomeUnknown?: boolean;
+  cause?: unknown;
+}
+
+/** Base class of every error the SDK throws; `outcomeUnknown` says whether a POST may have taken effect. */
+export class RealtimeKitError extends Error {
+  /** See {@link RealtimeKitErrorOptions.outcomeUnknown}. */
+  readonly outcomeUnknown: boolean;
+  /** The request method (empty when the error is not about a request). */
+  readonly method: string;
+  /** The request path relative to the app or account prefix, without the query string. */
+  readonly path: string;
+
+  constructor(target: RequestTarget, reason: string, options: RealtimeKitErrorOptions = {}) {
+    const outcomeUnknown = options.outcomeUnknown ?? false;
+    super(
+      formatMessage(target, reason, outcomeUnknown),
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
+    this.name = "RealtimeKitError";
+    this.outcomeUnknown = outcomeUnknown;
+    this.method = target.method;
+    this.path = target.path;
+  }
+}
+
+/** What the API said when it answered with an error (or with a 2xx the client cannot use). */
+export interface ApiErrorDetails {
+  status: number;
+  /** The first upstream error code: the HTTP status for service errors, a v4 code (e.g. 10000) otherwise. */
+  code: number | string | null;
+  /** The upstream error message, with any JWT redacted. */
+  upstreamMessage: string;
+  /** The `cf-ray` response header. */
+  requestId: string | null;
+}
+
+/** The API answered, and the answer was an error (or a 2xx the client cannot use). */
+export class ApiError extends RealtimeKitError {
+  /** HTTP status of the answer. */
+  readonly status: number;
+  /** See {@link ApiErrorDetails.code}. */
+  readonly code: number | string | null;
+  /** See {@link ApiErrorDetails.upstreamMessage}. */
+  readonly upstreamMessage: string;
+  /** The `cf-ray` header of the answer, to quote to Cloudflare support. */
+  readonly requestId: string | null;
+
+  constructor(target: RequestTarget, details: ApiErrorDetails, options: RealtimeKitErrorOptions = {}) {
+    const code = details.code === null ? "" : ` ${details.code}`;
+    const ray = details.requestId === null ? "" : ` (request id ${details.requestId})`;
+    super(target, `${details.status}${code} ${details.upstreamMessage}${ray}`, options);
+    this.name = "ApiError";
+    this.status = details.status;
+    this.code = details.code;
+    this.upstreamMessage = details.upstreamMessage;
+    this.requestId = details.requestId;
+  }
+}
+
+/** 400 or 422: the request was malformed or failed validation (an unknown preset name, for example). */
+export class ValidationError extends ApiError {
+  constructor(target: RequestTarget, details: ApiErrorDetails, options?: RealtimeKitErrorOptions) {
+    super(target, details, options);
+    this.name = "ValidationError";
+  }
+}
+
+/** 401: the API token is missing, malformed or revoked. */
+export class AuthenticationError extends ApiError {
+  constructor(target: RequestTarget, details: ApiErrorDetails, options?: RealtimeKitErrorOptions) {
+    super(target, details, options);
+    this.name = "AuthenticationError";
+  }
+}
+
+/** 403: the token lacks the Realtime (Admin) permission, or the account lacks RealtimeKit. */
+export class PermissionDeniedError extends ApiError {
+  constructor(target: RequestTarget, details: ApiErrorDetails, options?: RealtimeKitErrorOptions) {
+    super(target, details, options);
+    this.name = "PermissionDeniedError";
+  }
+}
+
+/** 404: the meeting, participant, preset or route does not exist. Deleting something gone is fine. */
+export class NotFoundError extends ApiError {
+  constructor(target: RequestTarget, details: ApiErrorDetails, options?: RealtimeKitErrorOptions) {
+    super(target, details, options);
+    this.name = "NotFoundError";
+  }
+}
+
+/** 409: the object already exists (a duplicate preset name, or a duplicate `customParticipantId`). */
+export class ConflictError extends ApiError {
+  constructor(target: RequestTarget, details: ApiErrorDetails, options?: RealtimeKitErrorOptions) {
+    super(target, details, options);
+    this.name = "ConflictError";
+  }
+}
+
+/** 429: the token's rate limit is exhausted; the request was refused, not processed. */
+export class RateLimitError extends ApiError {
+  /** How long the API asked to wait (from `Retry-After`), or null when it did not say. */
+  readonly retryAfterMs: number | null;
+
+  constructor(
+    target: RequestTarget,
+    details: ApiErrorDetails,
+    retryAfterMs: number | null,
+    options?: RealtimeKitErrorOptions,
+  ) {
+    super(target, details, options);
+    this.name = "RateLimitError";
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** No answer: the connection was refused, reset or dropped. `cause` holds the network error code only. */
+export class ConnectionError extends RealtimeKitError {
+  constructor(target: RequestTarget, reason: string, options?: RealtimeKitErrorOptions) {
+    super(target, reason, options);
+    this.name = "ConnectionError";
+  }
+}
+
+/** No answer within the client's `timeoutMs`. */
+export class TimeoutError extends RealtimeKitError {
+  /** The timeout that expired, in milliseconds. */
+  readonly timeoutMs: number;
+
+  constructor(target: RequestTarget, timeoutMs: number, options?: RealtimeKitErrorOptions) {
+    super(target, `no answer within ${timeoutMs} ms`, options);
+    this.name = "TimeoutError";
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** Whether `error` is an SDK error saying a POST may have been processed, so the caller must reconcile. */
+export function isOutcomeUnknown(error: unknown): boolean {
+  return error instanceof RealtimeKitError && error.outcomeUnknown;
+}
+
+/** An HTTP error answer, as the request pipeline hands it over: the body is read exactly once, as text. */
+export interface ErrorResponse {
+  status: number;
+  /** Raw response body. */
+  body: string;
+  /** The `cf-ray` header, if any. */
+  requestId: string | null;
+  /** `Retry-After` already converted to milliseconds (see retry.ts), for 429s. */
+  retryAfterMs: number | null;
+}
+
+/**
+ * Builds the error for an HTTP error answer. Accepts RealtimeKit's `{error:{code,message}}`, Cloudflare
+ * v4's `{errors:[{code,message}]}`, Dyte's `{message}` and non-JSON bodies. `secrets` (the API token) are
+ * redacted from the upstream text along with anything shaped like a JWT.
+ */
+export function fromResponse(
+  target: RequestTarget,
+  response: ErrorResponse,
+  secrets: readonly string[],
+  options: RealtimeKitErrorOptions = {},
+): ApiError {
+  const upstream = parseErrorBody(response.body);
+  const details: ApiErrorDetails = {
+    status: response.status,
+    code: upstream.code,
+    upstreamMessage: redact(upstream.message || `HTTP ${response.status}`, secrets),
+    requestId: response.requestId,
+  };
+  switch (response.status) {
+    case 400:
+    case 422:
+      return new ValidationError(target, details, options);
+    case 401:
+      return new AuthenticationError(target, details, options);
+    case 403:
+      return new PermissionDeniedError(target, details, options);
+    case 404:
+      return new NotFoundError(target, details, options);
+    case 409:
+      return new ConflictError(target, details, options);
+    case 429:
+      return new RateLimitError(target, details, response.retryAfterMs, options);
+    default:
+      return new ApiError(target, details, options);
+  }
+}
+
+/** Upstream text longer than this is cut: an HTML error page says nothing useful past its start. */
+const MAX_UPSTREAM_MESSAGE = 300;
+
+function parseErrorBody(body: string): { code: number | string | null; message: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return { code: null, message: truncate(body.trim()) };
+  }
+  if (!isRecord(parsed)) return { code: null, message: truncate(body.trim()) };
+  const service = parsed.error;
+  if (isRecord(service)) return { code: codeOf(service.code), message: messageOf(service.message) };
+  if (Array.isArray(parsed.errors) && parsed.errors.length > 0) {
+    const [first] = parsed.errors as unknown[];
+    if (isRecord(first)) {
+      const rest = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : "";
+      return { code: codeOf(first.code), message: `${messageOf(first.message)}${rest}` };
+    }
+  }
+  if (typeof parsed.message === "string") return { code: null, message: truncate(parsed.message) };
+  if (typeof service === "string") return { code: null, message: truncate(service) };
+  return { code: null, message: truncate(body.trim()) };
+}
+
+function codeOf(value: unknown): number | string | null {
+  return typeof value === "number" || typeof value === "string" ? value : null;
+}
+
+function messageOf(value: unknown): string {
+  return typeof value === "string" ? truncate(value) : "";
+}
+
+function truncate(text: string): string {
+  return text.length > MAX_UPSTREAM_MESSAGE ? `${text.slice(0, MAX_UPSTREAM_MESSAGE)}…` : text;
+}
+
+/** Three base64url segments starting with `eyJ` (`{"`): the shape of every JWT, participant tokens included. */
+const JWT_PATTERN = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+
+/** Replaces every secret and every JWT in `text` with `[redacted]`. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let clean = text.replace(JWT_PATTERN, "[redacted]");
+  for (const secret of secrets) {
+    if (secret.length > 0) clean = clean.split(secret).join("[redacted]");
+  }
+  return clean;
+}
+
+function formatMessage(target: RequestTarget, reason: string, outcomeUnknown: boolean): string {
+  const suffix = outcomeUnknown
+    ? "; outcome unknown: the request may have been processed, check before retrying"
+    : "";
+  return `RealtimeKit ${target.method} ${target.path} failed: ${reason}${suffix}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,49 @@
+/**
+ * `pulumi-realtimekit/sdk`: a typed client for the Cloudflare RealtimeKit REST API. camelCase in and out;
+ * errors are {@link RealtimeKitError}s with one message format and no secrets in them.
+ */
+export { RealtimeKitClient, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from "./client";
+export type { RealtimeKitClientOptions } from "./client";
+export {
+  RealtimeKitError,
+  ApiError,
+  ValidationError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  RateLimitError,
+  ConnectionError,
+  TimeoutError,
+  isOutcomeUnknown,
+} from "./errors";
+export { DEFAULT_RETRY } from "./retry";
+export type { RetryOptions, HttpMethod } from "./retry";
+export { DEFAULT_RATE_LIMIT } from "./pacing";
+export type { RateLimitOptions, Clock } from "./pacing";
+export type { Participants } from "./participants";
+export type { Meetings } from "./meetings";
+export type { Presets } from "./presets";
+export type { Apps } from "./apps";
+export type {
+  Participant,
+  ParticipantWithToken,
+  AddParticipantInput,
+  EditParticipantInput,
+  DeletedParticipant,
+  Paging,
+  Page,
+  PageOptions,
+  Meeting,
+  MeetingInput,
+  MeetingPatch,
+  MeetingStatus,
+  MeetingListOptions,
+  AiConfig,
+  RecordingConfig,
+  StorageConfig,
+  Preset,
+  PresetListOptions,
+  App,
+  AppListOptions,
+} from "./types";

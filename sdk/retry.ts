@@ -1,0 +1,123 @@
+/**
+ * The retry policy: data (`DEFAULT_RETRY`) plus pure functions. The request pipeline in client.ts is the
+ * only caller; no endpoint has retry code of its own.
+ *
+ * Idempotent methods retry on 408, 429, 5xx, timeouts and connection errors, with capped exponential
+ * backoff and jitter. POST retries only on 429, where the request was refused rather than processed: a POST
+ * that may have been processed (5xx, timeout, dropped connection) is never sent twice, because adding a
+ * participant twice creates two participants. The caller reconciles instead (see `outcomeUnknown`).
+ */
+
+/** HTTP methods the SDK sends. */
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** How the client retries. Every field has a default in {@link DEFAULT_RETRY}. */
+export interface RetryOptions {
+  /** Retries after the first attempt (default 3, so at most 4 attempts). 0 disables retrying. */
+  limit: number;
+  /** Methods safe to send twice, retried on any status in `statusCodes` and on network errors. */
+  methods: readonly HttpMethod[];
+  /** Statuses worth retrying for those methods (default 408, 429, 500, 502, 503, 504). */
+  statusCodes: readonly number[];
+  /** Delay before the first retry, in milliseconds (default 500); doubles on each further retry. */
+  baseDelayMs: number;
+  /** Cap of the backoff delay, in milliseconds (default 30000). */
+  maxDelayMs: number;
+  /**
+   * Fraction of each backoff delay that is randomised, 0..1 (default 0.5: the delay is between half and all
+   * of the exponential value), so that many clients do not retry in lock step.
+   */
+  jitter: number;
+  /**
+   * Longest `Retry-After` the client waits out, in milliseconds (default 60000). A 429 asking for longer
+   * (the global limit blocks a token for the rest of its 5-minute window) fails at once with a
+   * `RateLimitError` carrying `retryAfterMs`, rather than hanging a deployment.
+   */
+  maxRetryAfterMs: number;
+}
+
+/** The default policy. */
+export const DEFAULT_RETRY: Readonly<RetryOptions> = Object.freeze({
+  limit: 3,
+  methods: Object.freeze(["GET", "PUT", "PATCH", "DELETE"] as const),
+  statusCodes: Object.freeze([408, 429, 500, 502, 503, 504]),
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  jitter: 0.5,
+  maxRetryAfterMs: 60_000,
+});
+
+/** The policy with a user's overrides applied; `false` disables retrying. */
+export function resolveRetryOptions(overrides: Partial<RetryOptions> | false | undefined): RetryOptions {
+  if (overrides === false) return { ...DEFAULT_RETRY, limit: 0 };
+  return { ...DEFAULT_RETRY, ...overrides };
+}
+
+/**
+ * How one attempt ended, as far as retrying is concerned. `requestSent: false` marks connection errors that
+ * happened before the request left (refused, DNS), which cannot have been processed.
+ */
+export type AttemptOutcome =
+  | { kind: "status"; status: number; retryAfterMs?: number | null }
+  | { kind: "timeout" }
+  | { kind: "connection"; requestSent: boolean };
+
+/** Whether attempt number `attempt` (1-based), which ended with `outcome`, should be retried. */
+export function shouldRetry(
+  method: HttpMethod,
+  outcome: AttemptOutcome,
+  attempt: number,
+  policy: RetryOptions,
+): boolean {
+  if (attempt > policy.limit) return false;
+  if (outcome.kind === "status" && outcome.status === 429) {
+    return (outcome.retryAfterMs ?? 0) <= policy.maxRetryAfterMs;
+  }
+  if (!policy.methods.includes(method)) return false;
+  if (outcome.kind === "status") return policy.statusCodes.includes(outcome.status);
+  return true;
+}
+
+/**
+ * Whether a failed attempt may nevertheless have been processed by the server: only then is the outcome of
+ * a non-idempotent request unknown. A 4xx (429 included) was refused; a 5xx or a lost answer may not be.
+ */
+export function mayHaveBeenProcessed(outcome: AttemptOutcome): boolean {
+  if (outcome.kind === "status") return outcome.status >= 500 || outcome.status === 408;
+  if (outcome.kind === "connection") return outcome.requestSent;
+  return true;
+}
+
+/**
+ * Milliseconds to wait before retry number `attempt` (1-based). A `Retry-After` header wins; otherwise
+ * `min(maxDelayMs, baseDelayMs * 2^(attempt-1))`, of which the `jitter` fraction is randomised by `random`
+ * (a function returning 0..1, `Math.random` by default).
+ */
+export function retryDelay(
+  attempt: number,
+  retryAfterHeader: string | null | undefined,
+  policy: RetryOptions,
+  random: () => number = Math.random,
+  now: number = Date.now(),
+): number {
+  const retryAfterMs = parseRetryAfter(retryAfterHeader, now);
+  if (retryAfterMs !== null) return retryAfterMs;
+  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+  const jitter = Math.min(1, Math.max(0, policy.jitter));
+  return Math.round(exponential * (1 - jitter * random()));
+}
+
+/**
+ * Parses a `Retry-After` header, either delay-seconds (`"120"`, decimals tolerated) or an HTTP date, into
+ * milliseconds from `now` (never negative). Returns null for an absent or unreadable header.
+ */
+export function parseRetryAfter(header: string | null | undefined, now: number = Date.now()): number | null {
+  if (header === null || header === undefined) return null;
+  const value = header.trim();
+  if (value === "") return null;
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+  // An HTTP date names its month; this keeps Date.parse from reading "-5" as the year -5.
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, date - now);
+}

@@ -1,0 +1,124 @@
+import { RateLimitError } from "../../sdk/errors";
+import { DEFAULT_RATE_LIMIT, Pacer, resolveRateLimit } from "../../sdk/pacing";
+import { createMeeting, useEmulator } from "../helpers/emulator";
+import { VirtualClock, caught, clientFor } from "./support";
+
+/** Starts `count` acquires at once and returns the virtual time at which each was let through. */
+async function releaseTimes(pacer: Pacer, clock: VirtualClock, count: number): Promise<number[]> {
+  const times: number[] = [];
+  await Promise.all(
+    Array.from({ length: count }, async () => {
+      await pacer.acquire();
+      times.push(clock.now());
+    }),
+  );
+  return times;
+}
+
+describe("Pacer", () => {
+  test("lets a burst through at once, then one request per 1/rate seconds", async () => {
+    const clock = new VirtualClock();
+    const pacer = new Pacer("token-a", { requestsPerSecond: 4, burst: 10 }, clock);
+    const times = await releaseTimes(pacer, clock, 50);
+    const expected = Array.from({ length: 50 }, (_, i) => Math.max(0, i - 9) * 250);
+    expect(times).toEqual(expected);
+  });
+
+  test("refills while idle, up to the burst size only", async () => {
+    const clock = new VirtualClock();
+    const pacer = new Pacer("token-b", { requestsPerSecond: 10, burst: 3 }, clock);
+    await releaseTimes(pacer, clock, 3);
+    await clock.sleep(10_000);
+    const start = clock.now();
+    const times = await releaseTimes(pacer, clock, 5);
+    expect(times.map((t) => t - start)).toEqual([0, 0, 0, 100, 200]);
+  });
+
+  test("shares one bucket between clients of the same API token", async () => {
+    const clock = new VirtualClock();
+    const rate = { requestsPerSecond: 10, burst: 5 };
+    const first = new Pacer("shared-token", rate, clock);
+    const second = new Pacer("shared-token", rate, clock);
+    const [a, b] = await Promise.all([releaseTimes(first, clock, 10), releaseTimes(second, clock, 10)]);
+    expect(Math.max(...a, ...b)).toBe(1500);
+  });
+
+  test("gives another API token its own bucket", async () => {
+    const clock = new VirtualClock();
+    const rate = { requestsPerSecond: 10, burst: 5 };
+    await releaseTimes(new Pacer("token-c", rate, clock), clock, 5);
+    const times = await releaseTimes(new Pacer("token-d", rate, clock), clock, 5);
+    expect(times).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  test("a 429 pause holds every request of the token, and only of that token", async () => {
+    const clock = new VirtualClock();
+    const paused = new Pacer("token-e", null, clock);
+    const sameToken = new Pacer("token-e", { requestsPerSecond: 100, burst: 100 }, clock);
+    const otherToken = new Pacer("token-f", null, clock);
+    paused.pause(2000);
+    expect(sameToken.pausedFor()).toBe(2000);
+    await otherToken.acquire();
+    expect(clock.now()).toBe(0);
+    await sameToken.acquire();
+    expect(clock.now()).toBe(2000);
+    expect(paused.pausedFor()).toBe(0);
+  });
+
+  test("rateLimit false or 0 requests per second disables the bucket", async () => {
+    expect(resolveRateLimit(false)).toBeNull();
+    expect(resolveRateLimit({ requestsPerSecond: 0, burst: 10 })).toBeNull();
+    expect(resolveRateLimit(undefined)).toEqual({ requestsPerSecond: 4, burst: 10 });
+    const clock = new VirtualClock();
+    const times = await releaseTimes(new Pacer("token-g", null, clock), clock, 100);
+    expect(new Set(times)).toEqual(new Set([0]));
+  });
+
+  test("the default stays at the API's global budget of 1200 requests per 5 minutes", () => {
+    expect(DEFAULT_RATE_LIMIT.requestsPerSecond * 300).toBeLessThanOrEqual(1200);
+  });
+});
+
+describe("pacing against the emulator", () => {
+  const emu = useEmulator();
+
+  test("a burst of 50 requests respects the bucket", async () => {
+    const meetingId = await createMeeting(emu);
+    emu.control.resetCounters();
+    const clock = new VirtualClock();
+    const completions: number[] = [];
+    const client = clientFor(emu, {
+      clock,
+      rateLimit: { requestsPerSecond: 10, burst: 5 },
+      log: (line) => {
+        if (line.includes(": 200 in")) completions.push(clock.now());
+      },
+    });
+    await Promise.all(Array.from({ length: 50 }, () => client.meetings.get(meetingId)));
+    expect(emu.control.counters().total).toBe(50);
+    expect(completions).toHaveLength(50);
+    // The k-th answer cannot come before the bucket let k requests go: k - burst of them paid 100 ms each.
+    completions.forEach((time, index) =>
+      expect(time).toBeGreaterThanOrEqual(Math.max(0, index + 1 - 5) * 100),
+    );
+  });
+
+  test("a 429 pauses the other clients of the same token until Retry-After", async () => {
+    const meetingId = await createMeeting(emu);
+    const clock = new VirtualClock();
+    const refused = clientFor(emu, { clock, retry: false });
+    const other = clientFor(emu, { clock });
+    emu.control.injectFault({
+      method: "GET",
+      path: "/meetings",
+      kind: "status",
+      status: 429,
+      retryAfterSeconds: 3,
+    });
+    const error = await caught(refused.meetings.get(meetingId));
+    expect(error).toBeInstanceOf(RateLimitError);
+    const before = clock.now();
+    await other.meetings.get(meetingId);
+    expect(clock.now() - before).toBeGreaterThanOrEqual(3000);
+  });
+});
