@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { RuntimeModule, ResourceKind } from "./runtime";
+import type { PropertyMap, ResourceKind, RuntimeModule, RuntimeProvider } from "./runtime";
 
 /**
  * The package's runtime module, loaded by name at call time from the Pulumi project's node_modules.
@@ -16,27 +16,34 @@ export function runtimeShim<Inputs, Outputs>(
   kind: ResourceKind,
 ): pulumi.dynamic.ResourceProvider<Inputs, Outputs> {
   const load = (): RuntimeModule => require(RUNTIME_MODULE) as RuntimeModule;
-  return {
+  const provider = (): RuntimeProvider => {
+    const found = load().providers[kind];
+    if (!found) throw new Error(`${RUNTIME_MODULE} has no "${kind}" provider: reinstall pulumi-realtimekit`);
+    return found;
+  };
+  const shim: pulumi.dynamic.ResourceProvider<PropertyMap, PropertyMap> = {
     async configure(req) {
       load().configure(req.config);
     },
     async check(olds, news) {
-      return load().providers[kind].check(olds, news);
+      return provider().check(olds, news);
     },
     async diff(id, olds, news) {
-      return load().providers[kind].diff(id, olds, news);
+      return provider().diff(id, olds, news);
     },
     async create(inputs) {
-      return load().providers[kind].create(inputs);
+      return provider().create(inputs);
     },
     async read(id, props) {
-      return load().providers[kind].read(id, props);
+      return provider().read(id, props);
     },
     async update(id, olds, news) {
-      return load().providers[kind].update(id, olds, news);
+      return provider().update(id, olds, news);
     },
     async delete(id, props) {
-      return load().providers[kind].delete(id, props);
+      return provider().delete(id, props);
     },
-  } as pulumi.dynamic.ResourceProvider<Inputs, Outputs>;
+  };
+  // The host passes plain property bags whatever the program-side types say; the runtime parses them.
+  return shim as unknown as pulumi.dynamic.ResourceProvider<Inputs, Outputs>;
 }

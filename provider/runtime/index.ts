@@ -3,15 +3,47 @@
  * `pulumi-realtimekit/runtime`. All real provider logic, axios included, lives behind this module.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { setStackConfig } from "./context";
+import { meetingRuntime } from "./meeting";
+import { participantRuntime } from "./participant";
+import { rosterPruneRuntime } from "./roster-prune";
 
 export type ResourceKind = "participant" | "meeting" | "rosterPrune";
 
+/** A property bag as the dynamic-provider host passes it: plain JSON values, unvalidated. */
+export type PropertyMap = Record<string, unknown>;
+
 /** One resource kind's CRUD, as the dynamic-provider host calls it (minus `configure`, which is shared). */
-export type RuntimeProvider<Inputs = unknown, Outputs = unknown> = Required<
+export type RuntimeProvider<Inputs = PropertyMap, Outputs = PropertyMap> = Required<
   Omit<pulumi.dynamic.ResourceProvider<Inputs, Outputs>, "configure">
 >;
 
+/** The shape the shim expects of this module. */
 export interface RuntimeModule {
   configure(config: pulumi.dynamic.Config): void;
-  providers: Record<ResourceKind, RuntimeProvider>;
+  providers: Partial<Record<ResourceKind, RuntimeProvider>>;
 }
+
+/**
+ * Registers a kind's provider under the registry's untyped signature: the host hands every kind plain
+ * property bags, and each kind parses its own, so its precise input and output types stay internal.
+ */
+export function register<Inputs, Outputs>(provider: RuntimeProvider<Inputs, Outputs>): RuntimeProvider {
+  return provider as unknown as RuntimeProvider;
+}
+
+/**
+ * Called by the host before a provider's first operation with the stack's config (keys namespaced, e.g.
+ * `realtimekit:apiToken`, secrets already decrypted). Kept in module state and read at call time, never
+ * stored in `__provider` or the outputs. Every kind's shim calls this; they all receive the same config.
+ */
+export function configure(config: pulumi.dynamic.Config): void {
+  setStackConfig(config);
+}
+
+/** Each resource kind's provider, looked up by the shim at call time. One line per kind. */
+export const providers: Partial<Record<ResourceKind, RuntimeProvider>> = {
+  participant: register(participantRuntime),
+  meeting: register(meetingRuntime),
+  rosterPrune: register(rosterPruneRuntime),
+};

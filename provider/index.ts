@@ -1,0 +1,21 @@
+/**
+ * `pulumi-realtimekit`: Cloudflare RealtimeKit meetings and participants as Pulumi resources. Every symbol
+ * is exported by name; the REST client is `pulumi-realtimekit/sdk`, the emulator `pulumi-realtimekit/emulator`.
+ */
+export { Participant, participantProvider } from "./participant";
+export type { ParticipantArgs } from "./participant";
+export { Meeting, meetingProvider } from "./meeting";
+export type { MeetingArgs } from "./meeting";
+export { Roster } from "./roster";
+export type { RosterArgs } from "./roster";
+export { RosterValidationError } from "./roster-file";
+export type { RosterDefaults, RosterEntry, RosterProblem, SourceLocation } from "./roster-file";
+export { getMeetingParticipants, getMeetingParticipantsOutput } from "./meeting-participants";
+export type {
+  GetMeetingParticipantsArgs,
+  GetMeetingParticipantsOutputArgs,
+  GetMeetingParticipantsResult,
+  MeetingParticipant,
+} from "./meeting-participants";
+export { resolveConfig, MissingConfigError } from "./config";
+export type { ConfigSource, Environment, ExplicitConfig, ResolvedConfig } from "./config";

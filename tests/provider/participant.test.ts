@@ -1,0 +1,690 @@
+/**
+ * The Participant provider's methods, called directly against the emulator (no Pulumi engine): lifecycle,
+ * replacement keys, adoption, ambiguous creates, drift, expiry-driven token refresh, validation, the shared
+ * read list, and the error format. Serialization and the real provider host are covered in
+ * serialization.test.ts and grpc-host.test.ts, outside jest's module system.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { participantProvider } from "../../provider";
+import { configure } from "../../provider/runtime";
+import { setClientTuning } from "../../provider/runtime/context";
+import { meetingParticipants } from "../../provider/runtime/meeting-participants";
+import {
+  UNKNOWN,
+  checkParticipant,
+  createParticipant,
+  deleteParticipant,
+  diffParticipant,
+  readParticipant,
+  updateParticipant,
+  type ParticipantOutputs,
+} from "../../provider/runtime/participant";
+import {
+  addParticipant,
+  type AddedParticipant,
+  callApi,
+  createMeeting,
+  decodeJwt,
+  useEmulator,
+  type EmulatorTarget,
+} from "../helpers/emulator";
+
+const emu = useEmulator();
+
+const PARTICIPANTS = "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants";
+const ROUTES = {
+  add: `POST ${PARTICIPANTS}`,
+  list: `GET ${PARTICIPANTS}`,
+  get: `GET ${PARTICIPANTS}/{participant_id}`,
+  edit: `PATCH ${PARTICIPANTS}/{participant_id}`,
+  remove: `DELETE ${PARTICIPANTS}/{participant_id}`,
+  refreshToken: `POST ${PARTICIPANTS}/{participant_id}/token`,
+};
+
+/** A `configure` config as the host builds it: namespaced keys, plain strings. */
+function stackConfig(values: Record<string, string>): pulumi.dynamic.Config {
+  return {
+    get: (key) => values[key],
+    require: (key) => {
+      const value = values[key];
+      if (value === undefined) throw new Error(`Missing required configuration key: ${key}`);
+      return value;
+    },
+  };
+}
+
+function emulatorConfig(target: EmulatorTarget): pulumi.dynamic.Config {
+  return stackConfig({
+    "realtimekit:apiToken": target.apiToken,
+    "realtimekit:accountId": target.accountId,
+    "realtimekit:appId": target.appId,
+    "realtimekit:baseUrl": target.baseUrl,
+  });
+}
+
+function calls(route: keyof typeof ROUTES): number {
+  return emu.control.counters().byRoute[ROUTES[route]] ?? 0;
+}
+
+function participantsInEmulator(meetingId: string) {
+  return emu.control.snapshot().participants.filter((participant) => participant.meeting_id === meetingId);
+}
+
+/** `check`, failing the test on any failure, as the engine would stop there. */
+function checked(news: Record<string, unknown>): Record<string, unknown> {
+  const { inputs, failures } = checkParticipant(news);
+  expect(failures).toEqual([]);
+  return inputs;
+}
+
+async function expectValidToken(token: string | undefined, participantId: string): Promise<void> {
+  expect(token).toEqual(expect.any(String));
+  const claims = decodeJwt(token as string);
+  expect(claims.participantId).toBe(participantId);
+}
+
+/** Runs `body` with exactly these of the provider's environment variables set, restoring them afterwards. */
+async function withEnvironment(values: Record<string, string>, body: () => Promise<void>): Promise<void> {
+  const names = [
+    "CLOUDFLARE_API_TOKEN",
+    "CLOUDFLARE_ACCOUNT_ID",
+    "REALTIMEKIT_APP_ID",
+    "REALTIMEKIT_BASE_URL",
+  ];
+  const saved = names.map((name) => [name, process.env[name]] as const);
+  for (const name of names) delete process.env[name];
+  Object.assign(process.env, values);
+  try {
+    await body();
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+let meetingId: string;
+
+beforeAll(() => {
+  // Pacing and backoff are the SDK's business and tested there; here they would only slow the suite.
+  setClientTuning({ rateLimit: false, retry: { baseDelayMs: 1, maxDelayMs: 5 } });
+});
+
+beforeEach(async () => {
+  configure(emulatorConfig(emu));
+  // Each test is a fresh provider process as far as the shared meeting view is concerned.
+  meetingParticipants.clear();
+  meetingId = await createMeeting(emu, { title: "standup" });
+});
+
+describe("lifecycle", () => {
+  it("goes through check, create, read, diff, update, token rotation and delete with one participant id", async () => {
+    const declared = {
+      meetingId,
+      customParticipantId: "alice",
+      presetName: "group_call_participant",
+      name: "Alice",
+    };
+    const inputs = checked({ ...declared, __provider: "serialized shim" });
+
+    const created = await createParticipant(inputs);
+    const id = created.id;
+    expect(created.outs).toMatchObject({
+      participantId: id,
+      meetingId,
+      customParticipantId: "alice",
+      presetName: "group_call_participant",
+      name: "Alice",
+      accountId: emu.accountId,
+      appId: emu.appId,
+    });
+    await expectValidToken(created.outs.token, id);
+    const exp = decodeJwt(created.outs.token as string).exp as number;
+    expect(created.outs.tokenExpiresAt).toBe(new Date(exp * 1000).toISOString());
+    expect(calls("add")).toBe(1);
+
+    const read = await readParticipant(id, created.outs);
+    expect(read.id).toBe(id);
+    expect(read.props).toEqual(created.outs);
+    expect(diffParticipant(read.props as ParticipantOutputs, inputs)).toEqual({
+      changes: false,
+      replaces: [],
+    });
+    expect(diffParticipant(read.props as ParticipantOutputs, read.inputs as Record<string, unknown>)).toEqual(
+      {
+        changes: false,
+        replaces: [],
+      },
+    );
+
+    const renamed = checked({ ...declared, name: "Alice Liddell", presetName: "group_call_host" });
+    expect(diffParticipant(created.outs, renamed)).toEqual({ changes: true, replaces: [] });
+    emu.control.resetCounters();
+    const updated = await updateParticipant(id, created.outs, renamed);
+    expect(updated.outs).toMatchObject({
+      participantId: id,
+      name: "Alice Liddell",
+      presetName: "group_call_host",
+    });
+    expect(calls("edit")).toBe(1);
+    expect(calls("refreshToken")).toBe(0);
+    expect(updated.outs.token).not.toBe(created.outs.token);
+    await expectValidToken(updated.outs.token, id);
+
+    const rotated = { ...renamed, tokenRotation: 2 };
+    expect(diffParticipant(updated.outs, rotated)).toEqual({ changes: true, replaces: [] });
+    emu.control.resetCounters();
+    const afterRotation = await updateParticipant(id, updated.outs, rotated);
+    expect(calls("edit")).toBe(0);
+    expect(calls("refreshToken")).toBe(1);
+    expect(afterRotation.outs).toMatchObject({ participantId: id, tokenRotation: 2, name: "Alice Liddell" });
+    expect(afterRotation.outs.token).not.toBe(updated.outs.token);
+    await expectValidToken(afterRotation.outs.token, id);
+    expect(diffParticipant(afterRotation.outs, rotated)).toEqual({ changes: false, replaces: [] });
+
+    const reread = await readParticipant(id, afterRotation.outs);
+    expect(reread.props).toMatchObject({ presetName: "group_call_host", token: afterRotation.outs.token });
+
+    await deleteParticipant(id, afterRotation.outs);
+    expect(participantsInEmulator(meetingId)).toEqual([]);
+    expect(await readParticipant(id, afterRotation.outs)).toEqual({});
+  });
+
+  it("sends an empty name when none is declared and clears the picture when it is removed", async () => {
+    const withPicture = checked({
+      meetingId,
+      customParticipantId: "bob",
+      presetName: "group_call_participant",
+      picture: "https://example.com/bob.png",
+    });
+    const created = await createParticipant(withPicture);
+    expect(created.outs.name).toBe("");
+    expect(created.outs.picture).toBe("https://example.com/bob.png");
+
+    const withoutPicture = checked({
+      meetingId,
+      customParticipantId: "bob",
+      presetName: "group_call_participant",
+    });
+    expect(diffParticipant(created.outs, withoutPicture).changes).toBe(true);
+    const updated = await updateParticipant(created.id, created.outs, withoutPicture);
+    expect(updated.outs.picture).toBeUndefined();
+    expect(participantsInEmulator(meetingId)[0]).toMatchObject({ name: "", picture: null });
+  });
+
+  it("updates only provider settings without calling the API", async () => {
+    const inputs = checked({ meetingId, customParticipantId: "carol", presetName: "group_call_participant" });
+    const created = await createParticipant(inputs);
+    const withSetting = { ...inputs, refreshBeforeExpiry: 60 };
+    expect(diffParticipant(created.outs, withSetting).changes).toBe(true);
+    emu.control.resetCounters();
+    const updated = await updateParticipant(created.id, created.outs, withSetting);
+    expect(emu.control.counters().total).toBe(0);
+    expect(updated.outs).toEqual({ ...created.outs, refreshBeforeExpiry: 60 });
+  });
+
+  it("works through the exported participantProvider, which loads the built runtime by package name", async () => {
+    await participantProvider.configure?.({ config: emulatorConfig(emu) });
+    const news = { meetingId, customParticipantId: "dave", presetName: "group_call_participant" };
+    const checkResult = await participantProvider.check?.(news, news);
+    expect(checkResult?.failures).toEqual([]);
+    const created = await participantProvider.create(news);
+    expect(participantsInEmulator(meetingId).map((participant) => participant.id)).toEqual([created.id]);
+    await participantProvider.delete?.(created.id, created.outs as ParticipantOutputs);
+    expect(participantsInEmulator(meetingId)).toEqual([]);
+  });
+});
+
+describe("diff", () => {
+  const stored: ParticipantOutputs = {
+    participantId: "p1",
+    token: "not-a-jwt",
+    createdAt: "2025-01-01T00:00:00.000Z",
+    updatedAt: "2025-01-01T00:00:00.000Z",
+    meetingId: "6c2a7b1e-1f0e-4a55-9a53-2f3c8e1d9b40",
+    customParticipantId: "alice",
+    presetName: "group_call_participant",
+    name: "Alice",
+    accountId: "acct",
+    appId: "app",
+  };
+  const same = {
+    meetingId: stored.meetingId,
+    customParticipantId: "alice",
+    presetName: "group_call_participant",
+    name: "Alice",
+    __provider: "a newer serialized provider",
+  };
+
+  it("reports no change when only __provider differs or accountId/appId are left to config", () => {
+    expect(diffParticipant(stored, same)).toEqual({ changes: false, replaces: [] });
+    expect(diffParticipant(stored, { ...same, accountId: "acct", appId: "app" })).toEqual({
+      changes: false,
+      replaces: [],
+    });
+  });
+
+  it.each([
+    ["meetingId", "0b7d5a0e-58a4-4c7e-a0a5-3a0d1b2c3d4e"],
+    ["customParticipantId", "alice2"],
+    ["accountId", "other-account"],
+    ["appId", "other-app"],
+  ])("replaces the participant when %s changes", (key, value) => {
+    expect(diffParticipant(stored, { ...same, [key]: value })).toEqual({ changes: true, replaces: [key] });
+  });
+
+  it.each([
+    ["name", "Al"],
+    ["presetName", "group_call_host"],
+    ["picture", "https://example.com/a.png"],
+    ["tokenRotation", "r1"],
+  ])("updates in place when %s changes", (key, value) => {
+    expect(diffParticipant(stored, { ...same, [key]: value })).toEqual({ changes: true, replaces: [] });
+  });
+
+  it("treats unknown values as changed, replacing for replacement keys", () => {
+    expect(diffParticipant(stored, { ...same, meetingId: UNKNOWN })).toEqual({
+      changes: true,
+      replaces: ["meetingId"],
+    });
+    expect(diffParticipant(stored, { ...same, appId: UNKNOWN })).toEqual({
+      changes: true,
+      replaces: ["appId"],
+    });
+    expect(diffParticipant(stored, { ...same, name: UNKNOWN })).toEqual({ changes: true, replaces: [] });
+  });
+
+  it("reports an update when the stored token expires within refreshBeforeExpiry", () => {
+    const exp = 1_800_000_000;
+    const jwt = ["e30", Buffer.from(JSON.stringify({ exp })).toString("base64url"), "sig"].join(".");
+    const now = exp * 1000 - 600_000; // ten minutes before expiry
+    const stateWith = (refreshBeforeExpiry: number) => ({ ...stored, token: jwt, refreshBeforeExpiry });
+    const inputsWith = (refreshBeforeExpiry: number) => ({ ...same, refreshBeforeExpiry });
+    expect(diffParticipant(stateWith(300), inputsWith(300), now)).toEqual({ changes: false, replaces: [] });
+    expect(diffParticipant(stateWith(900), inputsWith(900), now)).toEqual({ changes: true, replaces: [] });
+    expect(diffParticipant(stateWith(900), inputsWith(900), exp * 1000 + 1)).toEqual({
+      changes: true,
+      replaces: [],
+    });
+  });
+});
+
+describe("adoption", () => {
+  it("refuses an existing customParticipantId without adopt, saying how to adopt it", async () => {
+    const existing = await addParticipant(emu, meetingId, { custom_participant_id: "erin" });
+    const inputs = checked({ meetingId, customParticipantId: "erin", presetName: "group_call_participant" });
+    await expect(createParticipant(inputs)).rejects.toThrow(
+      new RegExp(
+        `participant "erin" in meeting ${meetingId}: .*already exists \\(id ${existing.id}\\).*adopt: true`,
+      ),
+    );
+    expect(calls("add")).toBe(1); // only the setup call
+    expect(participantsInEmulator(meetingId)).toHaveLength(1);
+  });
+
+  it("adopts an existing participant on purpose: same id, declared fields, a fresh token", async () => {
+    const existing = await addParticipant(emu, meetingId, {
+      custom_participant_id: "frank",
+      name: "F.",
+      preset_name: "group_call_participant",
+    });
+    emu.control.resetCounters();
+    const inputs = checked({
+      meetingId,
+      customParticipantId: "frank",
+      presetName: "group_call_host",
+      name: "Frank",
+      adopt: true,
+    });
+    const adopted = await createParticipant(inputs);
+    expect(adopted.id).toBe(existing.id);
+    expect(adopted.outs).toMatchObject({ name: "Frank", presetName: "group_call_host", adopt: true });
+    await expectValidToken(adopted.outs.token, existing.id);
+    expect(calls("add")).toBe(0);
+    expect(calls("edit")).toBe(1);
+    expect(calls("refreshToken")).toBe(1);
+    expect(participantsInEmulator(meetingId)).toEqual([
+      expect.objectContaining({ id: existing.id, name: "Frank" }),
+    ]);
+  });
+
+  it("adds normally with adopt when nothing exists yet", async () => {
+    const inputs = checked({
+      meetingId,
+      customParticipantId: "gina",
+      presetName: "group_call_participant",
+      adopt: true,
+    });
+    const created = await createParticipant(inputs);
+    expect(calls("add")).toBe(1);
+    expect(participantsInEmulator(meetingId).map((participant) => participant.id)).toEqual([created.id]);
+  });
+
+  it("turns a 409 from an API that rejects duplicates into the adopt hint, or adopts with adopt", async () => {
+    emu.control.setSettings({ duplicateCustomParticipantId: "reject" });
+    // Prime this process's view of the meeting, then add behind its back so only the API can tell.
+    await createParticipant(
+      checked({ meetingId, customParticipantId: "henry", presetName: "group_call_participant" }),
+    );
+    const existing = await addParticipant(emu, meetingId, { custom_participant_id: "iris" });
+    const inputs = checked({ meetingId, customParticipantId: "iris", presetName: "group_call_participant" });
+
+    await expect(createParticipant(inputs)).rejects.toThrow(/already exists.*409.*adopt: true/s);
+    const adopted = await createParticipant({ ...inputs, adopt: true });
+    expect(adopted.id).toBe(existing.id);
+    expect(participantsInEmulator(meetingId).filter((p) => p.custom_participant_id === "iris")).toHaveLength(
+      1,
+    );
+  });
+});
+
+describe("ambiguous create", () => {
+  const inputsFor = (customParticipantId: string) =>
+    checked({ meetingId, customParticipantId, presetName: "group_call_participant", name: "Jo" });
+
+  it("adopts the participant its add created when the add answered 500 after creating it", async () => {
+    emu.control.injectFault({ method: "POST", path: "/participants", times: 1, kind: "persist-then-500" });
+    const created = await createParticipant(inputsFor("jo"));
+    expect(calls("add")).toBe(1);
+    const inEmulator = participantsInEmulator(meetingId);
+    expect(inEmulator.map((participant) => participant.id)).toEqual([created.id]);
+    await expectValidToken(created.outs.token, created.id);
+    expect(created.outs).toMatchObject({ name: "Jo", customParticipantId: "jo" });
+  });
+
+  it.each([
+    ["an injected 503", { kind: "status" as const, status: 503 }, "503"],
+    ["a dropped connection", { kind: "drop" as const }, "ConnectionError|connection|socket"],
+  ])(
+    "fails cleanly, creating nothing, when an ambiguous add was not processed (%s)",
+    async (_label, fault, cause) => {
+      emu.control.injectFault({ method: "POST", path: "/participants", times: 1, ...fault });
+      const error = await createParticipant(inputsFor("kim")).then(
+        () => undefined,
+        (failure: Error) => failure,
+      );
+      expect(error?.message).toMatch(
+        new RegExp(
+          `^Could not create participant "kim" in meeting ${meetingId}: RealtimeKit POST .*(${cause}).*nothing was created`,
+          "is",
+        ),
+      );
+      expect(participantsInEmulator(meetingId)).toEqual([]);
+      // Running again (the next `pulumi up`) creates it once.
+      await createParticipant(inputsFor("kim"));
+      expect(participantsInEmulator(meetingId)).toHaveLength(1);
+    },
+  );
+
+  it("reports a participant whose add succeeded but whose token could not be issued as created", async () => {
+    emu.control.injectFault({ method: "POST", path: "/participants", times: 1, kind: "persist-then-500" });
+    emu.control.injectFault({ method: "POST", path: "/token", times: 1, kind: "status", status: 400 });
+    const failure = await createParticipant(inputsFor("lee")).then(
+      () => undefined,
+      (error: unknown) => error as Error & { id?: string; properties?: Record<string, unknown> },
+    );
+    const [stored] = participantsInEmulator(meetingId);
+    expect(failure?.id).toBe(stored.id);
+    expect(failure?.properties).toMatchObject({ participantId: stored.id, customParticipantId: "lee" });
+    expect(failure?.properties?.token).toBeUndefined();
+    // The engine keeps it with init errors and updates it next time: update issues the missing token.
+    const props = failure?.properties as ParticipantOutputs;
+    expect(diffParticipant(props, inputsFor("lee")).changes).toBe(true);
+    const healed = await updateParticipant(stored.id, props, inputsFor("lee"));
+    await expectValidToken(healed.outs.token, stored.id);
+  });
+});
+
+describe("drift and deletion", () => {
+  it("reads a participant deleted behind Pulumi's back as gone, and deletes it without error", async () => {
+    const created = await createParticipant(
+      checked({ meetingId, customParticipantId: "max", presetName: "group_call_participant" }),
+    );
+    const removed = await callApi(emu, "DELETE", `/meetings/${meetingId}/participants/${created.id}`);
+    expect(removed.status).toBe(200);
+    meetingParticipants.clear(); // a later `pulumi refresh` runs in a new provider process
+
+    expect(await readParticipant(created.id, created.outs)).toEqual({});
+    await expect(deleteParticipant(created.id, created.outs)).resolves.toBeUndefined();
+    expect(calls("remove")).toBe(2);
+  });
+
+  it("tells the user to refresh when updating a participant deleted behind Pulumi's back", async () => {
+    const inputs = checked({ meetingId, customParticipantId: "nina", presetName: "group_call_participant" });
+    const created = await createParticipant(inputs);
+    await callApi(emu, "DELETE", `/meetings/${meetingId}/participants/${created.id}`);
+    await expect(updateParticipant(created.id, created.outs, { ...inputs, name: "Nina" })).rejects.toThrow(
+      new RegExp(
+        `Could not update participant "nina" in meeting ${meetingId}: RealtimeKit PATCH .*404.*pulumi refresh`,
+      ),
+    );
+  });
+
+  it("picks up changes made outside Pulumi on read, so the next diff shows them", async () => {
+    const inputs = checked({
+      meetingId,
+      customParticipantId: "omar",
+      presetName: "group_call_participant",
+      name: "Omar",
+    });
+    const created = await createParticipant(inputs);
+    await callApi(emu, "PATCH", `/meetings/${meetingId}/participants/${created.id}`, {
+      name: "Someone else",
+    });
+    meetingParticipants.clear();
+    const read = await readParticipant(created.id, created.outs);
+    expect(read.props).toMatchObject({ name: "Someone else", token: created.outs.token });
+    expect(read.inputs).toMatchObject({ name: "Someone else" });
+    expect(diffParticipant(read.props as ParticipantOutputs, inputs)).toEqual({
+      changes: true,
+      replaces: [],
+    });
+  });
+});
+
+describe("token expiry", () => {
+  it("refreshes a token that expires within refreshBeforeExpiry, keeping the participant id", async () => {
+    emu.control.setSettings({ tokenTtlSeconds: 120 });
+    const inputs = checked({
+      meetingId,
+      customParticipantId: "pat",
+      presetName: "group_call_participant",
+      refreshBeforeExpiry: 3600,
+    });
+    const created = await createParticipant(inputs);
+    expect(diffParticipant(created.outs, inputs)).toEqual({ changes: true, replaces: [] });
+    expect(diffParticipant(created.outs, { ...inputs, refreshBeforeExpiry: 30 }).changes).toBe(true); // setting changed
+    expect(
+      diffParticipant({ ...created.outs, refreshBeforeExpiry: 30 }, { ...inputs, refreshBeforeExpiry: 30 })
+        .changes,
+    ).toBe(false);
+
+    emu.control.setSettings({ tokenTtlSeconds: 86_400 });
+    emu.control.resetCounters();
+    const updated = await updateParticipant(created.id, created.outs, inputs);
+    expect(calls("refreshToken")).toBe(1);
+    expect(updated.outs.participantId).toBe(created.id);
+    expect(Date.parse(updated.outs.tokenExpiresAt as string)).toBeGreaterThan(Date.now() + 3_600_000);
+    expect(diffParticipant(updated.outs, inputs)).toEqual({ changes: false, replaces: [] });
+  });
+});
+
+describe("check", () => {
+  const valid = {
+    meetingId: "6c2a7b1e-1f0e-4a55-9a53-2f3c8e1d9b40",
+    customParticipantId: "alice",
+    presetName: "group_call_participant",
+  };
+
+  it("accepts valid inputs, trims ids and passes unknown values through", () => {
+    expect(checkParticipant({ ...valid, customParticipantId: " alice ", __provider: "x" })).toEqual({
+      inputs: valid,
+      failures: [],
+    });
+    const unknowns = {
+      meetingId: UNKNOWN,
+      customParticipantId: UNKNOWN,
+      presetName: UNKNOWN,
+      picture: UNKNOWN,
+    };
+    expect(checkParticipant(unknowns).failures).toEqual([]);
+    expect(checkParticipant({ ...valid, participantId: undefined, token: null }).failures).toEqual([]);
+  });
+
+  it.each([
+    ["meetingId", "not-a-uuid", /`meetingId` must be the id of a RealtimeKit meeting \(a UUID/],
+    ["meetingId", undefined, /`meetingId` is required/],
+    ["customParticipantId", "   ", /`customParticipantId` must be a non-empty string/],
+    ["customParticipantId", 42, /`customParticipantId` must be a non-empty string.*got 42 \(number\)/],
+    ["presetName", "", /`presetName` must be the name of a preset/],
+    ["presetName", undefined, /`presetName` is required/],
+    ["name", 7, /`name` must be a string/],
+    ["picture", "/relative/picture.png", /`picture` must be an absolute http\(s\) URL/],
+    ["picture", "ftp://example.com/a.png", /`picture` must be an absolute http\(s\) URL/],
+    ["tokenRotation", true, /`tokenRotation` must be a string or a number/],
+    ["tokenRotation", { at: 1 }, /`tokenRotation` must be a string or a number/],
+    ["refreshBeforeExpiry", -1, /`refreshBeforeExpiry` must be a non-negative number of seconds/],
+    ["refreshBeforeExpiry", "3600", /`refreshBeforeExpiry` must be a non-negative number of seconds/],
+    ["adopt", "yes", /`adopt` must be a boolean/],
+    ["accountId", "", /`accountId` must be a non-empty string/],
+    ["appId", " ", /`appId` must be a non-empty string/],
+  ])("rejects %s = %j, naming the property and what it expects", (property, value, reason) => {
+    const { failures } = checkParticipant({ ...valid, [property]: value });
+    expect(failures).toEqual([{ property, reason: expect.stringMatching(reason) }]);
+  });
+
+  it("rejects unknown properties and set outputs, listing the known inputs", () => {
+    const { failures } = checkParticipant({ ...valid, nmae: "typo", token: "eyJ..." });
+    expect(failures).toEqual([
+      {
+        property: "nmae",
+        reason:
+          "`nmae` is not a Participant input; the inputs are: meetingId, customParticipantId, presetName, name, " +
+          "picture, tokenRotation, refreshBeforeExpiry, adopt, accountId, appId",
+      },
+      {
+        property: "token",
+        reason: expect.stringMatching(/^`token` is an output of Participant and cannot be set/),
+      },
+    ]);
+  });
+
+  it("reports every bad property at once, without any network call", () => {
+    emu.control.resetCounters();
+    const { failures } = checkParticipant({ meetingId: "x", customParticipantId: "", picture: "nope" });
+    expect(failures.map((failure) => failure.property)).toEqual([
+      "meetingId",
+      "customParticipantId",
+      "presetName",
+      "picture",
+    ]);
+    expect(emu.control.counters().total).toBe(0);
+  });
+});
+
+describe("shared read list", () => {
+  it("refreshes N participants of a meeting with ceil(N/100) list calls", async () => {
+    const count = 250;
+    const added: AddedParticipant[] = [];
+    for (let index = 0; index < count; index++) {
+      added.push(await addParticipant(emu, meetingId, { custom_participant_id: `user-${index}` }));
+    }
+    emu.control.resetCounters();
+    const reads = await Promise.all(
+      added.map((participant) =>
+        readParticipant(participant.id, {
+          participantId: participant.id,
+          token: participant.token,
+          meetingId,
+          customParticipantId: participant.custom_participant_id,
+          presetName: participant.preset_name,
+          accountId: emu.accountId,
+          appId: emu.appId,
+        }),
+      ),
+    );
+    expect(reads.every((read, index) => read.id === added[index].id)).toBe(true);
+    expect(reads[7].props?.token).toBe(added[7].token);
+    expect(calls("list")).toBe(Math.ceil(count / 100));
+    expect(calls("get")).toBe(0);
+
+    // A later read in the same process is answered from the same list.
+    await readParticipant(added[0].id, {
+      meetingId,
+      customParticipantId: "user-0",
+      accountId: emu.accountId,
+    });
+    expect(emu.control.counters().total).toBe(Math.ceil(count / 100));
+  });
+
+  it("confirms with a GET a participant missing from the list before declaring it gone", async () => {
+    const first = await addParticipant(emu, meetingId, { custom_participant_id: "quinn" });
+    const props = { meetingId, customParticipantId: "quinn", accountId: emu.accountId, appId: emu.appId };
+    await readParticipant(first.id, props); // fills the list
+    const later = await addParticipant(emu, meetingId, { custom_participant_id: "rosa" });
+    emu.control.resetCounters();
+    const read = await readParticipant(later.id, { ...props, customParticipantId: "rosa" });
+    expect(read.id).toBe(later.id);
+    expect(calls("get")).toBe(1);
+    expect(calls("list")).toBe(0);
+  });
+});
+
+describe("errors and configuration", () => {
+  it("names the operation, participant, meeting, status and request id, and never a token", async () => {
+    const inputs = checked({ meetingId, customParticipantId: "sam", presetName: "group_call_participant" });
+    const created = await createParticipant(inputs);
+    const error = await updateParticipant(created.id, created.outs, {
+      ...inputs,
+      presetName: "no_such_preset",
+    }).then(
+      () => undefined,
+      (failure: Error) => failure,
+    );
+    expect(error?.message).toMatch(
+      new RegExp(
+        `^Could not update participant "sam" in meeting ${meetingId}: RealtimeKit PATCH /meetings/${meetingId}/participants/${created.id} failed: 400 .*no_such_preset.*\\(request id [^)]+\\)`,
+      ),
+    );
+    expect(error?.message).not.toContain(emu.apiToken);
+    expect(error?.message).not.toContain(created.outs.token as string);
+  });
+
+  it("fails with one message naming every place a missing value could come from", async () => {
+    await withEnvironment({}, async () => {
+      configure(stackConfig({ "realtimekit:accountId": emu.accountId }));
+      const inputs = checked({
+        meetingId,
+        customParticipantId: "tess",
+        presetName: "group_call_participant",
+      });
+      await expect(createParticipant(inputs)).rejects.toThrow(
+        /^Could not create participant "tess" in meeting [0-9a-f-]+: RealtimeKit configuration is incomplete:\n.*apiToken: set Pulumi config `realtimekit:apiToken`, Pulumi config `cloudflare:apiToken` or the environment variable CLOUDFLARE_API_TOKEN\n.*appId: set the resource argument `appId`, Pulumi config `realtimekit:appId` or the environment variable REALTIMEKIT_APP_ID/s,
+      );
+    });
+  });
+
+  it("takes the API token from the environment and ids from resource arguments when config lacks them", async () => {
+    await withEnvironment(
+      { CLOUDFLARE_API_TOKEN: emu.apiToken, REALTIMEKIT_BASE_URL: emu.baseUrl },
+      async () => {
+        configure(stackConfig({}));
+        const created = await createParticipant(
+          checked({
+            meetingId,
+            customParticipantId: "uma",
+            presetName: "group_call_participant",
+            accountId: emu.accountId,
+            appId: emu.appId,
+          }),
+        );
+        expect(created.outs).toMatchObject({ accountId: emu.accountId, appId: emu.appId });
+        // Read and delete use the recorded ids, even with no ids configured anywhere.
+        expect((await readParticipant(created.id, created.outs)).id).toBe(created.id);
+        await deleteParticipant(created.id, created.outs);
+        expect(participantsInEmulator(meetingId)).toEqual([]);
+      },
+    );
+  });
+});
