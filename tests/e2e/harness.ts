@@ -26,6 +26,8 @@ export interface E2eProject {
   emulator: RunningEmulator;
   /** The checkpoint file of the stack on disk, as text. */
   stateFileText(): string;
+  /** Runs the CLI in the project (same environment as the stack) and returns its stdout. */
+  cli(args: string[]): string;
   close(): Promise<void>;
 }
 
@@ -66,7 +68,18 @@ export async function createE2eProject(program: string, config: Record<string, s
     dir,
     stack,
     emulator,
-    stateFileText: () => fs.readFileSync(path.join(backend, ".pulumi", "stacks", "e2e-participants", "e2e.json"), "utf8"),
+    cli(args) {
+      return execFileSync(path.join(binDir, "pulumi"), [...args, "--stack", "e2e", "--non-interactive"], {
+        cwd: dir,
+        env: { ...process.env, ...envVars, PULUMI_HOME: path.join(dir, ".pulumi-home") },
+        encoding: "utf8",
+      });
+    },
+    stateFileText() {
+      const stacks = path.join(backend, ".pulumi", "stacks");
+      const [projectName] = fs.readdirSync(stacks);
+      return fs.readFileSync(path.join(stacks, projectName, "e2e.json"), "utf8");
+    },
     async close() {
       await emulator.close();
       fs.rmSync(dir, { recursive: true, force: true });
