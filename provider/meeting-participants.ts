@@ -1,0 +1,85 @@
+/**
+ * `getMeetingParticipants`: read every participant of a meeting from a Pulumi program, for programs that
+ * want to inspect an existing roster or decide what to adopt. It runs in the program (not in the provider),
+ * so it resolves credentials the way the resources do, from this stack's config and the environment.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { RealtimeKitClient } from "../sdk/client";
+import type { Participant } from "../sdk/types";
+import { resolveConfig, type ConfigSource } from "./config";
+
+/** Arguments of {@link getMeetingParticipants}. */
+export interface GetMeetingParticipantsArgs {
+  /** The meeting to read. */
+  meetingId: string;
+  /** Cloudflare account id; default: config `realtimekit:accountId`, then `CLOUDFLARE_ACCOUNT_ID`. */
+  accountId?: string;
+  /** RealtimeKit app id; default: config `realtimekit:appId`, then `REALTIMEKIT_APP_ID`. */
+  appId?: string;
+}
+
+/** Arguments of {@link getMeetingParticipantsOutput}: the same, as Pulumi inputs. */
+export interface GetMeetingParticipantsOutputArgs {
+  meetingId: pulumi.Input<string>;
+  accountId?: pulumi.Input<string>;
+  appId?: pulumi.Input<string>;
+}
+
+/** A participant of the meeting. The API never lists join tokens, so there is none here. */
+export type MeetingParticipant = Participant;
+
+/** What {@link getMeetingParticipants} returns. */
+export interface GetMeetingParticipantsResult {
+  meetingId: string;
+  /** Every participant, all pages, sorted by `customParticipantId` then `id`. */
+  participants: MeetingParticipant[];
+}
+
+/**
+ * The stack's config as the program sees it, keys namespaced (`realtimekit:apiToken`). Read through the
+ * runtime rather than `pulumi.Config` so a secret value is read without a warning; it is only handed to
+ * the API client, never returned or logged.
+ */
+const programConfig: ConfigSource = { get: (key) => pulumi.runtime.getConfig(key) };
+
+/**
+ * Every participant of a meeting, all pages (one paged list, about one request per 100 participants).
+ * Credentials: config `realtimekit:apiToken`, then `cloudflare:apiToken`, then `CLOUDFLARE_API_TOKEN`.
+ *
+ * @example
+ * const { participants } = await getMeetingParticipants({ meetingId: "6c2a7b1e-…" });
+ * export const hosts = participants.filter((p) => p.presetName === "group_call_host").map((p) => p.customParticipantId);
+ */
+export async function getMeetingParticipants(
+  args: GetMeetingParticipantsArgs,
+): Promise<GetMeetingParticipantsResult> {
+  const config = resolveConfig({ accountId: args.accountId, appId: args.appId }, programConfig, process.env);
+  const client = new RealtimeKitClient(config);
+  let participants: Participant[];
+  try {
+    participants = await client.participants.listAll(args.meetingId);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Could not list the participants of meeting ${args.meetingId}: ${reason}`, {
+      cause: error,
+    });
+  }
+  participants.sort((a, b) => compare(a.customParticipantId, b.customParticipantId) || compare(a.id, b.id));
+  return { meetingId: args.meetingId, participants };
+}
+
+/**
+ * {@link getMeetingParticipants} for Pulumi inputs: runs once the meeting id is known (so during a preview
+ * that creates the meeting, the result is unknown until `pulumi up`).
+ */
+export function getMeetingParticipantsOutput(
+  args: GetMeetingParticipantsOutputArgs,
+): pulumi.Output<GetMeetingParticipantsResult> {
+  return pulumi
+    .all([args.meetingId, args.accountId, args.appId])
+    .apply(([meetingId, accountId, appId]) => getMeetingParticipants({ meetingId, accountId, appId }));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,148 @@
+/**
+ * The provider logic of an authoritative Roster's pruning (`prune: true`), loaded at call time by the
+ * serialized shim (../shim.ts).
+ *
+ * The Roster lists the meeting when the program runs and passes the participants it does not declare as
+ * this resource's `undeclared` input, so `pulumi preview` shows them before anything is deleted. create and
+ * update delete exactly that list (a participant already gone counts as deleted); the outputs then record
+ * an empty list, so the next run shows a change only when new undeclared participants turn up.
+ */
+import { NotFoundError } from "../../sdk/errors";
+import { connect } from "./context";
+import type { RuntimeProvider } from "./index";
+import { containsUnknown as isUnknown } from "./meeting";
+import { meetingParticipants } from "./meeting-participants";
+import { UNKNOWN } from "./participant";
+
+/** A participant the roster does not declare, as listed at program time. */
+export interface UndeclaredParticipant {
+  customParticipantId: string;
+  participantId: string;
+}
+
+/** Inputs of the pruning resource. */
+export interface RosterPruneInputs {
+  meetingId: string;
+  /** Sorted by customParticipantId, then participantId, so the same set always compares equal. */
+  undeclared: UndeclaredParticipant[];
+  /**
+   * The roster's own participants (customParticipantId -> participant id). Recorded so that the next run
+   * can tell a participant just removed from the roster (the engine deletes it) from a stranger to prune.
+   */
+  managed?: Record<string, string>;
+  accountId?: string;
+  appId?: string;
+}
+
+/** Outputs: `undeclared` is what is left undeclared after pruning (empty), `pruned` what this run deleted. */
+export interface RosterPruneOutputs extends RosterPruneInputs {
+  pruned: UndeclaredParticipant[];
+  accountId: string;
+  appId: string;
+}
+
+function parseUndeclared(value: unknown): UndeclaredParticipant[] | string {
+  if (!Array.isArray(value)) return "expected a list of { customParticipantId, participantId }";
+  for (const item of value) {
+    const entry = item as Partial<UndeclaredParticipant> | null;
+    if (typeof entry?.customParticipantId !== "string" || typeof entry?.participantId !== "string") {
+      return "expected every item to have string customParticipantId and participantId";
+    }
+  }
+  return value as UndeclaredParticipant[];
+}
+
+function isPlainRecord(value: unknown): value is Record<string, string> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/**
+ * Deletes each listed participant, all of them even when one fails, then reports every failure at once.
+ * A participant that is already gone (404) counts as deleted.
+ */
+async function prune(inputs: RosterPruneInputs): Promise<RosterPruneOutputs> {
+  const { client, config } = connect(inputs);
+  const meeting = {
+    baseUrl: config.baseUrl,
+    accountId: config.accountId,
+    appId: config.appId,
+    meetingId: inputs.meetingId,
+  };
+  const failures: string[] = [];
+  for (const participant of inputs.undeclared) {
+    try {
+      await client.participants.delete(inputs.meetingId, participant.participantId);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) {
+        const reason = error instanceof Error ? error.message : String(error);
+        failures.push(`"${participant.customParticipantId}" (${participant.participantId}): ${reason}`);
+        continue;
+      }
+    }
+    meetingParticipants.remove(meeting, participant.participantId);
+  }
+  if (failures.length > 0) {
+    throw new Error(
+      `Could not prune meeting ${inputs.meetingId}: ${failures.length} of ${inputs.undeclared.length} ` +
+        `undeclared participants were not deleted:\n  ${failures.join("\n  ")}`,
+    );
+  }
+  return {
+    meetingId: inputs.meetingId,
+    undeclared: [],
+    ...(inputs.managed !== undefined ? { managed: inputs.managed } : {}),
+    pruned: inputs.undeclared,
+    accountId: config.accountId,
+    appId: config.appId,
+  };
+}
+
+/** The pruning provider, as the runtime module exposes it to the shim. */
+export const rosterPruneRuntime: RuntimeProvider<RosterPruneInputs, RosterPruneOutputs> = {
+  async check(olds, news) {
+    const failures: { property: string; reason: string }[] = [];
+    if (news.meetingId !== UNKNOWN && (typeof news.meetingId !== "string" || news.meetingId.trim() === "")) {
+      failures.push({ property: "meetingId", reason: "expected the id of a RealtimeKit meeting" });
+    }
+    if (isUnknown(news.undeclared)) return { inputs: news, failures };
+    const parsed = parseUndeclared(news.undeclared);
+    if (typeof parsed === "string") {
+      failures.push({ property: "undeclared", reason: parsed });
+      return { inputs: news, failures };
+    }
+    // A participant the roster managed last time and no longer declares is deleted by the engine, as its
+    // Participant resource goes away: listing it here too would show it twice in the preview.
+    const previouslyManaged = new Set(isPlainRecord(olds?.managed) ? Object.values(olds.managed) : []);
+    const undeclared = parsed.filter((participant) => !previouslyManaged.has(participant.participantId));
+    return { inputs: { ...news, undeclared }, failures };
+  },
+
+  async diff(_id, olds, news) {
+    // Work to do exactly when someone is listed for deletion; the outputs always end with an empty list.
+    const pending =
+      isUnknown(news.undeclared) || (Array.isArray(news.undeclared) && news.undeclared.length > 0);
+    const moved = (["meetingId", "accountId", "appId"] as const).some(
+      (key) => news[key] !== undefined && (isUnknown(news[key]) || news[key] !== olds[key]),
+    );
+    return { changes: pending || moved, replaces: [] };
+  },
+
+  async create(inputs) {
+    return { id: `prune-${inputs.meetingId}`, outs: await prune(inputs) };
+  },
+
+  async read(id, props) {
+    // There is no remote object: the state is whatever the last prune recorded.
+    const inputs: RosterPruneInputs & Partial<RosterPruneOutputs> = { ...(props as RosterPruneOutputs) };
+    delete inputs.pruned;
+    return { id, props, inputs: inputs as RosterPruneOutputs };
+  },
+
+  async update(_id, _olds, news) {
+    return { outs: await prune(news) };
+  },
+
+  async delete() {
+    // Dropping `prune: true` stops pruning; nothing in the meeting changes.
+  },
+};
