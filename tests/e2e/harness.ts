@@ -32,13 +32,18 @@ export interface E2eProject {
 }
 
 /**
- * Copies tests/e2e/programs/<program> into a fresh directory, starts an emulator and creates a stack
- * configured for it. `config` adds plain stack config values (e.g. a roster file path).
+ * Copies a program (a directory relative to the repository root, e.g. `examples/roster`) into a fresh
+ * directory, starts an emulator and creates a stack configured for it. A program without its own
+ * Pulumi.yaml (the root one runs examples/roster) gets a minimal one. `config` adds plain stack config.
  */
 export async function createE2eProject(program: string, config: Record<string, string> = {}): Promise<E2eProject> {
   fs.mkdirSync(workRoot, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(workRoot, `${program}-`));
-  fs.cpSync(path.join(__dirname, "programs", program), dir, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(workRoot, `${path.basename(program)}-`));
+  fs.cpSync(path.join(repoRoot, program), dir, { recursive: true });
+  if (!fs.existsSync(path.join(dir, "Pulumi.yaml"))) {
+    const projectName = `e2e-${path.basename(program)}`;
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${projectName}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`);
+  }
   const backend = path.join(dir, ".backend");
   fs.mkdirSync(backend);
   const emulator = await startEmulator();

@@ -76,7 +76,7 @@ const initialRoster: Entry[] = [
 beforeAll(async () => {
   const scratch = fs.mkdtempSync(path.join(require("os").tmpdir(), "rtk-e2e-"));
   rosterFile = path.join(scratch, "roster.json");
-  project = await createE2eProject("participants", { rosterFile });
+  project = await createE2eProject("tests/e2e/programs/participants", { rosterFile });
   meetingId = await createMeeting(project.emulator, { title: "e2e" });
 });
 

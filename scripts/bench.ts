@@ -1,0 +1,156 @@
+/**
+ * `make bench`: the figures quoted in the README's "Performance" section, measured on this machine against
+ * the local emulator (loopback, so they show our own overhead and pacing, not Cloudflare's latency).
+ * Prints a Markdown table and writes it to bench-results/latest.md.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { startEmulator, type RunningEmulator } from "../emulator";
+import { RealtimeKitClient } from "../sdk";
+import { createE2eProject } from "../tests/e2e/harness";
+
+interface Row {
+  what: string;
+  figure: string;
+  detail: string;
+}
+
+const rows: Row[] = [];
+const record = (what: string, figure: string, detail = "") => {
+  rows.push({ what, figure, detail });
+  console.log(`${what}: ${figure} ${detail}`);
+};
+
+async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
+  const started = process.hrtime.bigint();
+  const result = await run();
+  return [result, Number(process.hrtime.bigint() - started) / 1e6];
+}
+
+function client(emulator: RunningEmulator, paced: boolean): RealtimeKitClient {
+  return new RealtimeKitClient({
+    apiToken: emulator.apiToken,
+    accountId: emulator.accountId,
+    appId: emulator.appId,
+    baseUrl: emulator.baseUrl,
+    rateLimit: paced ? undefined : false,
+  });
+}
+
+async function seedMeeting(emulator: RunningEmulator, participants: number): Promise<string> {
+  const fast = client(emulator, false);
+  const meeting = await fast.meetings.create({ title: `bench ${participants}` });
+  const ids = Array.from({ length: participants }, (_, i) => `bench-${i}`);
+  for (let i = 0; i < ids.length; i += 50) {
+    await Promise.all(
+      ids.slice(i, i + 50).map((customParticipantId) =>
+        fast.participants.add(meeting.id, { customParticipantId, presetName: "group_call_participant" }),
+      ),
+    );
+  }
+  return meeting.id;
+}
+
+async function benchSdk(): Promise<void> {
+  const emulator = await startEmulator();
+  try {
+    for (const size of [1_000, 10_000]) {
+      const meetingId = await seedMeeting(emulator, size);
+      emulator.control.resetCounters();
+      global.gc?.();
+      const rssBefore = process.memoryUsage().rss;
+      const [all, ms] = await timed(() => client(emulator, false).participants.listAll(meetingId));
+      const rssDelta = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
+      const requests = emulator.control.counters().total;
+      record(
+        `sdk listAll, ${size} participants`,
+        `${ms.toFixed(0)} ms`,
+        `${all.length} rows in ${requests} requests (per_page 100), RSS +${rssDelta.toFixed(1)} MiB (emulator in-process)`,
+      );
+    }
+
+    const meetingId = (await client(emulator, false).meetings.create({ title: "pacing" })).id;
+    const paced = client(emulator, true);
+    const adds = 40;
+    const [, ms] = await timed(() =>
+      Promise.all(
+        Array.from({ length: adds }, (_, i) =>
+          paced.participants.add(meetingId, { customParticipantId: `p-${i}`, presetName: "group_call_host" }),
+        ),
+      ),
+    );
+    record(
+      `sdk add x${adds} at once, default pacing`,
+      `${(ms / 1000).toFixed(1)} s`,
+      `${((adds / ms) * 1000).toFixed(1)} requests/s overall (bucket: 4/s, burst 10 = 1200 per 5 min)`,
+    );
+  } finally {
+    await emulator.close();
+  }
+}
+
+function benchProviderSize(): void {
+  const script = `
+    const pulumi = require("@pulumi/pulumi");
+    const { participantProvider, meetingProvider } = require("pulumi-realtimekit");
+    Promise.all([participantProvider, meetingProvider].map((p) => pulumi.runtime.serializeFunction(() => p, { allowSecrets: true })))
+      .then((all) => console.log(JSON.stringify(all.map((s) => s.text.length))));`;
+  const env = { ...process.env, CLOUDFLARE_API_TOKEN: "bench-secret-token" };
+  const [participant, meeting] = JSON.parse(execFileSync("node", ["-e", script], { env, encoding: "utf8" })) as number[];
+  record("serialized __provider", `${participant} B`, `Participant; Meeting ${meeting} B (budget 4096 B)`);
+}
+
+async function benchEngine(size: number): Promise<void> {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "rtk-bench-"));
+  const rosterFile = path.join(scratch, "roster.json");
+  const project = await createE2eProject("tests/e2e/programs/participants", { rosterFile });
+  try {
+    const meetingId = (await client(project.emulator, false).meetings.create({ title: "engine bench" })).id;
+    const participants = Array.from({ length: size }, (_, i) => ({
+      resourceName: `member-${i}`,
+      customParticipantId: `member-${i}`,
+      presetName: i % 5 === 0 ? "group_call_host" : "group_call_participant",
+      name: `Member ${i}`,
+    }));
+    fs.writeFileSync(rosterFile, JSON.stringify({ meetingId, participants }));
+
+    const [, upMs] = await timed(() => project.stack.up());
+    record(`pulumi up, ${size} new participants`, `${(upMs / 1000).toFixed(1)} s`, "real CLI, default pacing");
+    const [, previewMs] = await timed(() => project.stack.preview());
+    record(`pulumi preview, ${size} unchanged`, `${(previewMs / 1000).toFixed(1)} s`, "no API calls (diff is pure)");
+    project.emulator.control.resetCounters();
+    const [, refreshMs] = await timed(() => project.stack.refresh());
+    const byRoute = project.emulator.control.counters().byRoute;
+    const calls = Object.entries(byRoute)
+      .map(([route, n]) => `${n} x ${route.split(" ")[0]} ${route.endsWith("/participants") ? "list" : "get"}`)
+      .join(", ");
+    record(`pulumi refresh, ${size} participants`, `${(refreshMs / 1000).toFixed(1)} s`, calls);
+    const [, destroyMs] = await timed(() => project.stack.destroy());
+    record(`pulumi destroy, ${size} participants`, `${(destroyMs / 1000).toFixed(1)} s`, "default pacing");
+  } finally {
+    await project.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  record("machine", `${os.cpus().length} cores`, `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  await benchSdk();
+  benchProviderSize();
+  await benchEngine(50);
+  const table = [
+    "| what | figure | detail |",
+    "| --- | --- | --- |",
+    ...rows.map((r) => `| ${r.what} | ${r.figure} | ${r.detail} |`),
+  ].join("\n");
+  fs.mkdirSync("bench-results", { recursive: true });
+  fs.writeFileSync("bench-results/latest.md", `${table}\n`);
+  console.log(`\n${table}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
