@@ -34,9 +34,14 @@ export interface E2eProject {
 /**
  * Copies a program (a directory relative to the repository root, e.g. `examples/roster`) into a fresh
  * directory, starts an emulator and creates a stack configured for it. A program without its own
- * Pulumi.yaml (the root one runs examples/roster) gets a minimal one. `config` adds plain stack config.
+ * Pulumi.yaml (the root one runs examples/roster) gets a minimal one. `config` adds plain stack config;
+ * the credentials always point at the emulator, overriding any in the program's Pulumi.<stack>.yaml.
  */
-export async function createE2eProject(program: string, config: Record<string, string> = {}): Promise<E2eProject> {
+export async function createE2eProject(
+  program: string,
+  config: Record<string, string> = {},
+  stackName = "e2e",
+): Promise<E2eProject> {
   fs.mkdirSync(workRoot, { recursive: true });
   const dir = fs.mkdtempSync(path.join(workRoot, `${path.basename(program)}-`));
   fs.cpSync(path.join(repoRoot, program), dir, { recursive: true });
@@ -59,7 +64,7 @@ export async function createE2eProject(program: string, config: Record<string, s
     PULUMI_NODEJS_TRANSPILE_ONLY: "true",
   };
   const stack = await LocalWorkspace.createOrSelectStack(
-    { stackName: "e2e", workDir: dir },
+    { stackName, workDir: dir },
     { pulumiHome: path.join(dir, ".pulumi-home"), envVars, pulumiCommand },
   );
   await stack.setAllConfig({
@@ -74,7 +79,7 @@ export async function createE2eProject(program: string, config: Record<string, s
     stack,
     emulator,
     cli(args) {
-      return execFileSync(path.join(binDir, "pulumi"), [...args, "--stack", "e2e", "--non-interactive"], {
+      return execFileSync(path.join(binDir, "pulumi"), [...args, "--stack", stackName, "--non-interactive"], {
         cwd: dir,
         env: { ...process.env, ...envVars, PULUMI_HOME: path.join(dir, ".pulumi-home") },
         encoding: "utf8",
@@ -83,7 +88,7 @@ export async function createE2eProject(program: string, config: Record<string, s
     stateFileText() {
       const stacks = path.join(backend, ".pulumi", "stacks");
       const [projectName] = fs.readdirSync(stacks);
-      return fs.readFileSync(path.join(stacks, projectName, "e2e.json"), "utf8");
+      return fs.readFileSync(path.join(stacks, projectName, `${stackName}.json`), "utf8");
     },
     async close() {
       await emulator.close();
