@@ -45,9 +45,11 @@ async function seedMeeting(emulator: RunningEmulator, participants: number): Pro
   const ids = Array.from({ length: participants }, (_, i) => `bench-${i}`);
   for (let i = 0; i < ids.length; i += 50) {
     await Promise.all(
-      ids.slice(i, i + 50).map((customParticipantId) =>
-        fast.participants.add(meeting.id, { customParticipantId, presetName: "group_call_participant" }),
-      ),
+      ids
+        .slice(i, i + 50)
+        .map((customParticipantId) =>
+          fast.participants.add(meeting.id, { customParticipantId, presetName: "group_call_participant" }),
+        ),
     );
   }
   return meeting.id;
@@ -98,7 +100,9 @@ function benchProviderSize(): void {
     Promise.all([participantProvider, meetingProvider].map((p) => pulumi.runtime.serializeFunction(() => p, { allowSecrets: true })))
       .then((all) => console.log(JSON.stringify(all.map((s) => s.text.length))));`;
   const env = { ...process.env, CLOUDFLARE_API_TOKEN: "bench-secret-token" };
-  const [participant, meeting] = JSON.parse(execFileSync("node", ["-e", script], { env, encoding: "utf8" })) as number[];
+  const [participant, meeting] = JSON.parse(
+    execFileSync("node", ["-e", script], { env, encoding: "utf8" }),
+  ) as number[];
   record("serialized __provider", `${participant} B`, `Participant; Meeting ${meeting} B (budget 4096 B)`);
 }
 
@@ -117,14 +121,24 @@ async function benchEngine(size: number): Promise<void> {
     fs.writeFileSync(rosterFile, JSON.stringify({ meetingId, participants }));
 
     const [, upMs] = await timed(() => project.stack.up());
-    record(`pulumi up, ${size} new participants`, `${(upMs / 1000).toFixed(1)} s`, "real CLI, default pacing");
+    record(
+      `pulumi up, ${size} new participants`,
+      `${(upMs / 1000).toFixed(1)} s`,
+      "real CLI, default pacing",
+    );
     const [, previewMs] = await timed(() => project.stack.preview());
-    record(`pulumi preview, ${size} unchanged`, `${(previewMs / 1000).toFixed(1)} s`, "no API calls (diff is pure)");
+    record(
+      `pulumi preview, ${size} unchanged`,
+      `${(previewMs / 1000).toFixed(1)} s`,
+      "no API calls (diff is pure)",
+    );
     project.emulator.control.resetCounters();
     const [, refreshMs] = await timed(() => project.stack.refresh());
     const byRoute = project.emulator.control.counters().byRoute;
     const calls = Object.entries(byRoute)
-      .map(([route, n]) => `${n} x ${route.split(" ")[0]} ${route.endsWith("/participants") ? "list" : "get"}`)
+      .map(
+        ([route, n]) => `${n} x ${route.split(" ")[0]} ${route.endsWith("/participants") ? "list" : "get"}`,
+      )
       .join(", ");
     record(`pulumi refresh, ${size} participants`, `${(refreshMs / 1000).toFixed(1)} s`, calls);
     const [, destroyMs] = await timed(() => project.stack.destroy());
@@ -136,7 +150,11 @@ async function benchEngine(size: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  record("machine", `${os.cpus().length} cores`, `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  record(
+    "machine",
+    `${os.cpus().length} cores`,
+    `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
   await benchSdk();
   benchProviderSize();
   await benchEngine(50);

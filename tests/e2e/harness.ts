@@ -47,7 +47,10 @@ export async function createE2eProject(
   fs.cpSync(path.join(repoRoot, program), dir, { recursive: true });
   if (!fs.existsSync(path.join(dir, "Pulumi.yaml"))) {
     const projectName = `e2e-${path.basename(program)}`;
-    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${projectName}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`);
+    fs.writeFileSync(
+      path.join(dir, "Pulumi.yaml"),
+      `name: ${projectName}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`,
+    );
   }
   const backend = path.join(dir, ".backend");
   fs.mkdirSync(backend);

@@ -57,7 +57,8 @@ async function idsOutput(): Promise<Record<string, string>> {
 /** The `__provider` text stored with each participant. */
 async function serializedProviders(): Promise<string[]> {
   const { deployment } = await project.stack.exportStack();
-  const resources = (deployment as { resources: { type: string; outputs?: { __provider?: string } }[] }).resources;
+  const resources = (deployment as { resources: { type: string; outputs?: { __provider?: string } }[] })
+    .resources;
   return resources.filter((r) => r.type.endsWith(":Participant")).map((r) => r.outputs?.__provider ?? "");
 }
 
@@ -180,7 +181,9 @@ test("changing tokenRotation is one in-place update: same participant id, new to
 
 test("refresh detects drift: a deleted participant leaves state, an edited one is recorded; up repairs both", async () => {
   const ids = await idsOutput();
-  expect((await callApi(project.emulator, "DELETE", `/meetings/${meetingId}/participants/${ids.frank}`)).status).toBe(200);
+  expect(
+    (await callApi(project.emulator, "DELETE", `/meetings/${meetingId}/participants/${ids.frank}`)).status,
+  ).toBe(200);
   const edited = await callApi(project.emulator, "PATCH", `/meetings/${meetingId}/participants/${ids.bob}`, {
     name: "Robert (edited in the dashboard)",
   });

@@ -119,7 +119,10 @@ test("adding two entries and removing one is two creates and one delete", async 
 
   project.emulator.control.resetCounters();
   await project.stack.up();
-  expect(mutatingCalls()).toEqual({ [`POST ${PARTICIPANTS}`]: 2, [`DELETE ${PARTICIPANTS}/{participant_id}`]: 1 });
+  expect(mutatingCalls()).toEqual({
+    [`POST ${PARTICIPANTS}`]: 2,
+    [`DELETE ${PARTICIPANTS}/{participant_id}`]: 1,
+  });
   const held = meetingParticipants();
   expect(held.size).toBe(51);
   expect(held.has("member-30")).toBe(false);
@@ -158,7 +161,9 @@ test("a meeting title change is one update of the meeting only", async () => {
 
   project.emulator.control.resetCounters();
   await project.stack.up();
-  expect(mutatingCalls()).toEqual({ ["PATCH /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}"]: 1 });
+  expect(mutatingCalls()).toEqual({
+    ["PATCH /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}"]: 1,
+  });
   expect(snapshot().meetings[0].fields.title).toBe("All hands (moved)");
 });
 

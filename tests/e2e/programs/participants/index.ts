@@ -19,7 +19,10 @@ const roster = JSON.parse(fs.readFileSync(config.require("rosterFile"), "utf8"))
 };
 
 const participants = roster.participants.map(({ resourceName, ...args }) => {
-  return [args.customParticipantId, new Participant(resourceName, { meetingId: roster.meetingId, ...args })] as const;
+  return [
+    args.customParticipantId,
+    new Participant(resourceName, { meetingId: roster.meetingId, ...args }),
+  ] as const;
 });
 
 export const participantIds = Object.fromEntries(participants.map(([key, p]) => [key, p.participantId]));
