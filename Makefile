@@ -44,7 +44,7 @@ demo: setup build
 	PATH="$(PULUMI_BIN):$$PATH" bash scripts/demo.sh
 
 bench: setup build
-	PATH="$(PULUMI_BIN):$$PATH" npx ts-node --transpile-only scripts/bench.ts
+	PATH="$(PULUMI_BIN):$$PATH" node --expose-gc -r ts-node/register/transpile-only scripts/bench.ts
 
 clean:
 	rm -rf dist .pulumi-state .emulator-state.json bench-results
