@@ -4,7 +4,7 @@
  * the emulator ends up holding and by which requests it counted.
  */
 import { randomUUID } from "node:crypto";
-import { setClientTuning, setStackConfig } from "../../provider/runtime/context";
+import { useRuntimeAgainst } from "../helpers/runtime";
 import {
   changedMeetingFields,
   meetingRuntime,
@@ -19,21 +19,7 @@ const MEETINGS = "/accounts/{account_id}/realtime/kit/{app_id}/meetings";
 const MEETING = `${MEETINGS}/{meeting_id}`;
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-beforeEach(() => {
-  const config: Record<string, string> = {
-    "realtimekit:apiToken": emu.apiToken,
-    "realtimekit:accountId": emu.accountId,
-    "realtimekit:appId": emu.appId,
-    "realtimekit:baseUrl": emu.baseUrl,
-  };
-  setStackConfig({ get: (key) => config[key] });
-  setClientTuning({ retry: { baseDelayMs: 1, maxDelayMs: 5 }, rateLimit: false });
-});
-
-afterAll(() => {
-  setStackConfig(undefined);
-  setClientTuning({});
-});
+useRuntimeAgainst(emu);
 
 function storedMeeting(id: string) {
   const meeting = emu.control.snapshot().meetings.find((m) => m.id === id);

@@ -8,6 +8,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { participantProvider } from "../../provider";
 import { configure } from "../../provider/runtime";
 import { setClientTuning } from "../../provider/runtime/context";
+import { emulatorStackConfig } from "../helpers/runtime";
 import { meetingParticipants } from "../../provider/runtime/meeting-participants";
 import {
   UNKNOWN,
@@ -54,12 +55,7 @@ function stackConfig(values: Record<string, string>): pulumi.dynamic.Config {
 }
 
 function emulatorConfig(target: EmulatorTarget): pulumi.dynamic.Config {
-  return stackConfig({
-    "realtimekit:apiToken": target.apiToken,
-    "realtimekit:accountId": target.accountId,
-    "realtimekit:appId": target.appId,
-    "realtimekit:baseUrl": target.baseUrl,
-  });
+  return stackConfig(emulatorStackConfig(target));
 }
 
 function calls(route: keyof typeof ROUTES): number {

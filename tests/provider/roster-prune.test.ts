@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { MissingConfigError } from "../../provider/config";
 import { getMeetingParticipants } from "../../provider/meeting-participants";
-import { setClientTuning, setStackConfig } from "../../provider/runtime/context";
+import { useRuntimeAgainst } from "../helpers/runtime";
 import {
   rosterPruneRuntime,
   type RosterPruneInputs,
@@ -22,21 +22,7 @@ const CREDENTIAL_ENV = [
   "REALTIMEKIT_BASE_URL",
 ];
 
-beforeEach(() => {
-  const config: Record<string, string> = {
-    "realtimekit:apiToken": emu.apiToken,
-    "realtimekit:accountId": emu.accountId,
-    "realtimekit:appId": emu.appId,
-    "realtimekit:baseUrl": emu.baseUrl,
-  };
-  setStackConfig({ get: (key) => config[key] });
-  setClientTuning({ retry: { baseDelayMs: 1, maxDelayMs: 5 }, rateLimit: false });
-});
-
-afterAll(() => {
-  setStackConfig(undefined);
-  setClientTuning({});
-});
+useRuntimeAgainst(emu);
 
 function customIdsIn(meetingId: string): string[] {
   return emu.control
