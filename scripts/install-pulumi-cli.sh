@@ -71,6 +71,8 @@ if [ "${PULUMI_RTK_FORCE_BUILD:-0}" != 1 ] && command -v curl >/dev/null 2>&1 &&
   exit 0
 fi
 
+# The Go toolchain's usual home, for environments whose PATH leaves it out.
+command -v go >/dev/null 2>&1 || PATH="$PATH:/usr/local/go/bin"
 command -v go >/dev/null 2>&1 || { log "no pulumi, no network to its installer and no go toolchain: install Go or Pulumi"; exit 1; }
 log "building pulumi v$version from Pulumi's Go modules (cold: tens of minutes; cached afterwards)"
 
