@@ -29,7 +29,8 @@ lint: typecheck
 	npm run lint
 
 test: setup build
-	PATH="$(PULUMI_BIN):$$PATH" npx jest
+	PATH="$(PULUMI_BIN):$$PATH" npx jest --json --outputFile=.jest-results.json
+	@node -e 'const r = require("./.jest-results.json"); console.log(`tests: $${r.numPassedTests} passed, $${r.numFailedTests} failed`)'
 
 test-unit: build
 	npx jest --testPathIgnorePatterns tests/e2e
