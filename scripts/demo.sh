@@ -9,10 +9,13 @@ stack="${STACK:-demo}"
 emulator_state="$state_dir/emulator.json"
 info="$state_dir/emulator-info.json"
 
-# A stack whose emulator state is gone would point at participants that no longer exist: start both afresh.
-if [ ! -f "$emulator_state" ] && [ -d "$state_dir/backend/.pulumi" ]; then
-  echo "demo: emulator state missing, resetting the local stack too"
-  rm -rf "$state_dir/backend" && mkdir -p "$state_dir/backend"
+# The stack and the emulator's data describe the same participants: when either is gone, start both afresh
+# (a stack without its data would point at nothing; data without its stack would be left unmanaged).
+if [ ! -f "$emulator_state" ] || [ ! -d "$state_dir/backend/.pulumi/stacks" ]; then
+  if [ -f "$emulator_state" ] || [ -d "$state_dir/backend/.pulumi/stacks" ]; then
+    echo "demo: the local stack or the emulator's state is missing: resetting both"
+  fi
+  rm -rf "$state_dir/backend" "$emulator_state" && mkdir -p "$state_dir/backend"
 fi
 
 rm -f "$info"

@@ -118,11 +118,13 @@ build_from_module pulumi "github.com/pulumi/pulumi/pkg/v3@v$version" github.com/
 # tagged modules answer "not available" for it; the host then comes from the last sdk/v3 release that
 # still shipped it as a package (v3.68.0): the language-host protocol is backwards compatible, and the
 # program itself still runs on the project's pinned @pulumi/pulumi.
-if go mod download -json "github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@$lang_version" >/dev/null 2>&1; then
-  build_from_module pulumi-language-nodejs "github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@$lang_version" \
-    github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3
+lang_module="github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@$lang_version"
+if lang_answer="$(go mod download -json "$lang_module" 2>&1)"; then
+  build_from_module pulumi-language-nodejs "$lang_module" github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3
 else
-  log "language host module at $lang_version is not on the module proxy; using the one in sdk/v3@v$fallback_lang_sdk"
+  log "the module proxy does not serve $lang_module:"
+  printf '%s\n' "$lang_answer" | sed -n 's/.*"Error": "\(.*\)".*/  \1/p' >&2
+  log "using the language host of sdk/v3@v$fallback_lang_sdk instead"
   ldflags_main="$ldflags"
   ldflags="-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$fallback_lang_sdk"
   build_from_module pulumi-language-nodejs "github.com/pulumi/pulumi/sdk/v3@v$fallback_lang_sdk" \

@@ -36,15 +36,25 @@ export interface E2eProject {
  * directory, starts an emulator and creates a stack configured for it. A program without its own
  * Pulumi.yaml (the root one runs examples/roster) gets a minimal one. `config` adds plain stack config;
  * the credentials always point at the emulator, overriding any in the program's Pulumi.<stack>.yaml.
+ * `vendorPackage` installs a copy of the built package into the project instead of using the repository.
  */
 export async function createE2eProject(
   program: string,
   config: Record<string, string> = {},
   stackName = "e2e",
+  options: { vendorPackage?: boolean } = {},
 ): Promise<E2eProject> {
   fs.mkdirSync(workRoot, { recursive: true });
   const dir = fs.mkdtempSync(path.join(workRoot, `${path.basename(program)}-`));
   fs.cpSync(path.join(repoRoot, program), dir, { recursive: true });
+  if (options.vendorPackage) {
+    // A real copy of the built package in the project's own node_modules, found before the repository's
+    // link, as a user's install would be: a test can then "upgrade" it without touching the shared dist/.
+    const vendored = path.join(dir, "node_modules", "pulumi-realtimekit");
+    fs.mkdirSync(vendored, { recursive: true });
+    fs.cpSync(path.join(repoRoot, "dist"), path.join(vendored, "dist"), { recursive: true });
+    fs.copyFileSync(path.join(repoRoot, "package.json"), path.join(vendored, "package.json"));
+  }
   if (!fs.existsSync(path.join(dir, "Pulumi.yaml"))) {
     const projectName = `e2e-${path.basename(program)}`;
     fs.writeFileSync(

@@ -154,10 +154,23 @@ test("prune: participants added behind Pulumi's back are listed in the preview a
   expect((await project.stack.preview()).changeSummary).toEqual({ same: 55 });
 });
 
+test("with prune on, removing an entry is that participant's own delete, not listed again by the pruner", async () => {
+  entries = entries.filter((e) => e.customParticipantId !== "member-31");
+  writeRoster(entries);
+  const preview = await project.stack.preview({ diff: true });
+  expect(preview.changeSummary).toEqual({ same: 54, delete: 1 });
+
+  project.emulator.control.resetCounters();
+  await project.stack.up();
+  expect(mutatingCalls()).toEqual({ [`DELETE ${PARTICIPANTS}/{participant_id}`]: 1 });
+  expect(meetingParticipants().has("member-31")).toBe(false);
+  expect((await project.stack.preview()).changeSummary).toEqual({ same: 54 });
+});
+
 test("a meeting title change is one update of the meeting only", async () => {
   await project.stack.setConfig("meetingTitle", { value: "All hands (moved)" });
   const preview = await project.stack.preview();
-  expect(preview.changeSummary).toEqual({ same: 54, update: 1 });
+  expect(preview.changeSummary).toEqual({ same: 53, update: 1 });
 
   project.emulator.control.resetCounters();
   await project.stack.up();
