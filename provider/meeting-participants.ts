@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { RealtimeKitClient } from "../sdk/client";
 import type { Participant } from "../sdk/types";
 import { resolveConfig, type ConfigSource } from "./config";
+import { compare } from "./runtime/values";
 
 /** Arguments of {@link getMeetingParticipants}. */
 export interface GetMeetingParticipantsArgs {
@@ -78,8 +79,4 @@ export function getMeetingParticipantsOutput(
   return pulumi
     .all([args.meetingId, args.accountId, args.appId])
     .apply(([meetingId, accountId, appId]) => getMeetingParticipants({ meetingId, accountId, appId }));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

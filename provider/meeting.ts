@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { AiConfig, MeetingStatus, RecordingConfig } from "../sdk/types";
-import type { MeetingInputs, MeetingOutputs } from "./runtime/meeting";
+import { STORAGE_CREDENTIAL_FIELDS, type MeetingInputs, type MeetingOutputs } from "./runtime/meeting";
 import { runtimeShim } from "./shim";
 
 /** Arguments of {@link Meeting}. Every field is optional: the API has a default for each. */
@@ -49,11 +49,9 @@ export const meetingProvider: pulumi.dynamic.ResourceProvider<MeetingInputs, Mee
   MeetingOutputs
 >("meeting");
 
-/** Storage fields that are credentials: a `recordingConfig` carrying any of them is made secret. */
-const CREDENTIAL_FIELDS = ["accessKey", "secret", "password", "privateKey"] as const;
-
 /**
- * A RealtimeKit meeting.
+ * A RealtimeKit meeting. Its outputs are `meetingId`, `createdAt`, `updatedAt` and every argument except
+ * `replaceOnUpdate`, as set (undefined when not set; `accountId` and `appId` as resolved at create time).
  *
  * Changes are applied in place with one PATCH of the changed fields (or a PUT with `replaceOnUpdate`);
  * only `accountId` and `appId` replace it. Fields you stop setting keep their current value.
@@ -74,29 +72,18 @@ export class Meeting extends pulumi.dynamic.Resource {
   declare public readonly createdAt: pulumi.Output<string>;
   /** When the meeting last changed (ISO 8601). */
   declare public readonly updatedAt: pulumi.Output<string>;
-  /** The title, as set. */
   declare public readonly title: pulumi.Output<string | undefined>;
-  /** As set. */
   declare public readonly recordOnStart: pulumi.Output<boolean | undefined>;
-  /** As set. */
   declare public readonly liveStreamOnStart: pulumi.Output<boolean | undefined>;
-  /** As set. */
   declare public readonly persistChat: pulumi.Output<boolean | undefined>;
-  /** As set. */
   declare public readonly summarizeOnEnd: pulumi.Output<boolean | undefined>;
-  /** As set. */
   declare public readonly transcribeOnEnd: pulumi.Output<boolean | undefined>;
-  /** As set. */
   declare public readonly sessionKeepAliveTimeInSecs: pulumi.Output<number | undefined>;
-  /** As set. */
   declare public readonly aiConfig: pulumi.Output<AiConfig | undefined>;
-  /** As set; a secret when it carries storage credentials. */
+  /** A secret when it carries storage credentials. */
   declare public readonly recordingConfig: pulumi.Output<RecordingConfig | undefined>;
-  /** As set. */
   declare public readonly status: pulumi.Output<MeetingStatus | undefined>;
-  /** As set. */
   declare public readonly accountId: pulumi.Output<string | undefined>;
-  /** As set. */
   declare public readonly appId: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: MeetingArgs = {}, opts?: pulumi.CustomResourceOptions) {
@@ -104,21 +91,27 @@ export class Meeting extends pulumi.dynamic.Resource {
       args.recordingConfig === undefined
         ? undefined
         : pulumi.output(args.recordingConfig).apply(secretIfCredentials);
-    super(
-      meetingProvider,
-      name,
-      {
-        ...args,
-        recordingConfig,
-        // Declared so they become properties of this object; the provider fills them in.
-        meetingId: undefined,
-        createdAt: undefined,
-        updatedAt: undefined,
-      },
-      opts,
-      "realtimekit",
-      "Meeting",
-    );
+    // Every output must be present in props (undefined when not set) to become a property of this object.
+    const props = {
+      ...args,
+      title: args.title,
+      recordOnStart: args.recordOnStart,
+      liveStreamOnStart: args.liveStreamOnStart,
+      persistChat: args.persistChat,
+      summarizeOnEnd: args.summarizeOnEnd,
+      transcribeOnEnd: args.transcribeOnEnd,
+      sessionKeepAliveTimeInSecs: args.sessionKeepAliveTimeInSecs,
+      aiConfig: args.aiConfig,
+      recordingConfig,
+      status: args.status,
+      accountId: args.accountId,
+      appId: args.appId,
+      // Filled in by the provider.
+      meetingId: undefined,
+      createdAt: undefined,
+      updatedAt: undefined,
+    };
+    super(meetingProvider, name, props, opts, "realtimekit", "Meeting");
     this.meetingId = this.id;
   }
 }
@@ -126,6 +119,8 @@ export class Meeting extends pulumi.dynamic.Resource {
 /** Makes a recording config secret when its storage section holds a credential. */
 function secretIfCredentials(config: RecordingConfig): pulumi.Output<RecordingConfig> | RecordingConfig {
   const storage = config?.storageConfig;
-  const hasCredential = storage ? CREDENTIAL_FIELDS.some((field) => storage[field] !== undefined) : false;
+  const hasCredential = storage
+    ? STORAGE_CREDENTIAL_FIELDS.some((field) => storage[field] !== undefined)
+    : false;
   return hasCredential ? pulumi.secret(config) : config;
 }

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import * as YAML from "yaml";
+import { isHttpUrl } from "./runtime/values";
 
 /** One participant of a roster, keyed by `customParticipantId`. */
 export interface RosterEntry {
@@ -168,7 +169,7 @@ export function validateRosterEntries(
       at("presetName is required (set it on the entry, or set the roster's defaults.presetName)");
     }
     checkOptionalString(entry.name, "name", at);
-    if (checkOptionalString(entry.picture, "picture", at) && !isHttpUrl(entry.picture as string)) {
+    if (checkOptionalString(entry.picture, "picture", at) && !isHttpUrl(entry.picture)) {
       at(`picture must be an absolute http(s) URL, got "${entry.picture}"`);
     }
     const rotation: unknown = entry.tokenRotation;
@@ -188,16 +189,6 @@ export function formatProblem(problem: RosterProblem): string {
 /** Problems in file order (a stable sort: problems without a line keep their place at the front). */
 export function sortByLine(problems: readonly RosterProblem[]): RosterProblem[] {
   return [...problems].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0));
-}
-
-/** An absolute http: or https: URL. */
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
 }
 
 function readYamlOrJson(file: string, text: string): RosterFileContents {

@@ -18,6 +18,7 @@ import {
 } from "./roster-file";
 import { RosterPrune } from "./roster-prune";
 import type { UndeclaredParticipant } from "./runtime/roster-prune";
+import { compare } from "./runtime/values";
 
 /** Arguments of {@link Roster}: give `participants` or `file`. */
 export interface RosterArgs {
@@ -214,8 +215,4 @@ function rosterEntries(name: string, args: RosterArgs): RosterEntry[] {
     );
   }
   return entries;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -12,31 +12,21 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { NotFoundError } from "../../sdk/errors";
-import type {
-  AiConfig,
-  Meeting,
-  MeetingInput,
-  MeetingPatch,
-  MeetingStatus,
-  RecordingConfig,
-} from "../../sdk/types";
+import type { Meeting, MeetingInput, MeetingPatch } from "../../sdk/types";
 import type { ResolvedConfig } from "../config";
 import { connect } from "./context";
+import { withContext, withContextSync, wrap } from "./errors";
 import type { RuntimeProvider } from "./index";
-import { UNKNOWN } from "./participant";
+import { UNKNOWN, containsUnknown, describeValue, isHttpUrl, isRecord, type Disclosure } from "./values";
 
-/** The Meeting resource's inputs, as plain values (what the provider host passes in). */
-export interface MeetingInputs {
-  title?: string;
-  recordOnStart?: boolean;
-  liveStreamOnStart?: boolean;
-  persistChat?: boolean;
-  summarizeOnEnd?: boolean;
-  transcribeOnEnd?: boolean;
-  sessionKeepAliveTimeInSecs?: number;
-  aiConfig?: AiConfig;
-  recordingConfig?: RecordingConfig;
-  status?: MeetingStatus;
+/** `T` with `null` removed from every field: a resource input is left out rather than set to null. */
+type WithoutNulls<T> = { [K in keyof T]: Exclude<T[K], null> };
+
+/**
+ * The Meeting resource's inputs, as plain values (what the provider host passes in): the API's writable
+ * meeting fields, plus the provider's own settings.
+ */
+export interface MeetingInputs extends WithoutNulls<MeetingPatch> {
   replaceOnUpdate?: boolean;
   accountId?: string;
   appId?: string;
@@ -77,13 +67,20 @@ const TRACKED_FIELDS = [
   ...MEETING_REPLACE_FIELDS,
 ] as const;
 
-/** Storage credentials the API accepts but never returns: kept from state, never compared on read. */
-const WRITE_ONLY_STORAGE_FIELDS: ReadonlySet<string> = new Set([
-  "accessKey",
-  "secret",
-  "password",
-  "privateKey",
-]);
+/**
+ * The `storageConfig` fields that are credentials. The API accepts them but never returns them, so they are
+ * kept from state and never compared on read; a `recordingConfig` carrying one is made a Pulumi secret; and
+ * a check failure never describes their value.
+ */
+export const STORAGE_CREDENTIAL_FIELDS = ["accessKey", "secret", "password", "privateKey"] as const;
+
+/** Whether the last segment of a property path names a storage credential. */
+function isCredential(key: string): boolean {
+  return (STORAGE_CREDENTIAL_FIELDS as readonly string[]).includes(key.split(".").pop() ?? "");
+}
+
+/** A check failure names these but never describes their value: the RTMP URL embeds the stream key. */
+const MASKED_PATHS: readonly string[] = ["recordingConfig.liveStreamingConfig.rtmpUrl"];
 
 // ------------------------------------------------------------------------------------------------ validation
 
@@ -93,7 +90,7 @@ type Schema =
   | { kind: "string"; nonEmpty?: boolean }
   | { kind: "number"; integer?: boolean; min?: number; max?: number }
   | { kind: "enum"; values: readonly string[] }
-  | { kind: "url"; protocols?: readonly string[] }
+  | { kind: "url" }
   | { kind: "strings" }
   | {
       kind: "object";
@@ -154,7 +151,7 @@ const RECORDING_CONFIG_SCHEMA: Schema = {
         watermark: {
           kind: "object",
           fields: {
-            url: { kind: "url", protocols: ["http:", "https:"] },
+            url: { kind: "url" },
             size: {
               kind: "object",
               fields: { width: int(1, 100000), height: int(1, 100000) },
@@ -242,8 +239,8 @@ function validateValue(
   const fail = (reason: string): void => {
     failures.push({ property, reason });
   };
-  // Credentials are checked for type only, and never echoed into a message.
-  const shown = WRITE_ONLY_STORAGE_FIELDS.has(property.split(".").pop() ?? "") ? "a value" : show(value);
+  // Inputs arrive unwrapped, secrets included: a failure shows the value's shape, never free text or URLs.
+  const shown = describeValue(value, disclosureFor(property, schema));
   switch (schema.kind) {
     case "boolean":
       if (typeof value !== "boolean") fail(`expected true or false, got ${shown}`);
@@ -274,15 +271,9 @@ function validateValue(
         fail(`expected one of ${schema.values.map((v) => JSON.stringify(v)).join(", ")}, got ${shown}`);
       }
       return;
-    case "url": {
-      const protocols = schema.protocols;
-      if (typeof value !== "string" || !isAbsoluteUrl(value, protocols)) {
-        fail(
-          `expected an absolute ${protocols ? protocols.map((p) => p.slice(0, -1)).join("/") + " " : ""}URL, got ${shown}`,
-        );
-      }
+    case "url":
+      if (!isHttpUrl(value)) fail(`expected an absolute http(s) URL, got ${shown}`);
       return;
-    }
     case "strings":
       if (!Array.isArray(value)) fail(`expected a list of strings, got ${shown}`);
       else if (value.some((item) => item !== UNKNOWN && typeof item !== "string"))
@@ -290,7 +281,7 @@ function validateValue(
       return;
     case "object": {
       if (value === null && schema.nullable) return;
-      if (!isPlainObject(value)) {
+      if (!isRecord(value)) {
         fail(`expected an object${schema.nullable ? " or null" : ""}, got ${shown}`);
         return;
       }
@@ -317,21 +308,12 @@ function validateValue(
   }
 }
 
-function isAbsoluteUrl(value: string, protocols?: readonly string[]): boolean {
-  try {
-    const url = new URL(value);
-    return protocols ? protocols.includes(url.protocol) : true;
-  } catch {
-    return false;
-  }
-}
-
-function show(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  const text = JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+/** Numbers and enum names are shown; credentials and the RTMP URL not even by length; the rest by shape. */
+function disclosureFor(property: string, schema: Schema): Disclosure {
+  if (isCredential(property) || MASKED_PATHS.includes(property)) return "nothing";
+  if (schema.kind === "number") return "number";
+  if (schema.kind === "enum") return "enum";
+  return "shape";
 }
 
 // ------------------------------------------------------------------------------------------------ diffing
@@ -344,18 +326,10 @@ export function deepEqual(a: unknown, b: unknown): boolean {
       Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]))
     );
   }
-  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  if (!isRecord(a) || !isRecord(b)) return false;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) if (!deepEqual(a[key], b[key])) return false;
   return true;
-}
-
-/** Whether a value is, or contains, a value the engine does not know yet. */
-export function containsUnknown(value: unknown): boolean {
-  if (value === UNKNOWN) return true;
-  if (Array.isArray(value)) return value.some(containsUnknown);
-  if (isPlainObject(value)) return Object.values(value).some(containsUnknown);
-  return false;
 }
 
 /**
@@ -379,9 +353,9 @@ export function changedMeetingFields(olds: MeetingInputs, news: MeetingInputs): 
  * set; write-only storage credentials keep the stored value.
  */
 export function remoteView(managed: unknown, remote: unknown, key = ""): unknown {
-  if (WRITE_ONLY_STORAGE_FIELDS.has(key)) return managed;
+  if (isCredential(key)) return managed;
   if (remote === undefined) return managed;
-  if (isPlainObject(managed) && isPlainObject(remote)) {
+  if (isRecord(managed) && isRecord(remote)) {
     return Object.fromEntries(Object.entries(managed).map(([k, v]) => [k, remoteView(v, remote[k], k)]));
   }
   return remote;
@@ -438,8 +412,8 @@ export const meetingRuntime: RuntimeProvider<MeetingInputs, MeetingOutputs> = {
   },
 
   async create(inputs) {
-    const { client, config } = withContext("create meeting", () => connect(inputs));
-    let meeting = await withContextAsync("create meeting", () =>
+    const { client, config } = withContextSync("create meeting", () => connect(inputs));
+    let meeting = await withContext("create meeting", () =>
       client.meetings.create(bodyOf(inputs, MEETING_BODY_FIELDS)),
     );
     if (inputs.status === "INACTIVE") {
@@ -462,7 +436,7 @@ export const meetingRuntime: RuntimeProvider<MeetingInputs, MeetingOutputs> = {
 
   async read(id, props) {
     const stored = (props ?? {}) as MeetingOutputs;
-    const { client, config } = withContext(`read meeting ${id}`, () => connect(placeOf(stored)));
+    const { client, config } = withContextSync(`read meeting ${id}`, () => connect(placeOf(stored)));
     let meeting: Meeting;
     try {
       meeting = await client.meetings.get(id);
@@ -483,7 +457,7 @@ export const meetingRuntime: RuntimeProvider<MeetingInputs, MeetingOutputs> = {
   async update(id, olds, news) {
     const changed = changedMeetingFields(olds, news);
     const changedBody = MEETING_BODY_FIELDS.filter((key) => changed.includes(key));
-    const { client, config } = withContext(`update meeting ${id}`, () => connect(placeOf(olds, news)));
+    const { client, config } = withContextSync(`update meeting ${id}`, () => connect(placeOf(olds, news)));
     let meeting: Pick<Meeting, "id" | "createdAt" | "updatedAt"> = {
       id,
       createdAt: olds.createdAt,
@@ -492,11 +466,11 @@ export const meetingRuntime: RuntimeProvider<MeetingInputs, MeetingOutputs> = {
     const statusChanged = changed.includes("status");
     if (news.replaceOnUpdate && changedBody.length > 0) {
       // PUT replaces every field, so send everything the program manages, not just what changed.
-      meeting = await withContextAsync(`replace meeting ${id}`, () =>
+      meeting = await withContext(`replace meeting ${id}`, () =>
         client.meetings.replace(id, bodyOf(news, MEETING_BODY_FIELDS)),
       );
       if (statusChanged) {
-        meeting = await withContextAsync(`update meeting ${id}`, () =>
+        meeting = await withContext(`update meeting ${id}`, () =>
           client.meetings.update(id, { status: news.status }),
         );
       }
@@ -505,13 +479,13 @@ export const meetingRuntime: RuntimeProvider<MeetingInputs, MeetingOutputs> = {
         ...bodyOf(news, changedBody),
         ...(statusChanged ? { status: news.status } : {}),
       };
-      meeting = await withContextAsync(`update meeting ${id}`, () => client.meetings.update(id, patch));
+      meeting = await withContext(`update meeting ${id}`, () => client.meetings.update(id, patch));
     }
     return { outs: outputsOf(news, config, { ...meeting, createdAt: olds.createdAt }) };
   },
 
   async delete(id, props) {
-    const { client } = withContext(`delete meeting ${id}`, () => connect(placeOf(props)));
+    const { client } = withContextSync(`delete meeting ${id}`, () => connect(placeOf(props)));
     try {
       await client.meetings.update(id, { status: "INACTIVE" });
     } catch (err) {
@@ -519,30 +493,3 @@ export const meetingRuntime: RuntimeProvider<MeetingInputs, MeetingOutputs> = {
     }
   },
 };
-
-// The same error format as the Participant: `Could not <operation>: <cause>` (SDK messages carry no secret).
-function wrap(operation: string, error: unknown): Error {
-  return new Error(`Could not ${operation}: ${error instanceof Error ? error.message : String(error)}`, {
-    cause: error,
-  });
-}
-
-function withContext<T>(operation: string, run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    throw wrap(operation, error);
-  }
-}
-
-async function withContextAsync<T>(operation: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw wrap(operation, error);
-  }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}

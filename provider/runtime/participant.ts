@@ -12,18 +12,20 @@
 import {
   ConflictError,
   NotFoundError,
+  ValidationError,
   isOutcomeUnknown,
+  type AddParticipantInput,
   type EditParticipantInput,
   type Participant,
+  type ParticipantWithToken,
   type RealtimeKitClient,
 } from "../../sdk";
 import type { ResolvedConfig } from "../config";
 import { connect } from "./context";
+import { messageOf, withContext, wrap } from "./errors";
 import { meetingParticipants, type MeetingRef } from "./meeting-participants";
+import { UNKNOWN, compare, describeValue, isHttpUrl, isRecord, type Disclosure } from "./values";
 import type { PropertyMap, RuntimeProvider } from "./index";
-
-/** What the engine sends in place of a value that is not known yet (during preview). */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** The Participant's inputs after `check`. */
 export type ParticipantInputs = {
@@ -70,6 +72,8 @@ interface FieldRule {
   accepts(value: unknown): boolean;
   /** Canonical form stored as the input (ids are trimmed). */
   normalize?(value: unknown): unknown;
+  /** How much of a rejected value the failure shows (default: its shape; inputs may be secrets). */
+  disclosure?: Disclosure;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -104,7 +108,7 @@ const INPUT_RULES: Readonly<Record<keyof ParticipantInputs, FieldRule>> = {
   picture: {
     required: false,
     expected: "an absolute http(s) URL of the participant's picture",
-    accepts: isHttpUrl,
+    accepts: (value) => isHttpUrl(value),
   },
   tokenRotation: {
     required: false,
@@ -115,6 +119,7 @@ const INPUT_RULES: Readonly<Record<keyof ParticipantInputs, FieldRule>> = {
     required: false,
     expected: "a non-negative number of seconds",
     accepts: (value) => typeof value === "number" && Number.isFinite(value) && value >= 0,
+    disclosure: "number",
   },
   adopt: { required: false, expected: "a boolean", accepts: (value) => typeof value === "boolean" },
   accountId: {
@@ -171,31 +176,13 @@ export function checkParticipant(news: PropertyMap): {
     if (!rule.accepts(value)) {
       failures.push({
         property: key,
-        reason: `\`${key}\` must be ${rule.expected}; got ${describeValue(value)}`,
+        reason: `\`${key}\` must be ${rule.expected}; got ${describeValue(value, rule.disclosure)}`,
       });
       continue;
     }
     inputs[key] = rule.normalize ? rule.normalize(value) : value;
   }
   return { inputs, failures };
-}
-
-function isHttpUrl(value: unknown): boolean {
-  if (typeof value !== "string") return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-  } catch {
-    return false;
-  }
-}
-
-function describeValue(value: unknown): string {
-  const text =
-    typeof value === "string"
-      ? JSON.stringify(value)
-      : `${JSON.stringify(value) ?? String(value)} (${typeof value})`;
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 // ---------------------------------------------------------------------------------------------- diff
@@ -264,15 +251,30 @@ export function tokenExpiring(token: string, refreshBeforeExpiry: unknown, now: 
 
 /** The JWT's `exp` claim as a Date, or undefined for a token without one (or not a JWT). */
 export function tokenExpiry(token: string): Date | undefined {
+  const { exp } = tokenClaims(token);
+  return exp === undefined ? undefined : new Date(exp * 1000);
+}
+
+/** How long the token is valid from issue, in seconds (`exp - iat`); undefined when either claim is missing. */
+function tokenLifetime(token: string): number | undefined {
+  const { exp, iat } = tokenClaims(token);
+  return exp === undefined || iat === undefined ? undefined : exp - iat;
+}
+
+/** The numeric `exp` and `iat` claims of a JWT (absent when the token is not a JWT or lacks them). */
+function tokenClaims(token: string): { exp?: number; iat?: number } {
   const payload = token.split(".")[1];
-  if (payload === undefined) return undefined;
+  if (payload === undefined) return {};
+  let claims: unknown;
   try {
-    const claims: unknown = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-    const exp = typeof claims === "object" && claims !== null ? (claims as { exp?: unknown }).exp : undefined;
-    return typeof exp === "number" && Number.isFinite(exp) ? new Date(exp * 1000) : undefined;
+    claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
   } catch {
-    return undefined;
+    return {};
   }
+  if (!isRecord(claims)) return {};
+  const numeric = (value: unknown): number | undefined =>
+    typeof value === "number" && Number.isFinite(value) ? value : undefined;
+  return { exp: numeric(claims.exp), iat: numeric(claims.iat) };
 }
 
 // ---------------------------------------------------------------------------------------------- CRUD
@@ -298,7 +300,7 @@ function targetFor(
     const meeting = { baseUrl: config.baseUrl, accountId: config.accountId, appId: config.appId, meetingId };
     return { client, config, meeting, label };
   } catch (error) {
-    throw new Error(`Could not ${operation} ${label}: ${messageOf(error)}`, { cause: error });
+    throw wrap(`${operation} ${label}`, error);
   }
 }
 
@@ -315,9 +317,9 @@ export async function createParticipant(
     if (!inputs.adopt) throw alreadyExists(target, inputs, existing);
     return adoptExisting(target, inputs, pickOne(target, existing), "adopt");
   }
-  let added: Participant & { token: string };
+  let added: ParticipantWithToken;
   try {
-    added = await target.client.participants.add(inputs.meetingId, {
+    added = await addParticipant(target, {
       customParticipantId: inputs.customParticipantId,
       presetName: inputs.presetName,
       // Always sent: tokens minted without a name are reported to fail to join.
@@ -366,7 +368,9 @@ async function recoverAmbiguousAdd(
   if (found.length === 0) {
     throw new Error(
       `Could not create ${target.label}: ${messageOf(addError)}. The meeting has no participant with ` +
-        `customParticipantId "${inputs.customParticipantId}", so nothing was created; run \`pulumi up\` again.`,
+        `customParticipantId "${inputs.customParticipantId}" yet, but the add may still be processed later. ` +
+        "Run `pulumi up` again; if it then reports that the participant already exists, set `adopt: true` " +
+        "on this Participant to take it over.",
       { cause: addError },
     );
   }
@@ -389,9 +393,7 @@ async function adoptExisting(
   let current = existing;
   try {
     const patch = editsBetween(existing, inputs);
-    if (Object.keys(patch).length > 0) {
-      current = await target.client.participants.edit(inputs.meetingId, existing.id, patch);
-    }
+    if (Object.keys(patch).length > 0) current = await editParticipant(target, existing.id, patch);
     const { token } = await target.client.participants.refreshToken(inputs.meetingId, existing.id);
     meetingParticipants.upsert(target.meeting, current);
     return { id: existing.id, outs: outputsOf(current, token, inputs, target.config) };
@@ -428,9 +430,15 @@ export async function readParticipant(
   return { id, props: outs, inputs: inputsOf(outs) };
 }
 
+/** Added to an update's 404: the participant is gone, and how to bring state and meeting back in line. */
+const DELETED_OUTSIDE_HINT =
+  " It was deleted outside Pulumi: run `pulumi refresh` to drop it from state, then `pulumi up` to add it again.";
+
 /**
  * One PATCH with only the changed editable fields (its token is kept), then the refresh-token call when
  * `tokenRotation` changed, the token is due (see `refreshBeforeExpiry`) or missing. Same participant id.
+ * Fails when the token it ends with is itself already due: `refreshBeforeExpiry` is then at least the
+ * token lifetime, and every later preview would show an update (see {@link failWhenNewTokenIsDue}).
  */
 export async function updateParticipant(
   id: string,
@@ -442,21 +450,59 @@ export async function updateParticipant(
   // The participant lives where it was created: the recorded ids win over whatever config says today
   // (a changed explicit id is a replacement, so it never reaches update).
   const target = targetFor("update", state.meetingId, state.customParticipantId, state);
-  return withContext(`update ${target.label}`, async () => {
-    let current: Participant = participantOf(id, state);
-    let token = state.token;
-    const patch = editsBetween(current, inputs);
-    if (Object.keys(patch).length > 0) {
-      const edited = await target.client.participants.edit(state.meetingId, id, patch);
-      meetingParticipants.upsert(target.meeting, edited);
-      current = edited;
-      token = edited.token;
-    }
-    const rotate = hasChanged("tokenRotation", state, news);
-    if (rotate || token === undefined || tokenExpiring(token, inputs.refreshBeforeExpiry, Date.now())) {
-      token = (await target.client.participants.refreshToken(state.meetingId, id)).token;
-    }
-    return { outs: outputsOf(current, token, inputs, target.config) };
+  const gone = (error: unknown): string => (error instanceof NotFoundError ? DELETED_OUTSIDE_HINT : "");
+  return withContext(
+    `update ${target.label}`,
+    async () => {
+      let current: Participant = participantOf(id, state);
+      let token = state.token;
+      const patch = editsBetween(current, inputs);
+      if (Object.keys(patch).length > 0) {
+        const edited = await editParticipant(target, id, patch);
+        current = edited;
+        token = edited.token;
+      }
+      const rotate = hasChanged("tokenRotation", state, news);
+      if (rotate || token === undefined || tokenExpiring(token, inputs.refreshBeforeExpiry, Date.now())) {
+        token = (await target.client.participants.refreshToken(state.meetingId, id)).token;
+      }
+      const outs = outputsOf(current, token, inputs, target.config);
+      failWhenNewTokenIsDue(target, token, inputs.refreshBeforeExpiry, outs, news);
+      return { outs };
+    },
+    gone,
+  );
+}
+
+/**
+ * Throws when a token just issued is already within `refreshBeforeExpiry` of its expiry: the setting is at
+ * least the token lifetime, so no token would ever satisfy it (every preview an update, every `pulumi up` a
+ * new token). The participant's new state, token included, goes with the error, so the engine records it.
+ */
+function failWhenNewTokenIsDue(
+  target: Target,
+  token: string,
+  refreshBeforeExpiry: number | undefined,
+  outs: ParticipantOutputs,
+  news: PropertyMap,
+): void {
+  if (!tokenExpiring(token, refreshBeforeExpiry, Date.now())) return;
+  const lifetime = tokenLifetime(token);
+  const lasts =
+    lifetime === undefined
+      ? "the token RealtimeKit just issued is already that close to its expiry"
+      : `tokens RealtimeKit issues live ${lifetime} seconds (exp - iat of the token just issued)`;
+  const failure = new Error(
+    `Could not update ${target.label}: refreshBeforeExpiry is ${refreshBeforeExpiry} seconds, but ${lasts}, ` +
+      "so every new token is already due for renewal and every preview would show an update. Set " +
+      `refreshBeforeExpiry below ${lifetime === undefined ? "the token lifetime" : `${lifetime} seconds`}, or remove it.`,
+  );
+  // A partial failure: the engine keeps these outputs (the new token) and retries the update next time.
+  throw Object.assign(failure, {
+    id: outs.participantId,
+    // Outputs normally get `__provider` from the host; on this error path they must carry it themselves.
+    properties: dropUndefined({ ...outs, [PROVIDER_KEY]: news[PROVIDER_KEY] }),
+    reasons: [failure.message],
   });
 }
 
@@ -525,9 +571,52 @@ function alreadyExists(
   return new Error(
     `Could not create ${target.label}: a participant with customParticipantId "${inputs.customParticipantId}" ` +
       `already exists${ids}${api}. To manage it with Pulumi, set \`adopt: true\` on this Participant. If this ` +
-      "is a replacement of the same participant, add the `deleteBeforeReplace: true` resource option.",
+      "is a replacement of the same participant, add the `deleteBeforeReplace: true` resource option; if " +
+      "the Participant (or its Roster) was renamed, add the `aliases` resource option with its old name, so " +
+      "Pulumi keeps the existing resource instead of creating a new one.",
     { cause },
   );
+}
+
+/** Adds a participant; a rejected preset name is reported with the app's presets (see {@link withKnownPresets}). */
+async function addParticipant(target: Target, input: AddParticipantInput): Promise<ParticipantWithToken> {
+  try {
+    return await target.client.participants.add(target.meeting.meetingId, input);
+  } catch (error) {
+    throw await withKnownPresets(target, error);
+  }
+}
+
+/** Edits a participant and records the result in the shared view; a rejected preset is reported as on add. */
+async function editParticipant(
+  target: Target,
+  id: string,
+  patch: EditParticipantInput,
+): Promise<ParticipantWithToken> {
+  let edited: ParticipantWithToken;
+  try {
+    edited = await target.client.participants.edit(target.meeting.meetingId, id, patch);
+  } catch (error) {
+    throw await withKnownPresets(target, error);
+  }
+  meetingParticipants.upsert(target.meeting, edited);
+  return edited;
+}
+
+/**
+ * A 400 about the preset, with `; known presets: a, b, c` appended: the app's preset names, so a typo is
+ * fixed without a trip to the dashboard. Any other error, or a failure to list the presets, is returned as is.
+ */
+async function withKnownPresets(target: Target, error: unknown): Promise<unknown> {
+  if (!(error instanceof ValidationError) || !/preset/i.test(error.upstreamMessage)) return error;
+  let names: string[];
+  try {
+    names = (await target.client.presets.listAll()).map((preset) => preset.name).sort(compare);
+  } catch {
+    return error;
+  }
+  const known = names.length > 0 ? names.join(", ") : "none (the app has no presets)";
+  return new Error(`${error.message}; known presets: ${known}`, { cause: error });
 }
 
 /** The PATCH body that brings `current` to the declared fields; empty when nothing differs. */
@@ -646,28 +735,6 @@ function parseOutputs(bag: PropertyMap): ParticipantOutputs {
     accountId: optionalString(bag.accountId) ?? "",
     appId: optionalString(bag.appId) ?? "",
   };
-}
-
-async function withContext<T>(operation: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw wrap(operation, error);
-  }
-}
-
-/** `Could not <operation>: <cause>`: the one error format surfaced to `pulumi up` (SDK messages carry no secret). */
-function wrap(operation: string, error: unknown): Error {
-  if (error instanceof Error && error.message.startsWith("Could not ")) return error;
-  const hint =
-    error instanceof NotFoundError && operation.startsWith("update")
-      ? " It was deleted outside Pulumi: run `pulumi refresh` to drop it from state, then `pulumi up` to add it again."
-      : "";
-  return new Error(`Could not ${operation}: ${messageOf(error)}${hint}`, { cause: error });
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function optionalString(value: unknown): string | undefined {

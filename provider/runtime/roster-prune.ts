@@ -10,9 +10,8 @@
 import { NotFoundError } from "../../sdk/errors";
 import { connect } from "./context";
 import type { RuntimeProvider } from "./index";
-import { containsUnknown as isUnknown } from "./meeting";
 import { meetingParticipants } from "./meeting-participants";
-import { UNKNOWN } from "./participant";
+import { UNKNOWN, containsUnknown, isRecord } from "./values";
 
 /** A participant the roster does not declare, as listed at program time. */
 export interface UndeclaredParticipant {
@@ -50,10 +49,6 @@ function parseUndeclared(value: unknown): UndeclaredParticipant[] | string {
     }
   }
   return value as UndeclaredParticipant[];
-}
-
-function isPlainRecord(value: unknown): value is Record<string, string> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /**
@@ -104,7 +99,7 @@ export const rosterPruneRuntime: RuntimeProvider<RosterPruneInputs, RosterPruneO
     if (news.meetingId !== UNKNOWN && (typeof news.meetingId !== "string" || news.meetingId.trim() === "")) {
       failures.push({ property: "meetingId", reason: "expected the id of a RealtimeKit meeting" });
     }
-    if (isUnknown(news.undeclared)) return { inputs: news, failures };
+    if (containsUnknown(news.undeclared)) return { inputs: news, failures };
     const parsed = parseUndeclared(news.undeclared);
     if (typeof parsed === "string") {
       failures.push({ property: "undeclared", reason: parsed });
@@ -112,7 +107,7 @@ export const rosterPruneRuntime: RuntimeProvider<RosterPruneInputs, RosterPruneO
     }
     // A participant the roster managed last time and no longer declares is deleted by the engine, as its
     // Participant resource goes away: listing it here too would show it twice in the preview.
-    const previouslyManaged = new Set(isPlainRecord(olds?.managed) ? Object.values(olds.managed) : []);
+    const previouslyManaged = new Set(isRecord(olds?.managed) ? Object.values(olds.managed) : []);
     const undeclared = parsed.filter((participant) => !previouslyManaged.has(participant.participantId));
     return { inputs: { ...news, undeclared }, failures };
   },
@@ -120,9 +115,9 @@ export const rosterPruneRuntime: RuntimeProvider<RosterPruneInputs, RosterPruneO
   async diff(_id, olds, news) {
     // Work to do exactly when someone is listed for deletion; the outputs always end with an empty list.
     const pending =
-      isUnknown(news.undeclared) || (Array.isArray(news.undeclared) && news.undeclared.length > 0);
+      containsUnknown(news.undeclared) || (Array.isArray(news.undeclared) && news.undeclared.length > 0);
     const moved = (["meetingId", "accountId", "appId"] as const).some(
-      (key) => news[key] !== undefined && (isUnknown(news[key]) || news[key] !== olds[key]),
+      (key) => news[key] !== undefined && (containsUnknown(news[key]) || news[key] !== olds[key]),
     );
     return { changes: pending || moved, replaces: [] };
   },

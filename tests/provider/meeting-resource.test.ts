@@ -13,6 +13,7 @@ const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 interface FixtureOutput {
   registrations: { type: string; name: string; provider: string; recordingConfig: Record<string, unknown> }[];
   outputs: Record<string, { value: unknown; secret: boolean }>;
+  bareOutputs: Record<string, { isOutput: boolean; value?: unknown }>;
 }
 
 let output: FixtureOutput;
@@ -54,5 +55,21 @@ describe("a Meeting in a program", () => {
 
   it("exposes the resource id as meetingId, which stays known when a preview updates the meeting", () => {
     expect(output.outputs.recordedMeetingId).toEqual({ value: "recorded-id", secret: false });
+  });
+
+  it("exposes every declared output even when its argument is left out, filled from the provider's state", () => {
+    const notOutputs = Object.entries(output.bareOutputs)
+      .filter(([, property]) => !property.isOutput)
+      .map(([key]) => key);
+    expect(notOutputs).toEqual([]);
+    expect(Object.keys(output.bareOutputs)).toHaveLength(15);
+    expect(output.bareOutputs).toMatchObject({
+      meetingId: { value: "bare-id" },
+      status: { value: "ACTIVE" },
+      persistChat: { value: false },
+      accountId: { value: "resolved-account" },
+      appId: { value: "resolved-app" },
+    });
+    expect(output.bareOutputs.title).toEqual({ isOutput: true });
   });
 });

@@ -11,13 +11,13 @@ import {
   type MeetingInputs,
   type MeetingOutputs,
 } from "../../provider/runtime/meeting";
+import { UNKNOWN } from "../../provider/runtime/values";
 import { callApi, useEmulator } from "../helpers/emulator";
 
 const emu = useEmulator();
 
 const MEETINGS = "/accounts/{account_id}/realtime/kit/{app_id}/meetings";
 const MEETING = `${MEETINGS}/{meeting_id}`;
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 useRuntimeAgainst(emu);
 
@@ -98,6 +98,43 @@ describe("Meeting check", () => {
     } as unknown as MeetingInputs);
     expect(result.failures).toHaveLength(1);
     expect(JSON.stringify(result.failures)).not.toContain("12345678");
+  });
+
+  it("describes rejected free text and URLs by shape only, and never the RTMP URL or a credential", async () => {
+    const result = await meetingRuntime.check({}, {
+      title: ["Board meeting"],
+      recordingConfig: {
+        fileNamePrefix: 42,
+        videoConfig: { codec: "H265", watermark: { url: "ftp://cdn.example.com/w.png?sig=abc123" } },
+        liveStreamingConfig: { rtmpUrl: "rtmp://live.example.com/app/sk_live_5ecret" },
+        storageConfig: { type: "aws", password: 4242, username: "deploy-bot-7", host: "" },
+      },
+    } as unknown as MeetingInputs);
+    const byProperty = Object.fromEntries((result.failures ?? []).map((f) => [f.property, f.reason]));
+    expect(byProperty).toEqual({
+      title: "expected a string, got a list of 1 item",
+      "recordingConfig.fileNamePrefix": "expected a string, got a number",
+      "recordingConfig.videoConfig.codec": 'expected one of "H264", "VP8", got "H265"',
+      "recordingConfig.videoConfig.watermark.url":
+        "expected an absolute http(s) URL, got a string of 38 characters",
+      "recordingConfig.liveStreamingConfig.rtmpUrl": "expected an absolute http(s) URL, got a string",
+      "recordingConfig.storageConfig.password": "expected a string, got a number",
+    });
+    const text = JSON.stringify(result.failures);
+    for (const secret of ["Board meeting", "abc123", "sk_live_5ecret", "4242"])
+      expect(text).not.toContain(secret);
+  });
+
+  it("shows only a short prefix of a rejected enum value", async () => {
+    const result = await meetingRuntime.check({}, {
+      status: "INACTIVE-and-then-some-more-text",
+    } as unknown as MeetingInputs);
+    expect(result.failures).toEqual([
+      {
+        property: "status",
+        reason: 'expected one of "ACTIVE", "INACTIVE", got "INACTIVE-and..." (32 characters)',
+      },
+    ]);
   });
 
   it("skips values that are not known yet during preview", async () => {

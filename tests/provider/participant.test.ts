@@ -10,8 +10,8 @@ import { configure } from "../../provider/runtime";
 import { setClientTuning } from "../../provider/runtime/context";
 import { emulatorStackConfig } from "../helpers/runtime";
 import { meetingParticipants } from "../../provider/runtime/meeting-participants";
+import { UNKNOWN } from "../../provider/runtime/values";
 import {
-  UNKNOWN,
   checkParticipant,
   createParticipant,
   deleteParticipant,
@@ -315,6 +315,10 @@ describe("adoption", () => {
         `participant "erin" in meeting ${meetingId}: .*already exists \\(id ${existing.id}\\).*adopt: true`,
       ),
     );
+    // A rename (new URN) is not a replacement: the message names the option that fits it too.
+    await expect(createParticipant(inputs)).rejects.toThrow(
+      /`deleteBeforeReplace: true` resource option; if the Participant \(or its Roster\) was renamed, add the `aliases` resource option with its old name/,
+    );
     expect(calls("add")).toBe(1); // only the setup call
     expect(participantsInEmulator(meetingId)).toHaveLength(1);
   });
@@ -402,10 +406,13 @@ describe("ambiguous create", () => {
       );
       expect(error?.message).toMatch(
         new RegExp(
-          `^Could not create participant "kim" in meeting ${meetingId}: RealtimeKit POST .*(${cause}).*nothing was created`,
+          `^Could not create participant "kim" in meeting ${meetingId}: RealtimeKit POST .*(${cause}).*` +
+            'has no participant with customParticipantId "kim" yet, but the add may still be processed later.*' +
+            "if it then reports that the participant already exists, set `adopt: true`",
           "is",
         ),
       );
+      expect(error?.message).not.toMatch(/nothing was created/i);
       expect(participantsInEmulator(meetingId)).toEqual([]);
       // Running again (the next `pulumi up`) creates it once.
       await createParticipant(inputsFor("kim"));
@@ -504,6 +511,49 @@ describe("token expiry", () => {
     expect(Date.parse(updated.outs.tokenExpiresAt as string)).toBeGreaterThan(Date.now() + 3_600_000);
     expect(diffParticipant(updated.outs, inputs)).toEqual({ changes: false, replaces: [] });
   });
+
+  it.each([
+    ["equal to", 60],
+    ["above", 3600],
+  ])(
+    "fails an update with refreshBeforeExpiry %s the token lifetime, naming both, and keeps the new token",
+    async (_relation, refreshBeforeExpiry) => {
+      emu.control.setSettings({ tokenTtlSeconds: 60 });
+      const inputs = checked({
+        meetingId,
+        customParticipantId: "pia",
+        presetName: "group_call_participant",
+        refreshBeforeExpiry,
+      });
+      const created = await createParticipant(inputs);
+      expect(diffParticipant(created.outs, inputs).changes).toBe(true);
+      emu.control.resetCounters();
+
+      const failure = await updateParticipant(created.id, created.outs, inputs).then(
+        () => undefined,
+        (error: unknown) => error as Error & { id?: string; properties?: ParticipantOutputs },
+      );
+      expect(failure?.message).toMatch(
+        new RegExp(
+          `^Could not update participant "pia" in meeting ${meetingId}: refreshBeforeExpiry is ${refreshBeforeExpiry} ` +
+            "seconds, but tokens RealtimeKit issues live 60 seconds \\(exp - iat of the token just issued\\).*" +
+            "Set refreshBeforeExpiry below 60 seconds, or remove it\\.$",
+        ),
+      );
+      expect(calls("refreshToken")).toBe(1);
+      // The token just issued is recorded with the failure rather than lost; the message never shows it.
+      expect(failure?.id).toBe(created.id);
+      const issued = failure?.properties?.token;
+      await expectValidToken(issued, created.id);
+      expect(issued).not.toBe(created.outs.token);
+      expect(failure?.message).not.toContain(issued as string);
+
+      // With a window shorter than the lifetime, the next update settles.
+      const fixed = { ...inputs, refreshBeforeExpiry: 30 };
+      const updated = await updateParticipant(created.id, failure?.properties as ParticipantOutputs, fixed);
+      expect(diffParticipant(updated.outs, fixed)).toEqual({ changes: false, replaces: [] });
+    },
+  );
 });
 
 describe("check", () => {
@@ -532,7 +582,7 @@ describe("check", () => {
     ["meetingId", "not-a-uuid", /`meetingId` must be the id of a RealtimeKit meeting \(a UUID/],
     ["meetingId", undefined, /`meetingId` is required/],
     ["customParticipantId", "   ", /`customParticipantId` must be a non-empty string/],
-    ["customParticipantId", 42, /`customParticipantId` must be a non-empty string.*got 42 \(number\)/],
+    ["customParticipantId", 42, /`customParticipantId` must be a non-empty string.*; got a number$/],
     ["presetName", "", /`presetName` must be the name of a preset/],
     ["presetName", undefined, /`presetName` is required/],
     ["name", 7, /`name` must be a string/],
@@ -548,6 +598,34 @@ describe("check", () => {
   ])("rejects %s = %j, naming the property and what it expects", (property, value, reason) => {
     const { failures } = checkParticipant({ ...valid, [property]: value });
     expect(failures).toEqual([{ property, reason: expect.stringMatching(reason) }]);
+  });
+
+  it("describes a rejected value by its type and length only, never repeating it (inputs may be secrets)", () => {
+    const { failures } = checkParticipant({
+      ...valid,
+      picture: "https//user:hunter2@example.com/a.png",
+      name: ["hunter2"],
+      tokenRotation: { key: "hunter2" },
+      refreshBeforeExpiry: -5,
+    });
+    expect(failures).toEqual([
+      { property: "name", reason: "`name` must be a string (the display name); got a list of 1 item" },
+      {
+        property: "picture",
+        reason:
+          "`picture` must be an absolute http(s) URL of the participant's picture; got a string of 37 characters",
+      },
+      {
+        property: "tokenRotation",
+        reason:
+          "`tokenRotation` must be a string or a number (change it to issue a new token); got an object",
+      },
+      {
+        property: "refreshBeforeExpiry",
+        reason: "`refreshBeforeExpiry` must be a non-negative number of seconds; got -5",
+      },
+    ]);
+    expect(JSON.stringify(failures)).not.toContain("hunter2");
   });
 
   it("rejects unknown properties and set outputs, listing the known inputs", () => {
@@ -645,6 +723,48 @@ describe("errors and configuration", () => {
     );
     expect(error?.message).not.toContain(emu.apiToken);
     expect(error?.message).not.toContain(created.outs.token as string);
+  });
+
+  it("lists the app's presets when the API rejects an unknown preset, on add and on update", async () => {
+    const known = "known presets: group_call_host, group_call_participant, webinar_presenter, webinar_viewer";
+    const inputs = checked({ meetingId, customParticipantId: "pete", presetName: "group_call_hots" });
+    const addError = await createParticipant(inputs).then(
+      () => undefined,
+      (failure: Error) => failure,
+    );
+    expect(addError?.message).toMatch(
+      new RegExp(
+        `^Could not create participant "pete" in meeting ${meetingId}: RealtimeKit POST /meetings/${meetingId}/participants failed: 400 .*group_call_hots.*\\(request id [^)]+\\); ${known}$`,
+      ),
+    );
+    expect(participantsInEmulator(meetingId)).toEqual([]);
+
+    const created = await createParticipant({ ...inputs, presetName: "group_call_host" });
+    const editError = await updateParticipant(created.id, created.outs, {
+      ...inputs,
+      presetName: "webinar_host",
+    }).then(
+      () => undefined,
+      (failure: Error) => failure,
+    );
+    expect(editError?.message).toMatch(
+      new RegExp(
+        `^Could not update participant "pete" in meeting ${meetingId}: RealtimeKit PATCH .*; ${known}$`,
+      ),
+    );
+  });
+
+  it("leaves a 400 that is not about the preset as the API said it", async () => {
+    emu.control.injectFault({ method: "POST", path: "/participants", times: 1, kind: "status", status: 400 });
+    const inputs = checked({ meetingId, customParticipantId: "quin", presetName: "group_call_participant" });
+    const error = await createParticipant(inputs).then(
+      () => undefined,
+      (failure: Error) => failure,
+    );
+    expect(error?.message).toMatch(
+      /^Could not create participant "quin" in meeting .*: RealtimeKit POST .* 400 /,
+    );
+    expect(error?.message).not.toContain("known presets");
   });
 
   it("fails with one message naming every place a missing value could come from", async () => {

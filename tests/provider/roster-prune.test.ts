@@ -11,10 +11,10 @@ import {
   type RosterPruneInputs,
   type RosterPruneOutputs,
 } from "../../provider/runtime/roster-prune";
+import { UNKNOWN } from "../../provider/runtime/values";
 import { addParticipant, createMeeting, useEmulator, type AddedParticipant } from "../helpers/emulator";
 
 const emu = useEmulator();
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const CREDENTIAL_ENV = [
   "CLOUDFLARE_API_TOKEN",
   "CLOUDFLARE_ACCOUNT_ID",
