@@ -26,6 +26,7 @@ export { DEFAULT_PRESET_NAMES } from "./store";
 export type {
   AppRecord,
   DuplicatePolicy,
+  EmulatorClock,
   EmulatorControl,
   EmulatorOptions,
   EmulatorSettings,

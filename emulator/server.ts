@@ -23,12 +23,20 @@ import { meetingRoutes } from "./meetings";
 import { participantRoutes } from "./participants";
 import { presetRoutes } from "./presets";
 import { Store } from "./store";
-import type { EmulatorControl, EmulatorOptions, FaultSpec, Json, RunningEmulator } from "./types";
+import type {
+  EmulatorClock,
+  EmulatorControl,
+  EmulatorOptions,
+  FaultSpec,
+  Json,
+  RunningEmulator,
+} from "./types";
 
 const API_PREFIX = "/client/v4";
 const CONTROL_PREFIX = "/__emulator";
 const MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_TOKEN_TTL_SECONDS = 86400;
+const REAL_TIME: EmulatorClock = { now: () => Date.now() };
 
 const API_ROUTES: Route<ApiContext>[] = [
   ...appRoutes,
@@ -107,6 +115,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     delay,
     isClosing: () => closing,
     log: options.log,
+    clock: options.clock ?? REAL_TIME,
   };
   const server = createServer((request, response) => {
     handle(pipeline, request, response).catch((error: unknown) => {
@@ -165,6 +174,9 @@ function checkOptions(options: EmulatorOptions): void {
   if (options.apiToken !== undefined && options.apiToken.trim() === "") {
     throw new Error("apiToken must not be empty");
   }
+  if (options.clock !== undefined && typeof options.clock.now !== "function") {
+    throw new Error("clock must have a now() method");
+  }
   if (options.tokenTtlSeconds !== undefined) checkTtl(options.tokenTtlSeconds);
   if (options.duplicateCustomParticipantId !== undefined) {
     checkDuplicatePolicy(options.duplicateCustomParticipantId);
@@ -194,6 +206,8 @@ interface Pipeline {
   delay: (ms: number) => Promise<void>;
   isClosing: () => boolean;
   log: ((line: string) => void) | undefined;
+  /** Drives the rate-limit window. */
+  clock: EmulatorClock;
 }
 
 /** A body that is not JSON, or is too large. */
@@ -299,7 +313,7 @@ async function handleApi(
 
   // Global, before authentication: like Cloudflare's per-client limit, refused requests count too.
   const limit = pipeline.rateLimiter.current;
-  const remainingMs = pipeline.rateLimiter.hit(Date.now());
+  const remainingMs = pipeline.rateLimiter.hit(pipeline.clock.now());
   if (limit && remainingMs !== null) return rateLimited(limit.requests, limit.windowMs, remainingMs);
 
   if (request.headers.authorization !== `Bearer ${pipeline.store.apiToken}`) return authenticationError();

@@ -12,6 +12,11 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/** A time source: milliseconds since some fixed point. */
+export interface EmulatorClock {
+  now(): number;
+}
+
 /** Options of `startEmulator`. Every field is optional; ids and the API token are random per start. */
 export interface EmulatorOptions {
   /** TCP port; 0 (the default) picks a free ephemeral port. */
@@ -30,6 +35,11 @@ export interface EmulatorOptions {
   duplicateCustomParticipantId?: DuplicatePolicy;
   /** Optional global rate limit (default none). */
   rateLimit?: RateLimit | null;
+  /**
+   * Time source of the rate-limit window (default real time), so tests move time instead of waiting.
+   * Token `iat`/`exp` and record timestamps stay on real time: clients check tokens against their own clock.
+   */
+  clock?: EmulatorClock;
   /** JSON file loaded on start when present and rewritten after every mutation, to survive restarts. */
   stateFile?: string;
   /** Receives one line per API request (method, path, status, duration); never headers or bodies. */

@@ -94,7 +94,7 @@ async function benchSdk(): Promise<void> {
     record(
       `sdk add x${adds} at once, default pacing`,
       `${(ms / 1000).toFixed(1)} s`,
-      `${((adds / ms) * 1000).toFixed(1)} requests/s overall (bucket: 4/s, burst 10 = 1200 per 5 min)`,
+      `${((adds / ms) * 1000).toFixed(1)} requests/s overall (bucket: 3.8/s, burst 10: at most 1150 per 5 min)`,
     );
   } finally {
     await emulator.close();

@@ -14,9 +14,6 @@ import {
   type WireApp,
 } from "./types";
 
-/** Page size `listAll` asks for when none is given. */
-const LIST_ALL_PER_PAGE = 100;
-
 /** The apps endpoint group; reach it as `client.apps`. Works on a client created without `appId`. */
 export class Apps {
   constructor(private readonly client: RealtimeKitClient) {}
@@ -34,8 +31,11 @@ export class Apps {
 
   /** Every app of the account, all pages, each once. */
   async listAll(options: Omit<AppListOptions, "pageNo"> = {}): Promise<App[]> {
-    const perPage = options.perPage ?? LIST_ALL_PER_PAGE;
-    return collectPages((pageNo) => this.list({ ...options, pageNo, perPage }), ["apps"]);
+    return collectPages(
+      (pageNo, perPage) => this.list({ ...options, pageNo, perPage }),
+      ["apps"],
+      options.perPage,
+    );
   }
 
   /** Creates an app. Not idempotent, and names may repeat: an `outcomeUnknown` error may hide a created app. */

@@ -22,6 +22,7 @@ import { displayPath, encodeSegment, isValidSegment } from "./path";
 import { Participants } from "./participants";
 import { Presets } from "./presets";
 import {
+  isIdempotent,
   mayHaveBeenProcessed,
   parseRetryAfter,
   resolveRetryOptions,
@@ -52,7 +53,7 @@ export interface RealtimeKitClientOptions {
   timeoutMs?: number;
   /** Overrides of {@link DEFAULT_RETRY}; `false` disables retrying. */
   retry?: Partial<RetryOptions> | false;
-  /** Client-side pacing (default 4 requests/s, burst 10), shared per API token; `false` disables it. */
+  /** Client-side pacing (default 3.8 requests/s, burst 10), shared per API token; `false` disables it. */
   rateLimit?: RateLimitOptions | false;
   /** Receives one line per attempt, retry and pause (method, path, status, timing). Silent by default. */
   log?: (line: string) => void;
@@ -73,6 +74,11 @@ export interface ApiRequest {
   query?: Record<string, string | number | boolean | undefined>;
   /** JSON body. */
   body?: unknown;
+  /**
+   * True when sending the request twice is harmless although its method is not idempotent (a POST that
+   * issues a new token): the retry policy then treats it like an idempotent method.
+   */
+  idempotent?: boolean;
 }
 
 /** An unwrapped list envelope: `data` is checked to be an array and `paging` to be present. */
@@ -161,6 +167,7 @@ export class RealtimeKitClient {
   async #call(request: ApiRequest, paged: boolean): Promise<{ data: unknown; paging?: unknown }> {
     const target: RequestTarget = { method: request.method, path: displayPath(request.path) };
     const url = this.#url(request, target);
+    const idempotent = isIdempotent(request.method, this.#retry, request);
     for (let attempt = 1; ; attempt++) {
       await this.#pacer.acquire();
       const started = Date.now();
@@ -181,7 +188,7 @@ export class RealtimeKitClient {
         this.#log(`RealtimeKit: 429, holding every request of this API token for ${delay} ms`);
         this.#pacer.pause(delay);
       }
-      if (shouldRetry(request.method, outcome, attempt, this.#retry)) {
+      if (shouldRetry(request.method, outcome, attempt, this.#retry, request)) {
         this.#log(
           `RealtimeKit ${target.method} ${target.path}: retry ${attempt} of ${this.#retry.limit} in ${delay} ms`,
         );
@@ -189,7 +196,7 @@ export class RealtimeKitClient {
         if (!rateLimited) await this.#clock.sleep(delay);
         continue;
       }
-      const outcomeUnknown = !this.#retry.methods.includes(request.method) && mayHaveBeenProcessed(outcome);
+      const outcomeUnknown = !idempotent && mayHaveBeenProcessed(outcome);
       throw this.#failure(target, result, outcome, outcomeUnknown);
     }
   }
@@ -257,7 +264,7 @@ export class RealtimeKitClient {
     response: AxiosResponse<string>,
   ): { data: unknown; paging?: unknown } {
     const envelope = parseJson(response.data);
-    const processedButUnusable = { outcomeUnknown: !this.#retry.methods.includes(request.method) };
+    const processedButUnusable = { outcomeUnknown: !isIdempotent(request.method, this.#retry, request) };
     if (isRecord(envelope) && envelope.success === false) {
       throw fromResponse(target, errorResponse(response, null), [this.#apiToken], processedButUnusable);
     }

@@ -182,11 +182,12 @@ export function fromResponse(
   secrets: readonly string[],
   options: RealtimeKitErrorOptions = {},
 ): ApiError {
-  const upstream = parseErrorBody(response.body);
+  // Redact before cutting: a cut through a secret or a JWT would leave a prefix the patterns no longer match.
+  const upstream = parseErrorBody(response.body, (text) => truncate(redact(text, secrets)));
   const details: ApiErrorDetails = {
     status: response.status,
     code: upstream.code,
-    upstreamMessage: redact(upstream.message || `HTTP ${response.status}`, secrets),
+    upstreamMessage: upstream.message || `HTTP ${response.status}`,
     requestId: response.requestId,
   };
   switch (response.status) {
@@ -211,34 +212,38 @@ export function fromResponse(
 /** Upstream text longer than this is cut: an HTML error page says nothing useful past its start. */
 const MAX_UPSTREAM_MESSAGE = 300;
 
-function parseErrorBody(body: string): { code: number | string | null; message: string } {
+/** Reads the code and message of an error body; `clean` redacts and cuts each piece of upstream text. */
+function parseErrorBody(
+  body: string,
+  clean: (text: string) => string,
+): { code: number | string | null; message: string } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
-    return { code: null, message: truncate(body.trim()) };
+    return { code: null, message: clean(body.trim()) };
   }
-  if (!isRecord(parsed)) return { code: null, message: truncate(body.trim()) };
+  if (!isRecord(parsed)) return { code: null, message: clean(body.trim()) };
   const service = parsed.error;
-  if (isRecord(service)) return { code: codeOf(service.code), message: messageOf(service.message) };
+  if (isRecord(service)) return { code: codeOf(service.code), message: messageOf(service.message, clean) };
   if (Array.isArray(parsed.errors) && parsed.errors.length > 0) {
     const [first] = parsed.errors as unknown[];
     if (isRecord(first)) {
       const rest = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : "";
-      return { code: codeOf(first.code), message: `${messageOf(first.message)}${rest}` };
+      return { code: codeOf(first.code), message: `${messageOf(first.message, clean)}${rest}` };
     }
   }
-  if (typeof parsed.message === "string") return { code: null, message: truncate(parsed.message) };
-  if (typeof service === "string") return { code: null, message: truncate(service) };
-  return { code: null, message: truncate(body.trim()) };
+  if (typeof parsed.message === "string") return { code: null, message: clean(parsed.message) };
+  if (typeof service === "string") return { code: null, message: clean(service) };
+  return { code: null, message: clean(body.trim()) };
 }
 
 function codeOf(value: unknown): number | string | null {
   return typeof value === "number" || typeof value === "string" ? value : null;
 }
 
-function messageOf(value: unknown): string {
-  return typeof value === "string" ? truncate(value) : "";
+function messageOf(value: unknown, clean: (text: string) => string): string {
+  return typeof value === "string" ? clean(value) : "";
 }
 
 function truncate(text: string): string {

@@ -15,9 +15,6 @@ import {
   type Page,
 } from "./types";
 
-/** Page size `listAll` asks for when none is given. */
-const LIST_ALL_PER_PAGE = 100;
-
 /** The meetings endpoint group; reach it as `client.meetings`. */
 export class Meetings {
   constructor(private readonly client: RealtimeKitClient) {}
@@ -53,8 +50,11 @@ export class Meetings {
 
   /** Every meeting matching `options` (without `pageNo`), all pages, each once. */
   async listAll(options: Omit<MeetingListOptions, "pageNo"> = {}): Promise<Meeting[]> {
-    const perPage = options.perPage ?? LIST_ALL_PER_PAGE;
-    return collectPages((pageNo) => this.list({ ...options, pageNo, perPage }), ["meetings"]);
+    return collectPages(
+      (pageNo, perPage) => this.list({ ...options, pageNo, perPage }),
+      ["meetings"],
+      options.perPage,
+    );
   }
 
   /** Changes the given fields (PATCH), `status` included. Send nested configs whole: merging is unknown. */

@@ -3,6 +3,11 @@
  * resources created in parallel stay under Cloudflare's global limit (1200 requests per 5 minutes per
  * token, after which every call is refused for the rest of the window) instead of tripping it and waiting.
  *
+ * Clients of one token that ask for different rates still share that one bucket, and the most restrictive
+ * rate asked for wins, field by field (the lowest `requestsPerSecond`, the lowest `burst`): the limit
+ * belongs to the token, so a client that asks for less (another process shares the token, say) must not be
+ * outrun by one that asks for more. A client with pacing disabled bypasses the bucket and leaves it as is.
+ *
  * A 429 with `Retry-After` pauses every request of that token, not just the one that was refused.
  * Registries are keyed by a hash of the token, so no map key or log line ever holds the token itself.
  */
@@ -10,15 +15,18 @@ import { createHash } from "node:crypto";
 
 /** The client's rate: a token bucket refilled at `requestsPerSecond`, holding at most `burst` requests. */
 export interface RateLimitOptions {
-  /** Sustained requests per second (default 4, i.e. 1200 per 5 minutes). 0 disables pacing. */
+  /** Sustained requests per second (default 3.8). 0 disables pacing. */
   requestsPerSecond: number;
   /** Requests that may go at once after a quiet period (default 10). */
   burst: number;
 }
 
-/** The default pacing. */
+/**
+ * The default pacing. At most `requestsPerSecond * 300 + burst` requests fit in any 5 minutes: 1150 here,
+ * under Cloudflare's 1200 with a margin for the two sides counting the window differently.
+ */
 export const DEFAULT_RATE_LIMIT: Readonly<RateLimitOptions> = Object.freeze({
-  requestsPerSecond: 4,
+  requestsPerSecond: 3.8,
   burst: 10,
 });
 
@@ -43,12 +51,26 @@ export class TokenBucket {
   private readonly waiters: Array<() => void> = [];
   private pumping = false;
 
+  private options: RateLimitOptions;
+
   constructor(
-    private readonly options: RateLimitOptions,
+    options: RateLimitOptions,
     private readonly clock: Clock,
   ) {
+    this.options = { requestsPerSecond: options.requestsPerSecond, burst: options.burst };
     this.tokens = Math.max(1, options.burst);
     this.refilledAt = clock.now();
+  }
+
+  /** Lowers the rate and the burst to `rate`'s where those are lower; never raises either. */
+  tighten(rate: RateLimitOptions): void {
+    // Tokens earned so far were earned at the old rate.
+    this.refill();
+    this.options = {
+      requestsPerSecond: Math.min(this.options.requestsPerSecond, rate.requestsPerSecond),
+      burst: Math.min(this.options.burst, rate.burst),
+    };
+    this.tokens = Math.min(this.tokens, Math.max(1, this.options.burst));
   }
 
   /** Resolves when the caller may send one request. */
@@ -89,11 +111,11 @@ export class TokenBucket {
   }
 }
 
-/** Everything one API token shares across clients: the pause set by a 429, and the buckets. */
+/** Everything one API token shares across clients: the pause set by a 429, and the one bucket. */
 interface TokenPacingState {
   pausedUntil: number;
-  /** Keyed by rate, so a client configured differently does not silently reconfigure others. */
-  buckets: Map<string, TokenBucket>;
+  /** Created by the token's first paced client; see the module comment for the rate it runs at. */
+  bucket: TokenBucket | null;
 }
 
 /** Per clock (real time, or a test's virtual time), per token hash. */
@@ -118,7 +140,7 @@ export class Pacer {
     const key = tokenKey(apiToken);
     let state = byToken.get(key);
     if (!state) {
-      state = { pausedUntil: 0, buckets: new Map() };
+      state = { pausedUntil: 0, bucket: null };
       byToken.set(key, state);
     }
     this.state = state;
@@ -151,13 +173,9 @@ export class Pacer {
 }
 
 function bucketFor(state: TokenPacingState, rate: RateLimitOptions, clock: Clock): TokenBucket {
-  const key = `${rate.requestsPerSecond}/${rate.burst}`;
-  let bucket = state.buckets.get(key);
-  if (!bucket) {
-    bucket = new TokenBucket(rate, clock);
-    state.buckets.set(key, bucket);
-  }
-  return bucket;
+  if (state.bucket === null) state.bucket = new TokenBucket(rate, clock);
+  else state.bucket.tighten(rate);
+  return state.bucket;
 }
 
 /** A short, one-way digest of the token: enough to tell tokens apart, useless to anyone who reads it. */

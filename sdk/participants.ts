@@ -24,9 +24,6 @@ import {
   type WireParticipantWithToken,
 } from "./types";
 
-/** Page size `listAll` asks for when none is given (the largest size known to work). */
-const LIST_ALL_PER_PAGE = 100;
-
 /** The participants endpoint group; reach it as `client.participants`. */
 export class Participants {
   constructor(private readonly client: RealtimeKitClient) {}
@@ -65,10 +62,10 @@ export class Participants {
 
   /** Every participant of the meeting, all pages, each once. */
   async listAll(meetingId: string, options: { perPage?: number } = {}): Promise<Participant[]> {
-    const perPage = options.perPage ?? LIST_ALL_PER_PAGE;
     return collectPages(
-      (pageNo) => this.list(meetingId, { pageNo, perPage }),
+      (pageNo, perPage) => this.list(meetingId, { pageNo, perPage }),
       ["meetings", meetingId, "participants"],
+      options.perPage,
     );
   }
 
@@ -98,11 +95,16 @@ export class Participants {
     return toDeletedParticipant(data);
   }
 
-  /** Issues a new join token for the same participant (same id and preset). */
+  /**
+   * Issues a new join token for the same participant (same id and preset). Retried like a GET after a
+   * 5xx, a timeout or a dropped connection: a token issued twice is harmless, and the one returned is the
+   * one to use.
+   */
   async refreshToken(meetingId: string, participantId: string): Promise<{ token: string }> {
     const { data } = await this.client.request<{ token: string }>({
       method: "POST",
       path: ["meetings", meetingId, "participants", participantId, "token"],
+      idempotent: true,
     });
     return { token: data.token };
   }

@@ -6,9 +6,6 @@ import type { RealtimeKitClient } from "./client";
 import { collectPages } from "./paging";
 import { toPaging, toPreset, toWireQuery, type Page, type Preset, type PresetListOptions } from "./types";
 
-/** Page size `listAll` asks for when none is given. */
-const LIST_ALL_PER_PAGE = 100;
-
 /** The presets endpoint group; reach it as `client.presets`. */
 export class Presets {
   constructor(private readonly client: RealtimeKitClient) {}
@@ -25,8 +22,11 @@ export class Presets {
 
   /** Every preset of the app (slim rows), all pages, each once. */
   async listAll(options: Omit<PresetListOptions, "pageNo"> = {}): Promise<Preset[]> {
-    const perPage = options.perPage ?? LIST_ALL_PER_PAGE;
-    return collectPages((pageNo) => this.list({ ...options, pageNo, perPage }), ["presets"]);
+    return collectPages(
+      (pageNo, perPage) => this.list({ ...options, pageNo, perPage }),
+      ["presets"],
+      options.perPage,
+    );
   }
 
   /** One whole preset by id (not by name). Throws `NotFoundError` when it does not exist. */

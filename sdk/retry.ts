@@ -5,7 +5,12 @@
  * Idempotent methods retry on 408, 429, 5xx, timeouts and connection errors, with capped exponential
  * backoff and jitter. POST retries only on 429, where the request was refused rather than processed: a POST
  * that may have been processed (5xx, timeout, dropped connection) is never sent twice, because adding a
- * participant twice creates two participants. The caller reconciles instead (see `outcomeUnknown`).
+ * participant twice creates two participants. The caller reconciles instead (see `outcomeUnknown`). A POST
+ * that is harmless to repeat (issuing a participant a new token) is marked `idempotent` by its endpoint and
+ * then retried like the idempotent methods.
+ *
+ * A `Retry-After` longer than `maxRetryAfterMs` is never waited out, whatever the status (429, 503, …): the
+ * request fails at once with the error of that answer, rather than sleeping for as long as the server asks.
  */
 
 /** HTTP methods the SDK sends. */
@@ -29,9 +34,10 @@ export interface RetryOptions {
    */
   jitter: number;
   /**
-   * Longest `Retry-After` the client waits out, in milliseconds (default 60000). A 429 asking for longer
-   * (the global limit blocks a token for the rest of its 5-minute window) fails at once with a
-   * `RateLimitError` carrying `retryAfterMs`, rather than hanging a deployment.
+   * Longest `Retry-After` the client waits out, in milliseconds (default 60000), on any status. An answer
+   * asking for longer fails at once rather than hanging a deployment: a 429 (the global limit blocks a
+   * token for the rest of its 5-minute window) with a `RateLimitError` carrying `retryAfterMs`, a 503 or
+   * any other status with its own error.
    */
   maxRetryAfterMs: number;
 }
@@ -62,18 +68,32 @@ export type AttemptOutcome =
   | { kind: "timeout" }
   | { kind: "connection"; requestSent: boolean };
 
+/** What a request says about itself beyond its method. */
+export interface RetryFlags {
+  /**
+   * Safe to send twice although its method is not in the policy's `methods` (a POST that issues a new
+   * token, say): retried, and never `outcomeUnknown`, like an idempotent method.
+   */
+  idempotent?: boolean;
+}
+
+/** Whether a request may be sent twice: its method is in the policy's `methods`, or it is flagged so. */
+export function isIdempotent(method: HttpMethod, policy: RetryOptions, flags: RetryFlags = {}): boolean {
+  return flags.idempotent === true || policy.methods.includes(method);
+}
+
 /** Whether attempt number `attempt` (1-based), which ended with `outcome`, should be retried. */
 export function shouldRetry(
   method: HttpMethod,
   outcome: AttemptOutcome,
   attempt: number,
   policy: RetryOptions,
+  flags: RetryFlags = {},
 ): boolean {
   if (attempt > policy.limit) return false;
-  if (outcome.kind === "status" && outcome.status === 429) {
-    return (outcome.retryAfterMs ?? 0) <= policy.maxRetryAfterMs;
-  }
-  if (!policy.methods.includes(method)) return false;
+  if (outcome.kind === "status" && (outcome.retryAfterMs ?? 0) > policy.maxRetryAfterMs) return false;
+  if (outcome.kind === "status" && outcome.status === 429) return true;
+  if (!isIdempotent(method, policy, flags)) return false;
   if (outcome.kind === "status") return policy.statusCodes.includes(outcome.status);
   return true;
 }

@@ -1,6 +1,21 @@
+import { startEmulator } from "../../emulator";
 import { addParticipant, callApi, createMeeting, useEmulator } from "../helpers/emulator";
 
-const emu = useEmulator();
+/** Time the test moves by hand: the emulator's rate-limit window runs on it, so no test waits. */
+class ManualClock {
+  private time = 1_700_000_000_000;
+
+  now(): number {
+    return this.time;
+  }
+
+  advance(ms: number): void {
+    this.time += ms;
+  }
+}
+
+const clock = new ManualClock();
+const emu = useEmulator({ clock });
 
 const PARTICIPANTS_ROUTE = "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants";
 
@@ -149,14 +164,24 @@ describe("rate limit", () => {
     });
     expect(unauthenticated.status).toBe(429);
     expect(emu.control.snapshot().meetings).toHaveLength(0);
+    expect(limited.headers.get("retry-after")).toBe("2");
 
-    const deadline = Date.now() + 10_000;
-    let status = 429;
-    while (status === 429 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      status = (await callApi(emu, "GET", "/presets")).status;
-    }
+    clock.advance(1499);
+    const lastMillisecond = await callApi(emu, "GET", "/presets");
+    expect(lastMillisecond.status).toBe(429);
+    expect(lastMillisecond.headers.get("retry-after")).toBe("1");
+
+    clock.advance(1);
+    const status = (await callApi(emu, "GET", "/presets")).status;
     expect(status).toBe(200);
+    // The new window counts from its first request: two more fit, the fourth is refused.
+    expect((await callApi(emu, "GET", "/presets")).status).toBe(200);
+    expect((await callApi(emu, "GET", "/presets")).status).toBe(200);
+    expect((await callApi(emu, "GET", "/presets")).status).toBe(429);
+  });
+
+  test("a clock without now() is refused", async () => {
+    await expect(startEmulator({ clock: {} as never })).rejects.toThrow(/clock must have a now\(\) method/);
   });
 
   test("setting the limit to null lifts it", async () => {

@@ -105,6 +105,29 @@ describe("fromResponse", () => {
     expect(error.message).toContain("bad token [redacted] and [redacted]");
   });
 
+  // 285 characters of text put the secret across the 300-character cut of upstream text.
+  const padding = "x".repeat(285);
+  test.each<[string, (secret: string) => unknown]>([
+    [
+      "a RealtimeKit error",
+      (secret) => ({ success: false, error: { code: 400, message: padding + secret } }),
+    ],
+    [
+      "a v4 errors[] entry",
+      (secret) => ({ success: false, errors: [{ code: 1, message: padding + secret }] }),
+    ],
+    ["a bare {message}", (secret) => ({ message: padding + secret })],
+    ["a non-JSON body", (secret) => padding + secret],
+  ])("redacts before cutting, so no prefix of a secret straddling the cut leaks from %s", (_label, body) => {
+    const apiToken = "SECRETAPITOKEN0123456789abcdef";
+    for (const secret of [apiToken, JWT]) {
+      const error = fromResponse(target, answer(400, body(secret)), [apiToken]);
+      expect(error.upstreamMessage).toBe(`${padding}[redacted]`);
+      expect(error.message).not.toContain(secret.slice(0, 8));
+      expect(error.message).not.toContain("eyJ");
+    }
+  });
+
   test("gives a RateLimitError the Retry-After it was handed", () => {
     const error = fromResponse(target, answer(429, { errors: [] }, { retryAfterMs: 2000 }), []);
     expect(error).toBeInstanceOf(RateLimitError);

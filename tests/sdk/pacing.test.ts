@@ -68,7 +68,7 @@ describe("Pacer", () => {
   test("rateLimit false or 0 requests per second disables the bucket", async () => {
     expect(resolveRateLimit(false)).toBeNull();
     expect(resolveRateLimit({ requestsPerSecond: 0, burst: 10 })).toBeNull();
-    expect(resolveRateLimit(undefined)).toEqual({ requestsPerSecond: 4, burst: 10 });
+    expect(resolveRateLimit(undefined)).toEqual({ requestsPerSecond: 3.8, burst: 10 });
     const clock = new VirtualClock();
     const times = await releaseTimes(new Pacer("token-g", null, clock), clock, 100);
     expect(new Set(times)).toEqual(new Set([0]));
@@ -76,6 +76,51 @@ describe("Pacer", () => {
 
   test("the default stays at the API's global budget of 1200 requests per 5 minutes", () => {
     expect(DEFAULT_RATE_LIMIT.requestsPerSecond * 300).toBeLessThanOrEqual(1200);
+  });
+
+  test("the default's worst case, a full burst plus 5 minutes of refill, stays under 1200 requests", () => {
+    const { requestsPerSecond, burst } = DEFAULT_RATE_LIMIT;
+    expect(requestsPerSecond * 300 + burst).toBeLessThanOrEqual(1200);
+  });
+
+  test("at the default pacing, no 5 minutes of a 1500-request rush hold more than 1200 requests", async () => {
+    const clock = new VirtualClock();
+    const times = await releaseTimes(new Pacer("token-i", DEFAULT_RATE_LIMIT, clock), clock, 1500);
+    const busiest = Math.max(
+      ...times.map((start) => times.filter((t) => t >= start && t < start + 300_000).length),
+    );
+    expect(busiest).toBeLessThanOrEqual(1200);
+  });
+
+  test.each([
+    ["the faster client first", { requestsPerSecond: 10, burst: 5 }, { requestsPerSecond: 2, burst: 2 }],
+    ["the slower client first", { requestsPerSecond: 2, burst: 2 }, { requestsPerSecond: 10, burst: 5 }],
+  ])(
+    "clients of one token with different rates share one bucket at the most restrictive rate (%s)",
+    async (_label, firstRate, secondRate) => {
+      const clock = new VirtualClock();
+      const first = new Pacer("token-h", firstRate, clock);
+      const second = new Pacer("token-h", secondRate, clock);
+      const [a, b] = await Promise.all([releaseTimes(first, clock, 3), releaseTimes(second, clock, 3)]);
+      // 2 at once, then one every 500 ms, whichever client asks.
+      expect([...a, ...b].sort((x, y) => x - y)).toEqual([0, 0, 500, 1000, 1500, 2000]);
+    },
+  );
+
+  test("the most restrictive rate wins field by field: the lower rate of one, the lower burst of the other", async () => {
+    const clock = new VirtualClock();
+    new Pacer("token-j", { requestsPerSecond: 2, burst: 20 }, clock);
+    const pacer = new Pacer("token-j", { requestsPerSecond: 10, burst: 3 }, clock);
+    const times = await releaseTimes(pacer, clock, 5);
+    expect(times).toEqual([0, 0, 0, 500, 1000]);
+  });
+
+  test("a client with pacing disabled neither waits for the token's bucket nor changes it", async () => {
+    const clock = new VirtualClock();
+    const paced = new Pacer("token-k", { requestsPerSecond: 2, burst: 2 }, clock);
+    const unpaced = new Pacer("token-k", null, clock);
+    expect(await releaseTimes(unpaced, clock, 5)).toEqual([0, 0, 0, 0, 0]);
+    expect(await releaseTimes(paced, clock, 3)).toEqual([0, 0, 500]);
   });
 });
 

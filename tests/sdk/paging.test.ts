@@ -1,5 +1,5 @@
 import { RealtimeKitError } from "../../sdk/errors";
-import { MAX_PAGES, collectPages } from "../../sdk/paging";
+import { DEFAULT_LIST_ALL_PER_PAGE, MAX_PAGES, collectPages } from "../../sdk/paging";
 import type { Page } from "../../sdk/types";
 
 type Row = { id: string };
@@ -39,6 +39,19 @@ describe("collectPages", () => {
     const rows = await collectPages(server.fetchPage, ["meetings"]);
     expect(rows.map((r) => r.id)).toEqual(Array.from({ length: total }, (_, i) => `r${i + 1}`));
     expect(server.requested).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
+  });
+
+  test("asks for DEFAULT_LIST_ALL_PER_PAGE (100) rows a page unless given a page size", async () => {
+    expect(DEFAULT_LIST_ALL_PER_PAGE).toBe(100);
+    const asked: number[] = [];
+    const fetchPage = (total: number) => async (pageNo: number, perPage: number) => {
+      asked.push(perPage);
+      return pagedServer(total, perPage).fetchPage(pageNo);
+    };
+    expect(await collectPages(fetchPage(150), ["meetings"])).toHaveLength(150);
+    expect(await collectPages(fetchPage(150), ["meetings"], undefined)).toHaveLength(150);
+    expect(await collectPages(fetchPage(150), ["meetings"], 50)).toHaveLength(150);
+    expect(asked).toEqual([100, 100, 100, 100, 50, 50, 50]);
   });
 
   test("keeps going after a short page while paging says more rows remain (a capped page size)", async () => {

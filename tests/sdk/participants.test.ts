@@ -183,6 +183,22 @@ describe("client.participants", () => {
     expect(storedParticipants(meetingId)).toHaveLength(1);
   });
 
+  test("refreshToken is retried after a 503, issuing exactly one new token in two POSTs", async () => {
+    const meetingId = await newMeeting();
+    const wire = await addParticipant(emu, meetingId, { custom_participant_id: "grace" });
+    serverLines.length = 0;
+    emu.control.injectFault({ method: "POST", path: "/token", kind: "status", status: 503 });
+    const { token } = await clientFor(emu).participants.refreshToken(meetingId, wire.id);
+    const tokenPath = `/meetings/${meetingId}/participants/${wire.id}/token`;
+    expect(seen()).toEqual([`POST ${tokenPath} -> 503`, `POST ${tokenPath} -> 200`]);
+    expect(token).not.toBe(wire.token);
+    expect(decodeJwt(token)).toMatchObject({ participantId: wire.id, meetingId });
+    const [stored] = storedParticipants(meetingId);
+    expect(storedParticipants(meetingId)).toHaveLength(1);
+    // One token from the add, one from the refresh that got through.
+    expect(stored.tokens_issued).toBe(2);
+  });
+
   test("an id with a slash stays one path segment and finds nothing", async () => {
     const meetingId = await newMeeting();
     const error = await caught(clientFor(emu).participants.get(meetingId, "x/../../"));

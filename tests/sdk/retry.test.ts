@@ -1,5 +1,6 @@
 import {
   DEFAULT_RETRY,
+  isIdempotent,
   mayHaveBeenProcessed,
   parseRetryAfter,
   resolveRetryOptions,
@@ -67,6 +68,55 @@ describe("shouldRetry", () => {
   test("does not wait out a Retry-After longer than maxRetryAfterMs", () => {
     expect(shouldRetry("GET", status(429, 60_000), 1, DEFAULT_RETRY)).toBe(true);
     expect(shouldRetry("GET", status(429, 300_000), 1, DEFAULT_RETRY)).toBe(false);
+  });
+
+  test.each(
+    [408, 429, 500, 502, 503, 504].flatMap((code) =>
+      (
+        [
+          [60_000, true],
+          [60_001, false],
+          [3_600_000, false],
+        ] as const
+      ).map(([retryAfterMs, retried]) => [code, retryAfterMs, retried] as const),
+    ),
+  )("a GET answered %i with Retry-After %i ms is retried: %s", (code, retryAfterMs, retried) => {
+    expect(shouldRetry("GET", status(code, retryAfterMs), 1, DEFAULT_RETRY)).toBe(retried);
+  });
+
+  test("the Retry-After cap follows maxRetryAfterMs for every status", () => {
+    const policy = { ...DEFAULT_RETRY, maxRetryAfterMs: 5000 };
+    expect(shouldRetry("PUT", status(503, 5000), 1, policy)).toBe(true);
+    expect(shouldRetry("PUT", status(503, 5001), 1, policy)).toBe(false);
+    expect(shouldRetry("DELETE", status(408, 5001), 1, policy)).toBe(false);
+  });
+
+  test.each<[string, AttemptOutcome]>([
+    ["500", status(500)],
+    ["502", status(502)],
+    ["503", status(503)],
+    ["408", status(408)],
+    ["429", status(429)],
+    ["a timeout", timeout],
+    ["a dropped connection", dropped],
+    ["a refused connection", refused],
+  ])("retries a POST flagged idempotent after %s", (_label, outcome) => {
+    expect(shouldRetry("POST", outcome, 1, DEFAULT_RETRY, { idempotent: true })).toBe(true);
+  });
+
+  test("a POST flagged idempotent still obeys the limit, the statuses and the Retry-After cap", () => {
+    const flagged = { idempotent: true };
+    expect(shouldRetry("POST", status(503), 4, DEFAULT_RETRY, flagged)).toBe(false);
+    expect(shouldRetry("POST", status(400), 1, DEFAULT_RETRY, flagged)).toBe(false);
+    expect(shouldRetry("POST", status(503, 3_600_000), 1, DEFAULT_RETRY, flagged)).toBe(false);
+    expect(shouldRetry("POST", status(503), 1, resolveRetryOptions(false), flagged)).toBe(false);
+    expect(shouldRetry("POST", status(503), 1, DEFAULT_RETRY, { idempotent: false })).toBe(false);
+  });
+
+  test("isIdempotent: the policy's methods, or a request flagged so", () => {
+    expect(isIdempotent("GET", DEFAULT_RETRY)).toBe(true);
+    expect(isIdempotent("POST", DEFAULT_RETRY)).toBe(false);
+    expect(isIdempotent("POST", DEFAULT_RETRY, { idempotent: true })).toBe(true);
   });
 
   test("retry: false means no retry at all", () => {
@@ -277,6 +327,45 @@ describe("the retry policy against the emulator", () => {
     expect((error as RateLimitError).retryAfterMs).toBe(300_000);
     expect(emu.control.counters().total).toBe(1);
     expect(clock.now()).toBe(0);
+  });
+
+  test.each([503, 502, 408])(
+    "fails at once, without sleeping, when a %i asks for a Retry-After longer than maxRetryAfterMs",
+    async (code) => {
+      const meetingId = await createMeeting(emu);
+      emu.control.resetCounters();
+      emu.control.injectFault({ method: "GET", kind: "status", status: code, retryAfterSeconds: 3600 });
+      const clock = new VirtualClock();
+      const error = await caught(clientFor(emu, { clock }).meetings.get(meetingId));
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error).toMatchObject({ status: code, outcomeUnknown: false });
+      expect(emu.control.counters().total).toBe(1);
+      expect(clock.now()).toBe(0);
+      expect(clock.sleeps).toEqual([]);
+    },
+  );
+
+  test("waits out a 503's Retry-After within maxRetryAfterMs, then answers", async () => {
+    const meetingId = await createMeeting(emu);
+    emu.control.resetCounters();
+    emu.control.injectFault({ method: "GET", kind: "status", status: 503, retryAfterSeconds: 30 });
+    const clock = new VirtualClock();
+    const meeting = await clientFor(emu, { clock }).meetings.get(meetingId);
+    expect(meeting.id).toBe(meetingId);
+    expect(clock.sleeps).toEqual([30_000]);
+    expect(emu.control.counters().total).toBe(2);
+  });
+
+  test("retries refreshToken, a POST flagged idempotent, through a 503 and a dropped connection", async () => {
+    const meetingId = await createMeeting(emu);
+    const client = clientFor(emu);
+    const alice = await client.participants.add(meetingId, add);
+    emu.control.resetCounters();
+    emu.control.injectFault({ method: "POST", path: "/token", kind: "status", status: 503 });
+    emu.control.injectFault({ method: "POST", path: "/token", kind: "drop" });
+    const { token } = await client.participants.refreshToken(meetingId, alice.id);
+    expect(token).not.toBe(alice.token);
+    expect(emu.control.counters().byRoute[`${participantsRoute}/{participant_id}/token`]).toBe(3);
   });
 
   test("recovers from the emulator's real rate limit by waiting for the window to end", async () => {
