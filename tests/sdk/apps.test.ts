@@ -1,8 +1,7 @@
 import { RealtimeKitClient } from "../../sdk/client";
-import { useEmulator } from "../helpers/emulator";
+import { useRecordingEmulator } from "./support";
 
-const serverLines: string[] = [];
-const emu = useEmulator({ log: (line) => serverLines.push(line) });
+const { emu, seen } = useRecordingEmulator();
 
 /** A client that knows only the account, as when no app exists yet. */
 function accountClient(): RealtimeKitClient {
@@ -16,11 +15,8 @@ function accountClient(): RealtimeKitClient {
 
 describe("client.apps", () => {
   test("list reads the account-level apps endpoint", async () => {
-    serverLines.length = 0;
     const page = await accountClient().apps.list();
-    expect(serverLines.map((l) => l.replace(/ \(\d+ ms\)$/, ""))).toEqual([
-      `GET /client/v4/accounts/${emu.accountId}/realtime/kit/apps -> 200`,
-    ]);
+    expect(seen()).toEqual([`GET /client/v4/accounts/${emu.accountId}/realtime/kit/apps -> 200`]);
     expect(page.items).toEqual([{ id: emu.appId, name: expect.any(String), createdAt: expect.any(String) }]);
     expect(page.paging.totalCount).toBe(1);
   });

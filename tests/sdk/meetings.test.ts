@@ -1,18 +1,9 @@
 import { NotFoundError, ValidationError } from "../../sdk/errors";
 import type { MeetingInput } from "../../sdk/types";
-import { createMeeting, useEmulator } from "../helpers/emulator";
-import { caught, clientFor } from "./support";
+import { createMeeting } from "../helpers/emulator";
+import { caught, clientFor, useRecordingEmulator } from "./support";
 
-const serverLines: string[] = [];
-const emu = useEmulator({ log: (line) => serverLines.push(line) });
-beforeEach(() => {
-  serverLines.length = 0;
-});
-
-function seen(): string[] {
-  const prefix = `/client/v4/accounts/${emu.accountId}/realtime/kit/${emu.appId}`;
-  return serverLines.map((line) => line.replace(prefix, "").replace(/ \(\d+ ms\)$/, ""));
-}
+const { emu, seen, forgetSeen } = useRecordingEmulator();
 
 function stored(meetingId: string) {
   const meeting = emu.control.snapshot().meetings.find((m) => m.id === meetingId);
@@ -50,7 +41,7 @@ describe("client.meetings", () => {
   test("get returns the meeting; an unknown id is a NotFoundError", async () => {
     const client = clientFor(emu);
     const created = await client.meetings.create(input);
-    serverLines.length = 0;
+    forgetSeen();
     expect(await client.meetings.get(created.id)).toEqual(created);
     expect(seen()).toEqual([`GET /meetings/${created.id} -> 200`]);
     const error = await caught(client.meetings.get("00000000-0000-4000-8000-000000000000"));
@@ -60,7 +51,7 @@ describe("client.meetings", () => {
   test("list pages and filters in wire form; listAll reads every page", async () => {
     const client = clientFor(emu);
     for (let i = 0; i < 5; i++) await createMeeting(emu, { title: i % 2 === 0 ? `even ${i}` : `odd ${i}` });
-    serverLines.length = 0;
+    forgetSeen();
     const page = await client.meetings.list({ search: "even", perPage: 2, pageNo: 1 });
     expect(seen()).toEqual(["GET /meetings -> 200"]);
     expect(page.items.map((m) => m.title)).toEqual(["even 0", "even 2"]);
@@ -75,7 +66,7 @@ describe("client.meetings", () => {
   test("update PATCHes the given fields, and status INACTIVE is how a meeting is retired", async () => {
     const client = clientFor(emu);
     const created = await client.meetings.create(input);
-    serverLines.length = 0;
+    forgetSeen();
     const updated = await client.meetings.update(created.id, { status: "INACTIVE", title: "Retired" });
     expect(seen()).toEqual([`PATCH /meetings/${created.id} -> 200`]);
     expect(updated).toMatchObject({
@@ -91,7 +82,7 @@ describe("client.meetings", () => {
   test("replace PUTs the whole body", async () => {
     const client = clientFor(emu);
     const created = await client.meetings.create(input);
-    serverLines.length = 0;
+    forgetSeen();
     const replaced = await client.meetings.replace(created.id, { title: "Fresh" });
     expect(seen()).toEqual([`PUT /meetings/${created.id} -> 200`]);
     expect(replaced).toMatchObject({ id: created.id, title: "Fresh" });

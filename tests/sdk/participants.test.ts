@@ -1,23 +1,13 @@
 import { NotFoundError } from "../../sdk/errors";
-import { addParticipant, createMeeting, decodeJwt, useEmulator } from "../helpers/emulator";
-import { caught, clientFor } from "./support";
+import { addParticipant, createMeeting, decodeJwt } from "../helpers/emulator";
+import { caught, clientFor, useRecordingEmulator } from "./support";
 
-const serverLines: string[] = [];
-const emu = useEmulator({ log: (line) => serverLines.push(line) });
-beforeEach(() => {
-  serverLines.length = 0;
-});
-
-/** The requests the emulator saw, as `METHOD path-after-the-app-prefix -> status`. */
-function seen(): string[] {
-  const prefix = `/client/v4/accounts/${emu.accountId}/realtime/kit/${emu.appId}`;
-  return serverLines.map((line) => line.replace(prefix, "").replace(/ \(\d+ ms\)$/, ""));
-}
+const { emu, seen, forgetSeen } = useRecordingEmulator();
 
 /** Creates a meeting behind the client's back, so that `seen()` shows only the call under test. */
 async function newMeeting(): Promise<string> {
   const meetingId = await createMeeting(emu);
-  serverLines.length = 0;
+  forgetSeen();
   return meetingId;
 }
 
@@ -33,7 +23,7 @@ async function seedParticipants(meetingId: string, count: number): Promise<void>
     );
     await Promise.all(batch.map((id) => addParticipant(emu, meetingId, { custom_participant_id: id })));
   }
-  serverLines.length = 0;
+  forgetSeen();
   emu.control.resetCounters();
 }
 
@@ -80,7 +70,7 @@ describe("client.participants", () => {
   test("get returns the participant without a token", async () => {
     const meetingId = await newMeeting();
     const wire = await addParticipant(emu, meetingId, { custom_participant_id: "carol", name: "Carol" });
-    serverLines.length = 0;
+    forgetSeen();
     const found = await clientFor(emu).participants.get(meetingId, wire.id);
     expect(seen()).toEqual([`GET /meetings/${meetingId}/participants/${wire.id} -> 200`]);
     expect(found).toEqual({
@@ -144,7 +134,7 @@ describe("client.participants", () => {
       name: "Dave",
       picture: "https://example.com/d.png",
     });
-    serverLines.length = 0;
+    forgetSeen();
     const edited = await clientFor(emu).participants.edit(meetingId, wire.id, {
       presetName: "group_call_host",
       picture: null,
@@ -158,7 +148,7 @@ describe("client.participants", () => {
     const meetingId = await newMeeting();
     const wire = await addParticipant(emu, meetingId, { custom_participant_id: "erin" });
     const client = clientFor(emu);
-    serverLines.length = 0;
+    forgetSeen();
     const deleted = await client.participants.delete(meetingId, wire.id);
     expect(seen()).toEqual([`DELETE /meetings/${meetingId}/participants/${wire.id} -> 200`]);
     const presetId = emu.control.snapshot().presets.find((p) => p.name === "group_call_participant")?.id;
@@ -175,7 +165,7 @@ describe("client.participants", () => {
   test("refreshToken POSTs to /token and returns a new token for the same participant", async () => {
     const meetingId = await newMeeting();
     const wire = await addParticipant(emu, meetingId, { custom_participant_id: "frank" });
-    serverLines.length = 0;
+    forgetSeen();
     const { token } = await clientFor(emu).participants.refreshToken(meetingId, wire.id);
     expect(seen()).toEqual([`POST /meetings/${meetingId}/participants/${wire.id}/token -> 200`]);
     expect(token).not.toBe(wire.token);
@@ -186,7 +176,7 @@ describe("client.participants", () => {
   test("refreshToken is retried after a 503, issuing exactly one new token in two POSTs", async () => {
     const meetingId = await newMeeting();
     const wire = await addParticipant(emu, meetingId, { custom_participant_id: "grace" });
-    serverLines.length = 0;
+    forgetSeen();
     emu.control.injectFault({ method: "POST", path: "/token", kind: "status", status: 503 });
     const { token } = await clientFor(emu).participants.refreshToken(meetingId, wire.id);
     const tokenPath = `/meetings/${meetingId}/participants/${wire.id}/token`;

@@ -7,7 +7,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { RealtimeKitClient, type RealtimeKitClientOptions } from "../../sdk/client";
 import type { Clock } from "../../sdk/pacing";
-import type { EmulatorTarget } from "../helpers/emulator";
+import { useEmulator, type EmulatorHandle, type EmulatorTarget } from "../helpers/emulator";
 
 /**
  * Virtual time: sleeps take no real time. Pending sleeps wake one at a time, earliest first, and only once
@@ -137,4 +137,27 @@ export async function caught(promise: Promise<unknown>): Promise<Error> {
     throw new Error(`threw a non-Error: ${String(error)}`);
   }
   throw new Error("expected a rejection, but the promise resolved");
+}
+
+/**
+ * The file's emulator (see `useEmulator`), logging the requests it answers. `seen()` lists those of the
+ * current test (or since `forgetSeen()`, to leave out a test's setup calls) as `METHOD path -> status`, the
+ * path shortened to what follows the app prefix.
+ */
+export function useRecordingEmulator(): { emu: EmulatorHandle; seen(): string[]; forgetSeen(): void } {
+  const lines: string[] = [];
+  const emu = useEmulator({ log: (line) => lines.push(line) });
+  beforeEach(() => {
+    lines.length = 0;
+  });
+  return {
+    emu,
+    seen() {
+      const prefix = `/client/v4/accounts/${emu.accountId}/realtime/kit/${emu.appId}`;
+      return lines.map((line) => line.replace(prefix, "").replace(/ \(\d+ ms\)$/, ""));
+    },
+    forgetSeen() {
+      lines.length = 0;
+    },
+  };
 }
