@@ -26,7 +26,7 @@ if [ "${1:-}" = --check ]; then
   tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' EXIT
   generate "$tmp/generated"
-  if ! diff -r generated "$tmp/generated" >"$tmp/diff" 2>&1; then
+  if ! diff -r -x __pycache__ generated "$tmp/generated" >"$tmp/diff" 2>&1; then
     head -n 40 "$tmp/diff" >&2
     echo "check-generated: generated/ is stale; run \`make sdks\` and commit the result" >&2
     exit 1

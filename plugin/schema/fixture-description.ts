@@ -162,7 +162,17 @@ export const fixtureDescriptions: Record<string, Described> = {
   participant: { inputs: participantInputs, outputs: participantOutputs },
   meeting: { inputs: meetingInputs, outputs: meetingOutputs },
   rosterPrune: {
-    inputs: obj("RosterPruneArgs", { meetingId, undeclared, accountId, appId }, ["meetingId", "undeclared"]),
+    inputs: obj(
+      "RosterPruneArgs",
+      {
+        meetingId: { ...meetingId, "x-change": "update" },
+        undeclared,
+        managed: { type: "object", additionalProperties: { type: "string" }, description: "Managed ids." },
+        accountId: { ...accountId, "x-change": "update" },
+        appId: { ...appId, "x-change": "update" },
+      },
+      ["meetingId", "undeclared"],
+    ),
     outputs: obj("RosterPrune", { pruned: { ...undeclared, description: "Deleted by this run." } }, [
       "pruned",
     ]),

@@ -20,6 +20,8 @@ type RosterPrune struct {
 	AccountId pulumi.StringPtrOutput `pulumi:"accountId"`
 	// RealtimeKit app id (default: config `realtimekit:appId`).
 	AppId pulumi.StringPtrOutput `pulumi:"appId"`
+	// Managed ids.
+	Managed pulumi.StringMapOutput `pulumi:"managed"`
 	// The id of the meeting (a UUID).
 	MeetingId pulumi.StringOutput `pulumi:"meetingId"`
 	// Deleted by this run.
@@ -41,12 +43,6 @@ func NewRosterPrune(ctx *pulumi.Context,
 	if args.Undeclared == nil {
 		return nil, errors.New("invalid value for required argument 'Undeclared'")
 	}
-	replaceOnChanges := pulumi.ReplaceOnChanges([]string{
-		"accountId",
-		"appId",
-		"meetingId",
-	})
-	opts = append(opts, replaceOnChanges)
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource RosterPrune
 	err := ctx.RegisterResource("realtimekit:index:RosterPrune", name, args, &resource, opts...)
@@ -84,6 +80,8 @@ type rosterPruneArgs struct {
 	AccountId *string `pulumi:"accountId"`
 	// RealtimeKit app id (default: config `realtimekit:appId`).
 	AppId *string `pulumi:"appId"`
+	// Managed ids.
+	Managed map[string]string `pulumi:"managed"`
 	// The id of the meeting (a UUID).
 	MeetingId string `pulumi:"meetingId"`
 	// Participants the roster does not declare.
@@ -96,6 +94,8 @@ type RosterPruneArgs struct {
 	AccountId pulumi.StringPtrInput
 	// RealtimeKit app id (default: config `realtimekit:appId`).
 	AppId pulumi.StringPtrInput
+	// Managed ids.
+	Managed pulumi.StringMapInput
 	// The id of the meeting (a UUID).
 	MeetingId pulumi.StringInput
 	// Participants the roster does not declare.
@@ -197,6 +197,11 @@ func (o RosterPruneOutput) AccountId() pulumi.StringPtrOutput {
 // RealtimeKit app id (default: config `realtimekit:appId`).
 func (o RosterPruneOutput) AppId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RosterPrune) pulumi.StringPtrOutput { return v.AppId }).(pulumi.StringPtrOutput)
+}
+
+// Managed ids.
+func (o RosterPruneOutput) Managed() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *RosterPrune) pulumi.StringMapOutput { return v.Managed }).(pulumi.StringMapOutput)
 }
 
 // The id of the meeting (a UUID).

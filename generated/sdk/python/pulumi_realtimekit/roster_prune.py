@@ -24,7 +24,8 @@ class RosterPruneArgs:
                  meeting_id: pulumi.Input[_builtins.str],
                  undeclared: pulumi.Input[Sequence[pulumi.Input['UndeclaredParticipantArgs']]],
                  account_id: pulumi.Input[Optional[_builtins.str]] = None,
-                 app_id: pulumi.Input[Optional[_builtins.str]] = None):
+                 app_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 managed: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
         """
         The set of arguments for constructing a RosterPrune resource.
 
@@ -32,6 +33,7 @@ class RosterPruneArgs:
         :param pulumi.Input[Sequence[pulumi.Input['UndeclaredParticipantArgs']]] undeclared: Participants the roster does not declare.
         :param pulumi.Input[_builtins.str] account_id: Cloudflare account id (default: config `realtimekit:accountId`).
         :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id (default: config `realtimekit:appId`).
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] managed: Managed ids.
         """
         pulumi.set(__self__, "meeting_id", meeting_id)
         pulumi.set(__self__, "undeclared", undeclared)
@@ -39,6 +41,8 @@ class RosterPruneArgs:
             pulumi.set(__self__, "account_id", account_id)
         if app_id is not None:
             pulumi.set(__self__, "app_id", app_id)
+        if managed is not None:
+            pulumi.set(__self__, "managed", managed)
 
     @_builtins.property
     @pulumi.getter(name="meetingId")
@@ -88,6 +92,18 @@ class RosterPruneArgs:
     def app_id(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "app_id", value)
 
+    @_builtins.property
+    @pulumi.getter
+    def managed(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        Managed ids.
+        """
+        return pulumi.get(self, "managed")
+
+    @managed.setter
+    def managed(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "managed", value)
+
 
 @pulumi.type_token("realtimekit:index:RosterPrune")
 class RosterPrune(pulumi.CustomResource):
@@ -97,6 +113,7 @@ class RosterPrune(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  account_id: pulumi.Input[Optional[_builtins.str]] = None,
                  app_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 managed: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  meeting_id: pulumi.Input[Optional[_builtins.str]] = None,
                  undeclared: pulumi.Input[Optional[Sequence[pulumi.Input[Union['UndeclaredParticipantArgs', 'UndeclaredParticipantArgsDict']]]]] = None,
                  __props__=None):
@@ -107,6 +124,7 @@ class RosterPrune(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] account_id: Cloudflare account id (default: config `realtimekit:accountId`).
         :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id (default: config `realtimekit:appId`).
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] managed: Managed ids.
         :param pulumi.Input[_builtins.str] meeting_id: The id of the meeting (a UUID).
         :param pulumi.Input[Sequence[pulumi.Input[Union['UndeclaredParticipantArgs', 'UndeclaredParticipantArgsDict']]]] undeclared: Participants the roster does not declare.
         """
@@ -136,6 +154,7 @@ class RosterPrune(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  account_id: pulumi.Input[Optional[_builtins.str]] = None,
                  app_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 managed: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  meeting_id: pulumi.Input[Optional[_builtins.str]] = None,
                  undeclared: pulumi.Input[Optional[Sequence[pulumi.Input[Union['UndeclaredParticipantArgs', 'UndeclaredParticipantArgsDict']]]]] = None,
                  __props__=None):
@@ -149,6 +168,7 @@ class RosterPrune(pulumi.CustomResource):
 
             __props__.__dict__["account_id"] = account_id
             __props__.__dict__["app_id"] = app_id
+            __props__.__dict__["managed"] = managed
             if meeting_id is None and not opts.urn:
                 raise TypeError("Missing required property 'meeting_id'")
             __props__.__dict__["meeting_id"] = meeting_id
@@ -156,8 +176,6 @@ class RosterPrune(pulumi.CustomResource):
                 raise TypeError("Missing required property 'undeclared'")
             __props__.__dict__["undeclared"] = undeclared
             __props__.__dict__["pruned"] = None
-        replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["accountId", "appId", "meetingId"])
-        opts = pulumi.ResourceOptions.merge(opts, replace_on_changes)
         super(RosterPrune, __self__).__init__(
             'realtimekit:index:RosterPrune',
             resource_name,
@@ -182,6 +200,7 @@ class RosterPrune(pulumi.CustomResource):
 
         __props__.__dict__["account_id"] = None
         __props__.__dict__["app_id"] = None
+        __props__.__dict__["managed"] = None
         __props__.__dict__["meeting_id"] = None
         __props__.__dict__["pruned"] = None
         __props__.__dict__["undeclared"] = None
@@ -202,6 +221,14 @@ class RosterPrune(pulumi.CustomResource):
         RealtimeKit app id (default: config `realtimekit:appId`).
         """
         return pulumi.get(self, "app_id")
+
+    @_builtins.property
+    @pulumi.getter
+    def managed(self) -> pulumi.Output[Optional[Mapping[str, _builtins.str]]]:
+        """
+        Managed ids.
+        """
+        return pulumi.get(self, "managed")
 
     @_builtins.property
     @pulumi.getter(name="meetingId")
