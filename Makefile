@@ -4,12 +4,13 @@ SHELL := /bin/bash
 
 PULUMI_BIN = $$(bash scripts/install-pulumi-cli.sh)
 
-.PHONY: help setup pulumi-cli build typecheck test test-unit test-e2e lint emulator demo bench clean
+.PHONY: help setup pulumi-cli build typecheck test test-unit test-e2e lint emulator demo bench clean sdks check-generated
 
 help:
 	@echo "make demo   - pulumi up of the example roster against the local emulator (no account needed)"
 	@echo "make test   - the whole suite: unit, emulator, provider, real-engine end-to-end"
-	@echo "make lint | build | emulator | bench | clean"
+	@echo "make sdks   - regenerate generated/ (schema.json, Go and Python SDKs, reference docs)"
+	@echo "make lint | build | emulator | bench | clean | check-generated"
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci
@@ -46,6 +47,13 @@ demo: setup build
 
 bench: setup build
 	PATH="$(PULUMI_BIN):$$PATH" node --expose-gc -r ts-node/register/transpile-only scripts/bench.ts
+
+# generated/ comes from the runtime's input description; check-generated fails when the committed copy is stale.
+sdks: node_modules/.package-lock.json
+	bash scripts/sdks.sh
+
+check-generated: node_modules/.package-lock.json
+	bash scripts/sdks.sh --check
 
 clean:
 	rm -rf dist .pulumi-state .emulator-state.json bench-results

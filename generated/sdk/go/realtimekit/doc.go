@@ -1,0 +1,2 @@
+// Cloudflare RealtimeKit meetings and participants, with secret join tokens.
+package realtimekit

@@ -1,0 +1,99 @@
+/**
+ * JSON Schema (the runtime's description) to Pulumi schema types. Nested objects become named object types
+ * (their `title`, else the owner's name and the property's, in PascalCase), so each SDK gets one class per
+ * nested object; validation keywords (pattern, lengths, ranges) stay in the runtime's `check`, which every
+ * language reaches through the plugin.
+ */
+import { ownProperties, propertyFacts, type JsonSchema } from "./description";
+import type { ObjectTypeSpec, PropertySpec, TypeSpec } from "./pulumi-schema";
+
+export const PACKAGE = "realtimekit";
+export const typeToken = (name: string): string => `${PACKAGE}:index:${name}`;
+
+const pascal = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Named object types collected while converting, keyed by type token. */
+export class TypeCollector {
+  readonly types: Record<string, ObjectTypeSpec> = {};
+
+  /** The Pulumi type of a description node; `owner` names nested objects that have no title. */
+  typeOf(schema: JsonSchema, owner: string): TypeSpec {
+    const variants = (schema.anyOf ?? schema.oneOf ?? []).filter((variant) => !isNull(variant));
+    if (variants.length === 1)
+      return this.typeOf({ ...schema, anyOf: undefined, oneOf: undefined, ...variants[0] }, owner);
+    if (variants.length > 1)
+      return { oneOf: variants.map((variant, i) => this.typeOf(variant, `${owner}${i}`)) };
+
+    const type = primaryType(schema);
+    switch (type) {
+      case "string":
+      case "number":
+      case "integer":
+      case "boolean":
+        return { type };
+      case "array":
+        if (!schema.items) throw new Error(`${owner}: an array needs \`items\``);
+        return { type: "array", items: this.typeOf(schema.items, `${owner}Item`) };
+      case "object": {
+        if (schema.properties) return { $ref: `#/types/${this.objectType(schema, owner)}` };
+        const values = typeof schema.additionalProperties === "object" ? schema.additionalProperties : {};
+        return { type: "object", additionalProperties: this.typeOf(values, `${owner}Value`) };
+      }
+      default:
+        throw new Error(`${owner}: no Pulumi type for JSON Schema type ${JSON.stringify(schema.type)}`);
+    }
+  }
+
+  /** The properties of an object node as Pulumi properties (descriptions and secrecy carried over). */
+  properties(schema: JsonSchema, owner: string): Record<string, PropertySpec> {
+    const result: Record<string, PropertySpec> = {};
+    for (const [key, property] of ownProperties(schema)) {
+      result[key] = this.property(property, `${owner}${pascal(key)}`);
+    }
+    return result;
+  }
+
+  property(schema: JsonSchema, owner: string): PropertySpec {
+    const facts = propertyFacts(schema);
+    const spec: PropertySpec = { ...this.typeOf(schema, owner) };
+    if (schema.description) spec.description = schema.description;
+    if (facts.secret) spec.secret = true;
+    if (facts.change === "replace") {
+      spec.replaceOnChanges = true;
+      spec.willReplaceOnChanges = true;
+    }
+    return spec;
+  }
+
+  private objectType(schema: JsonSchema, owner: string): string {
+    const token = typeToken(schema.title ?? owner);
+    const spec: ObjectTypeSpec = {
+      type: "object",
+      ...(schema.description ? { description: schema.description } : {}),
+      properties: this.properties(schema, schema.title ?? owner),
+      ...(schema.required?.length ? { required: [...schema.required] } : {}),
+    };
+    const existing = this.types[token];
+    if (existing && JSON.stringify(existing) !== JSON.stringify(spec)) {
+      throw new Error(`two different objects are both named ${token}: give one a distinct \`title\``);
+    }
+    this.types[token] = spec;
+    return token;
+  }
+}
+
+function isNull(schema: JsonSchema): boolean {
+  return schema.type === "null";
+}
+
+/** The one non-null JSON type of a node (`["object", "null"]` is an optional object to Pulumi). */
+function primaryType(schema: JsonSchema): string | undefined {
+  if (Array.isArray(schema.type)) {
+    const types = schema.type.filter((type) => type !== "null");
+    return types.length === 1 ? types[0] : undefined;
+  }
+  if (schema.type) return schema.type;
+  if (schema.enum?.every((value) => typeof value === "string")) return "string";
+  if (typeof schema.const === "string") return "string";
+  return undefined;
+}

@@ -1,0 +1,63 @@
+/**
+ * What the schema generator reads of the runtime's one description of every input and output: JSON Schema
+ * objects plus a few extension keywords. This module is the only place that knows those keywords, so the
+ * generator and the reference docs depend on one small reading of the description, not on its internals.
+ */
+
+/** A JSON Schema node as the description writes it (the subset the generator maps to Pulumi types). */
+export interface JsonSchema {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  additionalProperties?: boolean | JsonSchema;
+  enum?: readonly unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  default?: unknown;
+  examples?: readonly unknown[];
+  [extension: string]: unknown;
+}
+
+/** What a change to an input does to an existing resource. */
+export type ChangeEffect = "replace" | "update" | "state";
+
+/** The description of one resource, component or function. */
+export interface Described {
+  inputs: JsonSchema;
+  outputs: JsonSchema;
+}
+
+/** A property's extension keywords, read in one place. */
+export interface PropertyFacts {
+  secret: boolean;
+  change: ChangeEffect | undefined;
+}
+
+const CHANGE_EFFECTS: readonly ChangeEffect[] = ["replace", "update", "state"];
+
+export function propertyFacts(schema: JsonSchema): PropertyFacts {
+  const change = schema["x-change"];
+  return {
+    secret: schema["x-secret"] === true,
+    change: CHANGE_EFFECTS.find((effect) => effect === change),
+  };
+}
+
+/** The property names of an object schema, in the description's order (never from the prototype chain). */
+export function ownProperties(schema: JsonSchema): [string, JsonSchema][] {
+  return schema.properties ? Object.entries(schema.properties) : [];
+}

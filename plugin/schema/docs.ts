@@ -1,0 +1,235 @@
+/**
+ * Reference pages (Markdown), one per resource, component and function, generated from the same description
+ * as the package schema: every input and output with its type, whether it is required, what a change does,
+ * and examples in TypeScript (the dynamic provider) and Pulumi YAML (the plugin).
+ */
+import { ownProperties, propertyFacts, type ChangeEffect, type JsonSchema } from "./description";
+import { MEMBERS, descriptionOf, type Member } from "./index";
+import { CONFIG_VARIABLES } from "./config";
+
+/** Example inputs per member, by property name: values are code in each language (not data). */
+interface ExampleValue {
+  ts: string;
+  yaml: string;
+}
+
+const MEETING_REF: ExampleValue = { ts: "meeting.meetingId", yaml: "${meeting.meetingId}" };
+const EXAMPLES: Readonly<Record<Member["name"], Readonly<Record<string, ExampleValue>>>> = {
+  Participant: {
+    meetingId: MEETING_REF,
+    customParticipantId: { ts: '"alice"', yaml: "alice" },
+    presetName: { ts: '"group_call_host"', yaml: "group_call_host" },
+    name: { ts: '"Alice"', yaml: "Alice" },
+    tokenRotation: { ts: "1", yaml: "1" },
+  },
+  Meeting: { title: { ts: '"Daily standup"', yaml: "Daily standup" } },
+  RosterPrune: {},
+  Roster: {
+    meetingId: MEETING_REF,
+    file: { ts: '"roster.yaml"', yaml: "roster.yaml" },
+    defaults: {
+      ts: '{ presetName: "group_call_participant" }',
+      yaml: "{ presetName: group_call_participant }",
+    },
+  },
+  getMeetingParticipants: { meetingId: MEETING_REF },
+};
+
+const EFFECT_TEXT: Readonly<Record<ChangeEffect, string>> = {
+  replace: "replaces",
+  update: "updates in place",
+  state: "state only (no API call)",
+};
+
+/** A short type name for the tables. */
+export function typeName(schema: JsonSchema): string {
+  const variants = (schema.anyOf ?? schema.oneOf ?? []).filter((variant) => variant.type !== "null");
+  if (variants.length > 0) return variants.map(typeName).join(" \\| ");
+  if (schema.enum) return schema.enum.map((value) => `\`${String(value)}\``).join(" \\| ");
+  const type = Array.isArray(schema.type)
+    ? schema.type.filter((t) => t !== "null").join(" \\| ")
+    : schema.type;
+  if (type === "array" && schema.items) return `list of ${typeName(schema.items)}`;
+  if (type === "object" && schema.properties)
+    return schema.title ? `[${schema.title}](#${anchor(schema.title)})` : "object";
+  if (type === "object" && typeof schema.additionalProperties === "object") {
+    return `map of ${typeName(schema.additionalProperties)}`;
+  }
+  return type ?? "any";
+}
+
+const anchor = (title: string): string => title.toLowerCase();
+
+/** Constraints the runtime's `check` enforces, said briefly. */
+function constraints(schema: JsonSchema): string[] {
+  const said: string[] = [];
+  if (schema.format) said.push(`format ${schema.format}`);
+  if (schema.minLength === 1) said.push("non-empty");
+  else if (schema.minLength !== undefined) said.push(`at least ${schema.minLength} characters`);
+  if (schema.maxLength !== undefined) said.push(`at most ${schema.maxLength} characters`);
+  if (schema.minimum !== undefined) said.push(`≥ ${schema.minimum}`);
+  if (schema.maximum !== undefined) said.push(`≤ ${schema.maximum}`);
+  if (schema.pattern) said.push(`matches \`${schema.pattern}\``);
+  return said;
+}
+
+const cell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\n+/g, " ");
+
+function table(schema: JsonSchema, withEffect: boolean): string[] {
+  const required = new Set(schema.required ?? []);
+  const rows = ownProperties(schema).map(([key, property]) => {
+    const facts = propertyFacts(property);
+    const limits = constraints(property);
+    const notes = [
+      ...(facts.secret ? ["**Secret.**"] : []),
+      ...(property.description ? [cell(property.description)] : []),
+      ...(limits.length > 0 ? [`Must be: ${limits.join(", ")}.`] : []),
+    ];
+    const columns = [`\`${key}\``, typeName(property), required.has(key) ? "yes" : "no"];
+    if (withEffect) columns.push(facts.change ? EFFECT_TEXT[facts.change] : "");
+    columns.push(notes.join(" "));
+    return `| ${columns.join(" | ")} |`;
+  });
+  if (rows.length === 0) return ["(none)"];
+  const head = withEffect
+    ? ["| name | type | required | on change | description |", "| --- | --- | --- | --- | --- |"]
+    : ["| name | type | required | description |", "| --- | --- | --- | --- |"];
+  return [...head, ...rows];
+}
+
+/** Nested object types reachable from a schema, each once, in order of first use. */
+function nestedObjects(schema: JsonSchema, found = new Map<string, JsonSchema>()): Map<string, JsonSchema> {
+  for (const [, property] of ownProperties(schema)) visit(property, found);
+  return found;
+}
+
+function visit(schema: JsonSchema, found: Map<string, JsonSchema>): void {
+  for (const variant of [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) visit(variant, found);
+  if (schema.items) visit(schema.items, found);
+  if (typeof schema.additionalProperties === "object") visit(schema.additionalProperties, found);
+  if (schema.properties && schema.title && !found.has(schema.title)) {
+    found.set(schema.title, schema);
+    nestedObjects(schema, found);
+  }
+}
+
+function examples(member: Member): string[] {
+  const values = Object.entries(EXAMPLES[member.name]);
+  const tsArgs = values.map(([key, value]) => `  ${key}: ${value.ts},`).join("\n");
+  const yamlArgs = values.map(([key, value]) => `      ${key}: ${value.yaml}`).join("\n");
+  const meeting =
+    member.name === "Meeting" ? "" : 'const meeting = new Meeting("standup", { title: "Daily standup" });\n';
+  const yamlMeeting =
+    member.name === "Meeting"
+      ? ""
+      : "  meeting:\n    type: realtimekit:index:Meeting\n    properties:\n      title: Daily standup\n";
+  if (member.kind === "function") {
+    return [
+      "```typescript",
+      `import { Meeting, ${member.name}Output } from "pulumi-realtimekit";`,
+      `${meeting}const result = ${member.name}Output({\n${tsArgs}\n});`,
+      "export const count = result.participants.length;",
+      "```",
+      "",
+      "```yaml",
+      `resources:\n${yamlMeeting}variables:\n  result:\n    fn::invoke:\n      function: ${member.token}\n      arguments:\n${yamlArgs.replace(/^ {6}/gm, "        ")}`,
+      "```",
+    ];
+  }
+  if (member.name === "RosterPrune") {
+    return [
+      "Created by a `Roster` with `prune: true`; a program does not declare it directly:",
+      "",
+      "```typescript",
+      'new Roster("team", { meetingId: meeting.meetingId, file: "roster.yaml", prune: true });',
+      "```",
+      "",
+      "```yaml",
+      "  team:\n    type: realtimekit:index:Roster\n    properties:\n      meetingId: ${meeting.meetingId}\n      file: roster.yaml\n      prune: true",
+      "```",
+    ];
+  }
+  const lower = member.name.charAt(0).toLowerCase() + member.name.slice(1);
+  const imports = member.name === "Meeting" ? "Meeting" : `Meeting, ${member.name}`;
+  return [
+    "```typescript",
+    `import { ${imports} } from "pulumi-realtimekit";`,
+    `${meeting}const ${lower} = new ${member.name}("${lower}", {\n${tsArgs}\n});`,
+    "```",
+    "",
+    "```yaml",
+    `resources:\n${yamlMeeting}  ${lower}:\n    type: ${member.token}\n    properties:\n${yamlArgs}`,
+    "```",
+  ];
+}
+
+function page(member: Member): string {
+  const { inputs, outputs } = descriptionOf(member);
+  const isResource = member.kind !== "function";
+  const lines = [
+    "<!-- Generated by `make sdks` from the runtime's input description. Do not edit. -->",
+    `# ${member.name}`,
+    "",
+    `\`${member.token}\` (${member.kind})`,
+    "",
+    member.summary,
+    "",
+    "## Example",
+    "",
+    ...examples(member),
+    "",
+    "## Inputs",
+    "",
+    ...table(inputs, member.kind === "resource"),
+    "",
+    "## Outputs",
+    "",
+    isResource && member.kind === "resource"
+      ? "Every input, resolved (ids from config when omitted), and:\n"
+      : "",
+    ...table(outputs, false),
+  ];
+  const nested = nestedObjects({ properties: { ...inputs.properties, ...outputs.properties } });
+  for (const [title, schema] of nested) {
+    lines.push(
+      "",
+      `### ${title}`,
+      "",
+      ...(schema.description ? [schema.description, ""] : []),
+      ...table(schema, false),
+    );
+  }
+  return `${lines.join("\n").replace(/\n{3,}/g, "\n\n")}\n`;
+}
+
+function index(): string {
+  const rows = MEMBERS.map(
+    (member) => `| [${member.name}](${member.name}.md) | ${member.kind} | ${member.summary} |`,
+  );
+  const config = Object.entries(CONFIG_VARIABLES).map(
+    ([key, variable]) =>
+      `| \`realtimekit:${key}\` | ${variable.secret ? "yes" : "no"} | ${cell(variable.description)} |`,
+  );
+  return [
+    "<!-- Generated by `make sdks` from the runtime's input description. Do not edit. -->",
+    "# realtimekit reference",
+    "",
+    "| member | kind | what it is |",
+    "| --- | --- | --- |",
+    ...rows,
+    "",
+    "## Configuration",
+    "",
+    "| key | secret | description |",
+    "| --- | --- | --- |",
+    ...config,
+    "",
+  ].join("\n");
+}
+
+/** Every reference page, by file name. */
+export function referencePages(): Record<string, string> {
+  const pages: Record<string, string> = { "README.md": index() };
+  for (const member of MEMBERS) pages[`${member.name}.md`] = page(member);
+  return pages;
+}

@@ -1,0 +1,117 @@
+/**
+ * The package schema against the runtime: both come from one description, and this proves the runtime
+ * actually behaves as the schema says. Every schema input is accepted by the runtime's `check`, any other key
+ * is rejected, the required ones are exactly the schema's, and `diff` replaces exactly for the properties the
+ * schema marks `replaceOnChanges`. generated/schema.json must equal what the plugin serves.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { packageSchema, type PackageSpec } from "../../plugin/schema";
+import { CONFIG_VARIABLES } from "../../plugin/schema/config";
+import { providers, type ResourceKind } from "../../provider/runtime";
+import { resolveConfig } from "../../provider/config";
+import { version } from "../../package.json";
+import { MEMBERS, descriptionOf } from "../../plugin/schema";
+import { sample, sampleObject } from "./samples";
+
+const schema: PackageSpec = packageSchema({ version });
+
+/** Plugin resources served by a runtime provider kind. */
+const RUNTIME_KINDS: Record<string, ResourceKind> = {
+  "realtimekit:index:Participant": "participant",
+  "realtimekit:index:Meeting": "meeting",
+  "realtimekit:index:RosterPrune": "rosterPrune",
+};
+
+/** A stored token whose claims say nothing about expiry, so `diff` sees no refresh due. */
+const STORED_TOKEN = `x.${Buffer.from("{}").toString("base64url")}.y`;
+
+function runtimeOf(token: string) {
+  const provider = providers[RUNTIME_KINDS[token]];
+  if (!provider) throw new Error(`no runtime provider for ${token}`);
+  return provider;
+}
+
+const resourceCases = Object.keys(RUNTIME_KINDS).map((token) => {
+  const member = MEMBERS.find((m) => m.token === token);
+  if (!member) throw new Error(`${token} is not a member of the package`);
+  return [member.name, token, member] as const;
+});
+
+test("generated/schema.json is what the plugin serves (run `make sdks` after changing the description)", () => {
+  const committed = JSON.parse(fs.readFileSync(path.join(__dirname, "../../generated/schema.json"), "utf8"));
+  expect(committed).toEqual(schema);
+});
+
+test("the package has the agreed members, config and secret outputs", () => {
+  expect(Object.keys(schema.resources).sort()).toEqual([
+    "realtimekit:index:Meeting",
+    "realtimekit:index:Participant",
+    "realtimekit:index:Roster",
+    "realtimekit:index:RosterPrune",
+  ]);
+  expect(schema.resources["realtimekit:index:Roster"].isComponent).toBe(true);
+  expect(Object.keys(schema.functions)).toEqual(["realtimekit:index:getMeetingParticipants"]);
+  expect(Object.keys(schema.config.variables).sort()).toEqual(["accountId", "apiToken", "appId", "baseUrl"]);
+  expect(schema.config.variables.apiToken.secret).toBe(true);
+  expect(schema.provider.inputProperties.apiToken.secret).toBe(true);
+  expect(schema.resources["realtimekit:index:Participant"].properties.token.secret).toBe(true);
+  expect(schema.resources["realtimekit:index:Roster"].properties.tokens.secret).toBe(true);
+});
+
+test("each config variable's documented environment fallback is the one resolveConfig reads", () => {
+  const env = { CLOUDFLARE_API_TOKEN: "t", CLOUDFLARE_ACCOUNT_ID: "a", REALTIMEKIT_APP_ID: "p" };
+  for (const [key, variable] of Object.entries(CONFIG_VARIABLES)) {
+    const resolved = resolveConfig({}, undefined, { ...env, [variable.environment]: `from-${key}` });
+    expect(resolved[key as keyof typeof resolved]).toBe(`from-${key}`);
+    expect(variable.description).toContain(variable.environment);
+  }
+});
+
+describe.each(resourceCases)("%s: schema and runtime agree", (_name, token, member) => {
+  const resource = schema.resources[token];
+  const inputs = descriptionOf(member).inputs;
+  const complete = sampleObject(inputs);
+
+  test("the schema's inputs are the description's, in order", () => {
+    expect(Object.keys(resource.inputProperties)).toEqual(Object.keys(inputs.properties ?? {}));
+    expect(Object.keys(complete).length).toBeGreaterThan(0);
+  });
+
+  test("check accepts every schema input at once", async () => {
+    const { failures } = await runtimeOf(token).check({}, complete);
+    expect(failures ?? []).toEqual([]);
+  });
+
+  test("check rejects a key the schema does not have, naming it", async () => {
+    const { failures } = await runtimeOf(token).check({}, { ...complete, notInTheSchema: "x" });
+    expect((failures ?? []).map((failure) => failure.property)).toEqual(["notInTheSchema"]);
+  });
+
+  test("check requires exactly the schema's required inputs", async () => {
+    const { failures } = await runtimeOf(token).check({}, {});
+    expect((failures ?? []).map((failure) => failure.property).sort()).toEqual(
+      [...(resource.requiredInputs ?? [])].sort(),
+    );
+  });
+
+  test("diff replaces exactly for the schema's replaceOnChanges inputs", async () => {
+    const olds = { ...sampleOutputs(token), ...complete };
+    for (const [key, property] of Object.entries(inputs.properties ?? {})) {
+      const changed = sample(property, 1);
+      if (JSON.stringify(changed) === JSON.stringify(complete[key])) continue;
+      const result = await runtimeOf(token).diff("id", olds, { ...complete, [key]: changed });
+      const replaces = resource.inputProperties[key].replaceOnChanges === true;
+      expect({ key, replaces: (result.replaces ?? []).includes(key) }).toEqual({ key, replaces });
+      expect({ key, changes: result.changes }).toEqual({ key, changes: true });
+    }
+  });
+});
+
+/** The computed outputs of a resource, sampled from its description (the token one that is not due). */
+function sampleOutputs(token: string): Record<string, unknown> {
+  const member = MEMBERS.find((m) => m.token === token);
+  if (!member) throw new Error(token);
+  const outputs = sampleObject(descriptionOf(member).outputs);
+  return "token" in outputs ? { ...outputs, token: STORED_TOKEN } : outputs;
+}
