@@ -6,7 +6,7 @@
  *
  * The bundle is the same JavaScript on every platform; only the name says where it is meant to run. The
  * host's platform is built by default; `PLUGIN_PLATFORMS="linux-amd64 darwin-arm64 windows-amd64"` builds
- * several.
+ * several. Prints the path of each tarball.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -15,7 +15,8 @@ import { build, type Plugin } from "esbuild";
 import { version } from "../package.json";
 
 const ROOT = path.resolve(__dirname, "..");
-const OUT = path.join(ROOT, "dist", "plugin");
+/** `PLUGIN_OUT` builds elsewhere (tests build their own copy, so parallel suites never share one). */
+const OUT = path.resolve(process.env.PLUGIN_OUT ?? path.join(ROOT, "dist", "plugin"));
 const STAGE = path.join(OUT, "pulumi-resource-realtimekit");
 const BUNDLE = "realtimekit-provider.js";
 /** The oldest Node.js the bundle is compiled for (the package's `engines` floor). */
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
     legalComments: "linked",
     logLevel: "warning",
     plugins: [withoutTypeScript],
+    // Resolved (never loaded) by a plugin-install code path of @pulumi/pulumi that a provider does not run.
+    external: ["node-gyp/*"],
   });
   fs.writeFileSync(path.join(STAGE, "pulumi-resource-realtimekit"), SH_LAUNCHER, { mode: 0o755 });
   fs.writeFileSync(path.join(STAGE, "pulumi-resource-realtimekit.cmd"), CMD_LAUNCHER);
@@ -77,7 +80,7 @@ async function main(): Promise<void> {
   for (const platform of platforms) {
     const tarball = path.join(OUT, `pulumi-resource-realtimekit-v${version}-${platform}.tar.gz`);
     execFileSync("tar", ["-czf", tarball, "-C", STAGE, "."]);
-    console.log(path.relative(ROOT, tarball));
+    console.log(tarball);
   }
 }
 
