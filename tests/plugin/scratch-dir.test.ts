@@ -71,8 +71,13 @@ test("only the tarball installed: a YAML program goes up, previews with no chang
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
   };
   const pulumi = async (...args: string[]): Promise<string> =>
-    (await promisify(execFile)("pulumi", [...args, "--non-interactive"], { cwd: project, env, encoding: "utf8" }))
-      .stdout;
+    (
+      await promisify(execFile)("pulumi", [...args, "--non-interactive"], {
+        cwd: project,
+        env,
+        encoding: "utf8",
+      })
+    ).stdout;
 
   await pulumi("plugin", "install", "resource", "realtimekit", plugin.version, "--file", plugin.tarball);
   expect(await pulumi("plugin", "ls")).toMatch(/realtimekit\s+resource\s+0\.1\.0/);
@@ -87,11 +92,9 @@ test("only the tarball installed: a YAML program goes up, previews with no chang
   expect(up).toMatch(/hostToken\s*: \[secret\]/);
   const meetingId = (await pulumi("stack", "output", "meetingId")).trim();
   const listed = await callApi(emu, "GET", `/meetings/${meetingId}/participants`);
-  expect((listed.body.data as { custom_participant_id: string }[]).map((p) => p.custom_participant_id).sort()).toEqual([
-    "host-1",
-    "p-1",
-    "p-2",
-  ]);
+  expect(
+    (listed.body.data as { custom_participant_id: string }[]).map((p) => p.custom_participant_id).sort(),
+  ).toEqual(["host-1", "p-1", "p-2"]);
 
   await pulumi("preview", "--expect-no-changes");
 

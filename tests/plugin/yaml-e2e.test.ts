@@ -87,7 +87,11 @@ test("up creates the meeting, the roster's participants and the guest; tokens ar
   expect(preview.changeSummary).toEqual({ same: 7 });
 
   const text = backendText();
-  for (const token of [...Object.values(tokens), outputs.guestToken.value as string, project.emulator.apiToken]) {
+  for (const token of [
+    ...Object.values(tokens),
+    outputs.guestToken.value as string,
+    project.emulator.apiToken,
+  ]) {
     expect(text).not.toContain(token);
   }
 });
@@ -97,7 +101,9 @@ test("one preset change in the roster file is one update, same participant id", 
   const rosterFile = path.join(project.dir, "roster.yaml");
   fs.writeFileSync(
     rosterFile,
-    fs.readFileSync(rosterFile, "utf8").replace("  name: Grace Hopper\n", "  name: Grace Hopper\n  presetName: group_call_host\n"),
+    fs
+      .readFileSync(rosterFile, "utf8")
+      .replace("  name: Grace Hopper\n", "  name: Grace Hopper\n  presetName: group_call_host\n"),
   );
   const preview = await project.stack.preview();
   expect(preview.changeSummary).toEqual({ same: 6, update: 1 });
