@@ -4,11 +4,12 @@ SHELL := /bin/bash
 
 PULUMI_BIN = $$(bash scripts/install-pulumi-cli.sh)
 
-.PHONY: help setup pulumi-cli build typecheck test test-unit test-e2e lint emulator demo bench clean sdks check-generated
+.PHONY: help setup pulumi-cli build typecheck test test-unit test-e2e lint emulator demo bench clean sdks check-generated plugin
 
 help:
 	@echo "make demo   - pulumi up of the example roster against the local emulator (no account needed)"
 	@echo "make test   - the whole suite: unit, emulator, provider, real-engine end-to-end"
+	@echo "make plugin - dist/plugin/pulumi-resource-realtimekit-v<version>-<os>-<arch>.tar.gz (the native provider plugin)"
 	@echo "make sdks   - regenerate generated/ (schema.json, Go and Python SDKs, reference docs)"
 	@echo "make lint | build | emulator | bench | clean | check-generated"
 
@@ -47,6 +48,10 @@ demo: setup build
 
 bench: setup build
 	PATH="$(PULUMI_BIN):$$PATH" node --expose-gc -r ts-node/register/transpile-only scripts/bench.ts
+
+# The native plugin: one esbuild bundle plus launchers, packed for `pulumi plugin install --file`.
+plugin: node_modules/.package-lock.json
+	npx ts-node --transpile-only plugin/package.ts
 
 # generated/ comes from the runtime's input description; check-generated fails when the committed copy is stale.
 sdks: node_modules/.package-lock.json

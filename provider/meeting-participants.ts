@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { RealtimeKitClient } from "../sdk/client";
 import type { Participant } from "../sdk/types";
 import { resolveConfig, type ConfigSource } from "./config";
-import { compare } from "./runtime/values";
+import { listSorted } from "./runtime/list-participants";
 
 /** Arguments of {@link getMeetingParticipants}. */
 export interface GetMeetingParticipantsArgs {
@@ -55,17 +55,7 @@ export async function getMeetingParticipants(
   args: GetMeetingParticipantsArgs,
 ): Promise<GetMeetingParticipantsResult> {
   const config = resolveConfig({ accountId: args.accountId, appId: args.appId }, programConfig, process.env);
-  const client = new RealtimeKitClient(config);
-  let participants: Participant[];
-  try {
-    participants = await client.participants.listAll(args.meetingId);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Could not list the participants of meeting ${args.meetingId}: ${reason}`, {
-      cause: error,
-    });
-  }
-  participants.sort((a, b) => compare(a.customParticipantId, b.customParticipantId) || compare(a.id, b.id));
+  const participants = await listSorted(new RealtimeKitClient(config), args.meetingId);
   return { meetingId: args.meetingId, participants };
 }
 

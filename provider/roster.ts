@@ -6,51 +6,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { getMeetingParticipants } from "./meeting-participants";
 import { Participant } from "./participant";
-import {
-  parseRosterFile,
-  readRosterFile,
-  sortByLine,
-  validateRosterEntries,
-  RosterValidationError,
-  type RosterDefaults,
-  type RosterEntry,
-  type RosterProblem,
-} from "./roster-file";
+import { readRosterFile, RosterValidationError, type RosterEntry } from "./roster-file";
+import { declareRosterMembers, rosterEntries, type RosterArgs } from "./roster-members";
 import { RosterPrune } from "./roster-prune";
-import type { UndeclaredParticipant } from "./runtime/roster-prune";
-import { compare } from "./runtime/values";
 
-/** Arguments of {@link Roster}: give `participants` or `file`. */
-export interface RosterArgs {
-  /** The meeting the participants join. */
-  meetingId: pulumi.Input<string>;
-  /** The participants, e.g. a literal list or `Roster.fromFile("roster.yaml")`. */
-  participants?: RosterEntry[];
-  /**
-   * Path of a roster file (`.yaml`/`.yml`, `.json` or `.csv`; relative paths are resolved from the current
-   * directory). Same as `participants: Roster.fromFile(file)`, but every problem, missing presets included,
-   * is reported in one error.
-   */
-  file?: string;
-  /** Values for entries that do not set their own (`presetName`). */
-  defaults?: RosterDefaults;
-  /**
-   * Make the roster authoritative: participants in the meeting that it does not declare are deleted on
-   * `pulumi up`, and `pulumi preview` lists them first. Default false (they are left alone and counted in
-   * `unmanagedCount`). Two authoritative rosters must never share a meeting: each would delete the other's
-   * participants. Nor should a pruning roster share a meeting with stand-alone Participants.
-   */
-  prune?: boolean;
-  /**
-   * Take over participants that already exist in the meeting with a declared `customParticipantId`
-   * (instead of failing); see `adopt` on Participant. Default false.
-   */
-  adopt?: boolean;
-  /** Cloudflare account id for every child (default from config). */
-  accountId?: pulumi.Input<string>;
-  /** RealtimeKit app id for every child (default from config). */
-  appId?: pulumi.Input<string>;
-}
+export type { RosterArgs } from "./roster-members";
 
 /**
  * A meeting's roster: a component whose children are {@link Participant}s named
@@ -101,118 +61,21 @@ export class Roster extends pulumi.ComponentResource {
   constructor(name: string, args: RosterArgs, opts?: pulumi.ComponentResourceOptions) {
     const entries = rosterEntries(name, args);
     super("realtimekit:index:Roster", name, {}, opts);
-
-    const ids = entries.map((entry) => entry.customParticipantId).sort(compare);
-    const participants: Record<string, Participant> = {};
-    for (const entry of entries) {
-      participants[entry.customParticipantId] = new Participant(
-        `${name}/${entry.customParticipantId}`,
-        {
-          meetingId: args.meetingId,
-          customParticipantId: entry.customParticipantId,
-          presetName: (entry.presetName ?? args.defaults?.presetName) as string,
-          name: entry.name,
-          picture: entry.picture,
-          tokenRotation: entry.tokenRotation,
-          adopt: args.adopt,
-          accountId: args.accountId,
-          appId: args.appId,
-        },
-        { parent: this },
-      );
-    }
-    const byId = <T>(
-      pick: (participant: Participant) => pulumi.Output<T>,
-    ): pulumi.Output<Record<string, T>> =>
-      pulumi.all(Object.fromEntries(ids.map((id) => [id, pick(participants[id])]))) as pulumi.Output<
-        Record<string, T>
-      >;
-
-    // The resource id is the participant id, and unlike the output it stays known in a preview that
-    // updates the participant, so the map does not turn unknown over a preset change.
-    const participantIds = byId((participant) => participant.id);
-
-    const declared = new Set(ids);
-    // Listed when the program runs (in preview too), once the meeting id is known.
-    const undeclared = pulumi
-      .all([args.meetingId, args.accountId, args.appId])
-      .apply(async ([meetingId, accountId, appId]): Promise<UndeclaredParticipant[] | undefined> => {
-        try {
-          const { participants } = await getMeetingParticipants({ meetingId, accountId, appId });
-          return participants
-            .filter((participant) => !declared.has(participant.customParticipantId))
-            .map((participant) => ({
-              customParticipantId: participant.customParticipantId,
-              participantId: participant.id,
-            }));
-        } catch (error) {
-          // Pruning cannot go ahead blind; a mere count can: report it unknown rather than fail the deployment.
-          if (args.prune) throw error;
-          const reason = error instanceof Error ? error.message : String(error);
-          pulumi.log.warn(
-            `Roster "${name}" could not count the meeting's unmanaged participants: ${reason}`,
-            this,
-          );
-          return undefined;
-        }
-      });
-    const pruner = args.prune
-      ? new RosterPrune(
-          `${name}/prune`,
-          {
-            meetingId: args.meetingId,
-            undeclared: undeclared as pulumi.Output<UndeclaredParticipant[]>,
-            managed: participantIds,
-            accountId: args.accountId,
-            appId: args.appId,
-          },
-          // After the children: when adding the roster's own participants fails, nothing is pruned.
-          { parent: this, dependsOn: Object.values(participants) },
-        )
-      : undefined;
-
-    this.participants = participants;
-    this.pruner = pruner;
-    this.participantIds = participantIds;
-    this.tokens = pulumi.secret(byId((participant) => participant.token));
-    this.unmanagedCount = pruner
-      ? pruner.undeclared.apply((left) => left.length)
-      : undeclared.apply((list) => list?.length);
+    const members = declareRosterMembers(this, name, args, entries, {
+      participant: (childName, childArgs, childOpts) => new Participant(childName, childArgs, childOpts),
+      prune: (childName, childArgs, childOpts) => new RosterPrune(childName, childArgs, childOpts),
+      list: async (meetingId, accountId, appId) =>
+        (await getMeetingParticipants({ meetingId, accountId, appId })).participants,
+    });
+    this.participants = members.participants;
+    this.pruner = members.pruner;
+    this.participantIds = members.participantIds;
+    this.tokens = members.tokens;
+    this.unmanagedCount = members.unmanagedCount;
     this.registerOutputs({
       participantIds: this.participantIds,
       tokens: this.tokens,
       unmanagedCount: this.unmanagedCount,
     });
   }
-}
-
-/** The roster's entries, validated; throws one error listing every problem before anything is created. */
-function rosterEntries(name: string, args: RosterArgs): RosterEntry[] {
-  const problems: RosterProblem[] = [];
-  let entries: RosterEntry[] = [];
-  if (args.participants !== undefined && args.file !== undefined) {
-    problems.push({ message: "set either participants or file, not both" });
-  } else if (args.file !== undefined) {
-    const contents = parseRosterFile(args.file);
-    entries = contents.entries;
-    problems.push(...contents.problems);
-  } else if (Array.isArray(args.participants)) {
-    entries = args.participants;
-  } else {
-    problems.push({
-      message: "participants is required: a list of entries, or Roster.fromFile(path), or set file",
-    });
-  }
-  const preset = args.defaults?.presetName;
-  if (preset !== undefined && (typeof preset !== "string" || preset.trim() === "")) {
-    problems.push({ message: "defaults.presetName must be a non-empty string" });
-  }
-  problems.push(...validateRosterEntries(entries, { defaults: args.defaults, requirePreset: true }));
-  if (problems.length > 0) {
-    throw new RosterValidationError(
-      `Roster "${name}"${args.file ? ` (${args.file})` : ""}`,
-      sortByLine(problems),
-    );
-  }
-  return entries;
 }

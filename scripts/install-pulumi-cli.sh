@@ -36,6 +36,25 @@ SH
   chmod +x "$1/pulumi-resource-pulumi-nodejs"
 }
 
+# The YAML language host (for the native plugin's YAML programs), built from its own Go module: its go.mod
+# has no replace directives, so `go install module@version` works. Cached once per version, independent
+# of the CLI version, and linked into the CLI's bin directory so the engine finds it next to `pulumi`.
+yaml_host_version="${PULUMI_YAML_VERSION:-1.25.0}"
+ensure_yaml_language_host() { # target bin dir (the lock is held)
+  local dir="$cache/pulumi-language-yaml-v$yaml_host_version/bin"
+  if [ ! -x "$dir/pulumi-language-yaml" ]; then
+    command -v go >/dev/null 2>&1 || PATH="$PATH:/usr/local/go/bin"
+    log "building pulumi-language-yaml v$yaml_host_version from its Go module (cold: about 2 minutes)"
+    mkdir -p "$dir.partial"
+    GOBIN="$(cd "$dir.partial" && pwd)" GOMODCACHE="$cache/gomod" GOCACHE="$cache/gobuild" \
+      GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0 GOTOOLCHAIN="${GOTOOLCHAIN:-local}" \
+      GONOSUMDB="${GONOSUMDB:-github.com/pulumi/pulumi}" \
+      go install -trimpath "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@v$yaml_host_version" >&2
+    rm -rf "$dir" && mv "$dir.partial" "$dir"
+  fi
+  ln -sf "$dir/pulumi-language-yaml" "$1/pulumi-language-yaml"
+}
+
 have_cached_build() {
   [ -x "$bin/pulumi" ] && [ -x "$bin/pulumi-language-nodejs" ] && [ -x "$bin/pulumi-resource-pulumi-nodejs" ] &&
     [ "$("$bin/pulumi" version 2>/dev/null)" = "v$version" ]
@@ -57,6 +76,7 @@ flock 9
 
 if have_cached_build; then
   log "using cached pulumi v$version in $bin"
+  ensure_yaml_language_host "$bin"
   echo "$bin"
   exit 0
 fi
@@ -133,5 +153,6 @@ else
 fi
 write_dynamic_provider_plugin "$bin.partial"
 rm -rf "$bin" && mv "$bin.partial" "$bin"
+ensure_yaml_language_host "$bin"
 "$bin/pulumi" version >&2
 echo "$bin"

@@ -4,6 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { setStackConfig } from "./context";
+import { getMeetingParticipantsRuntime } from "./list-participants";
 import { meetingRuntime } from "./meeting";
 import { participantRuntime } from "./participant";
 import { rosterPruneRuntime } from "./roster-prune";
@@ -22,6 +23,7 @@ export type RuntimeProvider<Inputs = PropertyMap, Outputs = PropertyMap> = Requi
 export interface RuntimeModule {
   configure(config: pulumi.dynamic.Config): void;
   providers: Partial<Record<ResourceKind, RuntimeProvider>>;
+  functions: typeof functions;
 }
 
 /**
@@ -46,4 +48,9 @@ export const providers: Partial<Record<ResourceKind, RuntimeProvider>> = {
   participant: register(participantRuntime),
   meeting: register(meetingRuntime),
   rosterPrune: register(rosterPruneRuntime),
+};
+
+/** The provider's functions (served by the native plugin's `invoke`), by name. */
+export const functions = {
+  getMeetingParticipants: getMeetingParticipantsRuntime,
 };

@@ -1,0 +1,81 @@
+/**
+ * `read` for both of its callers: refresh (the engine sends the recorded state) and `pulumi import` (the
+ * engine sends only the import id). An import is turned into an ordinary runtime read by seeding the state
+ * the runtime needs from the id, so the inputs come back rebuilt from the API record by the same code that
+ * keeps refresh free of phantom diffs.
+ */
+import type { PropertyMap, ResourceKind, RuntimeProvider } from "../provider/runtime";
+import { MEETING_BODY_FIELDS } from "../provider/runtime/meeting";
+import { isImportRead, parseMeetingImportId, parseParticipantImportId } from "./import-ids";
+
+type ReadResult = Awaited<ReturnType<RuntimeProvider["read"]>>;
+
+/**
+ * Stands for "not known before the read" in a seeded Meeting state: the runtime replaces every seeded
+ * field with the API's value, and a field the API did not return keeps this marker and is dropped.
+ */
+const NOT_READ = "\u0000realtimekit:not-read";
+
+/**
+ * On import, `accountId` and `appId` came from the provider's configuration, not from the program: left
+ * out of the rebuilt inputs, so the generated code does not pin them and the next preview shows no change.
+ */
+const CONFIG_RESOLVED = ["accountId", "appId"];
+
+export async function readForImport(
+  kind: ResourceKind,
+  provider: RuntimeProvider,
+  id: string,
+  props: PropertyMap,
+): Promise<ReadResult> {
+  if (!isImportRead(props)) return provider.read(id, props);
+  switch (kind) {
+    case "participant":
+      return importParticipant(provider, id);
+    case "meeting":
+      return importMeeting(provider, id);
+    default:
+      throw new Error(
+        `Cannot import RosterPrune "${id}": it has no remote object of its own. Declare the Roster with ` +
+          "`prune: true`; it creates this resource.",
+      );
+  }
+}
+
+async function importParticipant(provider: RuntimeProvider, importId: string): Promise<ReadResult> {
+  const { meetingId, participantId } = parseParticipantImportId(importId);
+  // The runtime names the participant by customParticipantId in messages; until the read, only the id is known.
+  const result = await provider.read(participantId, { meetingId, customParticipantId: participantId });
+  if (!result.props) {
+    throw new Error(
+      `Cannot import Participant "${importId}": meeting ${meetingId} has no participant with id ` +
+        `${participantId} (in the configured account and app). List the meeting's participants with ` +
+        "getMeetingParticipants to find the id.",
+    );
+  }
+  return { id: participantId, props: result.props, inputs: withoutKeys(result.inputs, CONFIG_RESOLVED) };
+}
+
+async function importMeeting(provider: RuntimeProvider, importId: string): Promise<ReadResult> {
+  const meetingId = parseMeetingImportId(importId);
+  const seed = Object.fromEntries([...MEETING_BODY_FIELDS, "status"].map((key) => [key, NOT_READ]));
+  const result = await provider.read(meetingId, seed);
+  if (!result.id || !result.props) {
+    throw new Error(
+      `Cannot import Meeting "${importId}": there is no meeting with that id (in the configured account and app).`,
+    );
+  }
+  return {
+    id: meetingId,
+    props: withoutNotRead(result.props),
+    inputs: withoutKeys(withoutNotRead(result.inputs), CONFIG_RESOLVED),
+  };
+}
+
+function withoutNotRead(bag: PropertyMap | undefined): PropertyMap {
+  return Object.fromEntries(Object.entries(bag ?? {}).filter(([, value]) => value !== NOT_READ && value !== null));
+}
+
+function withoutKeys(bag: PropertyMap | undefined, keys: readonly string[]): PropertyMap {
+  return Object.fromEntries(Object.entries(bag ?? {}).filter(([key]) => !keys.includes(key)));
+}

@@ -1,0 +1,18 @@
+/**
+ * Entry point of `pulumi-resource-realtimekit` (bundled into one file by `make plugin`): the engine runs
+ * the launcher, the launcher runs this with node, and this serves the provider over gRPC.
+ */
+import * as runtime from "../provider/runtime";
+import { packageSchema } from "./schema";
+import { realtimekitProvider } from "./provider";
+import { serve } from "./server";
+import { version } from "../package.json";
+
+const schema = JSON.stringify(packageSchema({ version }));
+
+serve(realtimekitProvider({ version, schema: () => schema }), process.argv.slice(2), (config) =>
+  runtime.configure(config),
+).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,180 @@
+/**
+ * The native plugin's provider: Pulumi's provider protocol (as `@pulumi/pulumi/provider` hands it over)
+ * mapped onto the runtime in provider/runtime, which also serves the TypeScript dynamic resources. Every
+ * method resolves the resource kind from the type token, strips secret envelopes from what comes in and
+ * puts them back on what goes out (./secrets.ts), and calls the runtime's registry: no provider logic here.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type * as provider from "@pulumi/pulumi/provider";
+import * as runtime from "../provider/runtime";
+import type { PropertyMap, ResourceKind, RuntimeProvider } from "../provider/runtime";
+import { STORAGE_CREDENTIAL_FIELDS } from "../provider/runtime/meeting";
+import { isRecord } from "../provider/runtime/values";
+import { readForImport } from "./import-read";
+import { constructRoster, ROSTER_TYPE } from "./roster";
+import { unwrapBag, unwrapDeep, wrapBag, type PropertyBag } from "./secrets";
+
+/** The package's resource type tokens and the runtime kind each one maps to. */
+export const RESOURCE_KINDS: Readonly<Record<string, ResourceKind>> = {
+  "realtimekit:index:Participant": "participant",
+  "realtimekit:index:Meeting": "meeting",
+  "realtimekit:index:RosterPrune": "rosterPrune",
+};
+
+export const GET_MEETING_PARTICIPANTS = "realtimekit:index:getMeetingParticipants";
+
+/**
+ * Kinds that replace delete-first: a new participant has the same customParticipantId as the old one,
+ * and create refuses one that already exists (the TypeScript Participant sets `deleteBeforeReplace`).
+ */
+const DELETE_BEFORE_REPLACE: ReadonlySet<ResourceKind> = new Set(["participant"]);
+
+/** The resource type of a URN (`urn:pulumi:<stack>::<project>::<parent$>type::<name>`). */
+export function typeOfUrn(urn: string): string {
+  const qualified = urn.split("::")[2] ?? "";
+  return qualified.split("$").pop() ?? "";
+}
+
+function kindOf(urn: string): { kind: ResourceKind; runtime: RuntimeProvider } {
+  const type = typeOfUrn(urn);
+  const kind = Object.hasOwn(RESOURCE_KINDS, type) ? RESOURCE_KINDS[type] : undefined;
+  const found = kind === undefined ? undefined : runtime.providers[kind];
+  if (kind === undefined || found === undefined) {
+    throw new Error(`realtimekit has no resource type "${type}" (known: ${Object.keys(RESOURCE_KINDS).join(", ")})`);
+  }
+  return { kind, runtime: found };
+}
+
+/**
+ * Inputs that must be secret whatever the program said: a Meeting's `recordingConfig` when its storage
+ * section holds a credential (the TypeScript Meeting makes it secret the same way).
+ */
+function forcedSecrets(kind: ResourceKind, inputs: PropertyBag): string[] {
+  if (kind !== "meeting" || !isRecord(inputs.recordingConfig)) return [];
+  const storage = inputs.recordingConfig.storageConfig;
+  const hasCredential = isRecord(storage) && STORAGE_CREDENTIAL_FIELDS.some((field) => storage[field] !== undefined);
+  return hasCredential ? ["recordingConfig"] : [];
+}
+
+function secretKeysOf(kind: ResourceKind, ...bags: { plain: PropertyBag; secretKeys: Set<string> }[]): Set<string> {
+  const keys = new Set<string>();
+  for (const bag of bags) {
+    bag.secretKeys.forEach((key) => keys.add(key));
+    forcedSecrets(kind, bag.plain).forEach((key) => keys.add(key));
+  }
+  return keys;
+}
+
+/** A partial-failure error (created but not initialized) carries state: its secrets are wrapped too. */
+function withWrappedState(error: unknown, secretKeys: Set<string>): unknown {
+  if (error instanceof Error && isRecord((error as { properties?: unknown }).properties)) {
+    const failed = error as Error & { properties: PropertyBag };
+    failed.properties = wrapBag(failed.properties, secretKeys) ?? {};
+  }
+  return error;
+}
+
+/** The provider object for `provider.main`. */
+export function realtimekitProvider(options: { version: string; schema: () => string }): provider.Provider {
+  return {
+    version: options.version,
+    getSchema: async () => options.schema(),
+
+    async check(urn, olds, news) {
+      const { kind, runtime: kindRuntime } = kindOf(urn);
+      const oldBag = unwrapBag(olds);
+      const newBag = unwrapBag(news);
+      const result = await kindRuntime.check(oldBag.plain, newBag.plain);
+      return {
+        inputs: wrapBag(result.inputs as PropertyMap | undefined, secretKeysOf(kind, newBag)),
+        failures: result.failures,
+      };
+    },
+
+    async diff(id, urn, olds, news) {
+      const { kind, runtime: kindRuntime } = kindOf(urn);
+      const result = await kindRuntime.diff(id, unwrapBag(olds).plain, unwrapBag(news).plain);
+      return DELETE_BEFORE_REPLACE.has(kind) ? { ...result, deleteBeforeReplace: true } : result;
+    },
+
+    async create(urn, inputs) {
+      const { kind, runtime: kindRuntime } = kindOf(urn);
+      const bag = unwrapBag(inputs);
+      const secretKeys = secretKeysOf(kind, bag);
+      try {
+        const result = await kindRuntime.create(bag.plain);
+        return { id: result.id, outs: wrapBag(result.outs as PropertyMap | undefined, secretKeys) };
+      } catch (error) {
+        throw withWrappedState(error, secretKeys);
+      }
+    },
+
+    async read(id, urn, props) {
+      const { kind, runtime: kindRuntime } = kindOf(urn);
+      const bag = unwrapBag(props as PropertyBag | undefined);
+      const secretKeys = secretKeysOf(kind, bag);
+      const result = await readForImport(kind, kindRuntime, id, bag.plain);
+      if (result.id === undefined || result.id === "" || result.props === undefined) return { id: "" };
+      return {
+        id: result.id,
+        props: wrapBag(result.props as PropertyMap, secretKeys),
+        inputs: wrapBag(result.inputs as PropertyMap | undefined, [...secretKeys].filter((key) => key !== "token")),
+      };
+    },
+
+    async update(id, urn, olds, news) {
+      const { kind, runtime: kindRuntime } = kindOf(urn);
+      const oldBag = unwrapBag(olds);
+      const newBag = unwrapBag(news);
+      const secretKeys = secretKeysOf(kind, newBag);
+      try {
+        const result = await kindRuntime.update(id, oldBag.plain, newBag.plain);
+        return { outs: wrapBag(result.outs as PropertyMap | undefined, secretKeys) };
+      } catch (error) {
+        throw withWrappedState(error, secretKeys);
+      }
+    },
+
+    async delete(id, urn, props) {
+      const { runtime: kindRuntime } = kindOf(urn);
+      await kindRuntime.delete(id, unwrapBag(props).plain);
+    },
+
+    async construct(name, type, inputs, opts): Promise<provider.ConstructResult> {
+      if (type !== ROSTER_TYPE) throw new Error(`realtimekit has no component "${type}" (known: ${ROSTER_TYPE})`);
+      return constructRoster(name, inputs, opts as pulumi.ComponentResourceOptions);
+    },
+
+    async invoke(token, inputs) {
+      if (token !== GET_MEETING_PARTICIPANTS) {
+        throw new Error(`realtimekit has no function "${token}" (known: ${GET_MEETING_PARTICIPANTS})`);
+      }
+      const args = unwrapDeep(inputs);
+      const failures = invokeFailures(args);
+      if (failures.length > 0) return { failures };
+      const { meetingId, accountId, appId } = args as Record<string, string | undefined>;
+      return {
+        outputs: await runtime.functions.getMeetingParticipants({ meetingId: meetingId as string, accountId, appId }),
+      };
+    },
+  };
+}
+
+function invokeFailures(args: unknown): provider.CheckFailure[] {
+  const failures: provider.CheckFailure[] = [];
+  const bag = isRecord(args) ? args : {};
+  if (typeof bag.meetingId !== "string" || bag.meetingId.trim() === "") {
+    failures.push({ property: "meetingId", reason: "`meetingId` is required: the id of a RealtimeKit meeting" });
+  }
+  for (const key of ["accountId", "appId"]) {
+    if (bag[key] !== undefined && (typeof bag[key] !== "string" || (bag[key] as string).trim() === "")) {
+      failures.push({ property: key, reason: `\`${key}\` must be a non-empty string` });
+    }
+  }
+  for (const key of Object.keys(bag)) {
+    if (!["meetingId", "accountId", "appId"].includes(key)) {
+      failures.push({ property: key, reason: `\`${key}\` is not an argument of getMeetingParticipants; the arguments are: meetingId, accountId, appId` });
+    }
+  }
+  return failures;
+}

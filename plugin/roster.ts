@@ -1,0 +1,106 @@
+/**
+ * The Roster component served by the plugin's `construct`: the same tree as the TypeScript Roster
+ * (provider/roster-members.ts), with the plugin's own `realtimekit:index:Participant` and `:RosterPrune`
+ * as children (dynamic resources cannot be children of a component a plugin constructs), and the meeting
+ * listed by the runtime with the provider's configuration.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { RosterDefaults, RosterEntry } from "../provider/roster-file";
+import {
+  declareRosterMembers,
+  rosterEntries,
+  type RosterArgs,
+  type RosterChildArgs,
+  type RosterPruneChildArgs,
+} from "../provider/roster-members";
+import * as runtime from "../provider/runtime";
+import type { UndeclaredParticipant } from "../provider/runtime/roster-prune";
+
+export const ROSTER_TYPE = "realtimekit:index:Roster";
+
+/** A child Participant: the package's own resource type, registered from inside the plugin. */
+class PluginParticipant extends pulumi.CustomResource {
+  declare readonly token: pulumi.Output<string>;
+  constructor(name: string, args: RosterChildArgs, opts: pulumi.CustomResourceOptions) {
+    const props = { ...args, participantId: undefined, token: undefined, tokenExpiresAt: undefined };
+    // Delete-first replacement and a secret token, as the TypeScript Participant sets them.
+    const merged = pulumi.mergeOptions({ deleteBeforeReplace: true, additionalSecretOutputs: ["token"] }, opts);
+    super("realtimekit:index:Participant", name, props, merged);
+  }
+}
+
+class PluginRosterPrune extends pulumi.CustomResource {
+  declare readonly undeclared: pulumi.Output<UndeclaredParticipant[]>;
+  constructor(name: string, args: RosterPruneChildArgs, opts: pulumi.CustomResourceOptions) {
+    super("realtimekit:index:RosterPrune", name, { ...args, pruned: undefined }, opts);
+  }
+}
+
+/** The component itself; its outputs are registered once its children are declared. */
+class PluginRoster extends pulumi.ComponentResource {
+  constructor(name: string, opts: pulumi.ComponentResourceOptions) {
+    super(ROSTER_TYPE, name, {}, opts);
+  }
+  publish(outputs: pulumi.Inputs): void {
+    this.registerOutputs(outputs);
+  }
+}
+
+/**
+ * Roster arguments that decide the shape of the tree (which children exist, with which names) must be
+ * known when the program runs; a secret or computed value there is rejected with the argument's name.
+ */
+async function knownValue<T>(inputs: pulumi.Inputs, key: string): Promise<T | undefined> {
+  const value: unknown = inputs[key];
+  if (!pulumi.Output.isInstance(value)) return value as T | undefined;
+  const known = await (value as unknown as { isKnown: Promise<boolean> }).isKnown;
+  const secret = await (value as unknown as { isSecret: Promise<boolean> }).isSecret;
+  if (!known || secret) {
+    throw new Error(
+      `Roster argument \`${key}\` must be a plain value known when the program runs (it decides which ` +
+        `participants exist); got a ${secret ? "secret" : "value computed by another resource"}.`,
+    );
+  }
+  return (await (value as unknown as { promise(): Promise<T> }).promise()) as T;
+}
+
+const ROSTER_ARGS = ["meetingId", "participants", "file", "defaults", "prune", "adopt", "accountId", "appId"];
+
+export async function constructRoster(
+  name: string,
+  inputs: pulumi.Inputs,
+  opts: pulumi.ComponentResourceOptions,
+): Promise<{ urn: pulumi.Output<string>; state: pulumi.Inputs }> {
+  const unknownArgs = Object.keys(inputs).filter((key) => !ROSTER_ARGS.includes(key));
+  if (unknownArgs.length > 0) {
+    throw new Error(
+      `Roster "${name}": ${unknownArgs.map((key) => `\`${key}\``).join(", ")} is not an argument of Roster; ` +
+        `the arguments are: ${ROSTER_ARGS.join(", ")}`,
+    );
+  }
+  const args: RosterArgs = {
+    meetingId: inputs.meetingId as pulumi.Input<string>,
+    participants: await knownValue<RosterEntry[]>(inputs, "participants"),
+    file: await knownValue<string>(inputs, "file"),
+    defaults: await knownValue<RosterDefaults>(inputs, "defaults"),
+    prune: await knownValue<boolean>(inputs, "prune"),
+    adopt: await knownValue<boolean>(inputs, "adopt"),
+    accountId: inputs.accountId as pulumi.Input<string> | undefined,
+    appId: inputs.appId as pulumi.Input<string> | undefined,
+  };
+  const entries = rosterEntries(name, args);
+  const component = new PluginRoster(name, opts);
+  const members = declareRosterMembers(component, name, args, entries, {
+    participant: (childName, childArgs, childOpts) => new PluginParticipant(childName, childArgs, childOpts),
+    prune: (childName, childArgs, childOpts) => new PluginRosterPrune(childName, childArgs, childOpts),
+    list: async (meetingId, accountId, appId) =>
+      (await runtime.functions.getMeetingParticipants({ meetingId, accountId, appId })).participants,
+  });
+  const state = {
+    participantIds: members.participantIds,
+    tokens: members.tokens,
+    unmanagedCount: members.unmanagedCount,
+  };
+  component.publish(state);
+  return { urn: component.urn, state };
+}
