@@ -12,7 +12,7 @@ import * as path from "path";
 import { promisify } from "util";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { callApi } from "../helpers/emulator";
-import { pluginDir } from "./plugin-dir";
+import { buildPlugin, removePlugin } from "../helpers/plugin";
 
 export type Step = "up" | "preview" | "destroy";
 
@@ -127,7 +127,7 @@ export function describeSdkLifecycle(language: string, prepare: () => Driver | P
         PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
         RTK_WORK_DIR: dir,
         RTK_STACK: stack,
-        RTK_PLUGIN_DIR: pluginDir(),
+        RTK_PLUGIN_DIR: buildPlugin().dir,
         RTK_BASE_URL: emulator.baseUrl,
         RTK_ACCOUNT_ID: emulator.accountId,
         RTK_APP_ID: emulator.appId,
@@ -137,6 +137,7 @@ export function describeSdkLifecycle(language: string, prepare: () => Driver | P
 
     afterAll(async () => {
       await emulator?.close();
+      removePlugin();
       if (dir) fs.rmSync(dir, { recursive: true, force: true });
     });
 
