@@ -73,7 +73,9 @@ async function importMeeting(provider: RuntimeProvider, importId: string): Promi
 }
 
 function withoutNotRead(bag: PropertyMap | undefined): PropertyMap {
-  return Object.fromEntries(Object.entries(bag ?? {}).filter(([, value]) => value !== NOT_READ && value !== null));
+  return Object.fromEntries(
+    Object.entries(bag ?? {}).filter(([, value]) => value !== NOT_READ && value !== null),
+  );
 }
 
 function withoutKeys(bag: PropertyMap | undefined, keys: readonly string[]): PropertyMap {

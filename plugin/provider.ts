@@ -40,7 +40,9 @@ function kindOf(urn: string): { kind: ResourceKind; runtime: RuntimeProvider } {
   const kind = Object.hasOwn(RESOURCE_KINDS, type) ? RESOURCE_KINDS[type] : undefined;
   const found = kind === undefined ? undefined : runtime.providers[kind];
   if (kind === undefined || found === undefined) {
-    throw new Error(`realtimekit has no resource type "${type}" (known: ${Object.keys(RESOURCE_KINDS).join(", ")})`);
+    throw new Error(
+      `realtimekit has no resource type "${type}" (known: ${Object.keys(RESOURCE_KINDS).join(", ")})`,
+    );
   }
   return { kind, runtime: found };
 }
@@ -52,11 +54,15 @@ function kindOf(urn: string): { kind: ResourceKind; runtime: RuntimeProvider } {
 function forcedSecrets(kind: ResourceKind, inputs: PropertyBag): string[] {
   if (kind !== "meeting" || !isRecord(inputs.recordingConfig)) return [];
   const storage = inputs.recordingConfig.storageConfig;
-  const hasCredential = isRecord(storage) && STORAGE_CREDENTIAL_FIELDS.some((field) => storage[field] !== undefined);
+  const hasCredential =
+    isRecord(storage) && STORAGE_CREDENTIAL_FIELDS.some((field) => storage[field] !== undefined);
   return hasCredential ? ["recordingConfig"] : [];
 }
 
-function secretKeysOf(kind: ResourceKind, ...bags: { plain: PropertyBag; secretKeys: Set<string> }[]): Set<string> {
+function secretKeysOf(
+  kind: ResourceKind,
+  ...bags: { plain: PropertyBag; secretKeys: Set<string> }[]
+): Set<string> {
   const keys = new Set<string>();
   for (const bag of bags) {
     bag.secretKeys.forEach((key) => keys.add(key));
@@ -118,7 +124,10 @@ export function realtimekitProvider(options: { version: string; schema: () => st
       return {
         id: result.id,
         props: wrapBag(result.props as PropertyMap, secretKeys),
-        inputs: wrapBag(result.inputs as PropertyMap | undefined, [...secretKeys].filter((key) => key !== "token")),
+        inputs: wrapBag(
+          result.inputs as PropertyMap | undefined,
+          [...secretKeys].filter((key) => key !== "token"),
+        ),
       };
     },
 
@@ -141,7 +150,8 @@ export function realtimekitProvider(options: { version: string; schema: () => st
     },
 
     async construct(name, type, inputs, opts): Promise<provider.ConstructResult> {
-      if (type !== ROSTER_TYPE) throw new Error(`realtimekit has no component "${type}" (known: ${ROSTER_TYPE})`);
+      if (type !== ROSTER_TYPE)
+        throw new Error(`realtimekit has no component "${type}" (known: ${ROSTER_TYPE})`);
       return constructRoster(name, inputs, opts as pulumi.ComponentResourceOptions);
     },
 
@@ -154,7 +164,11 @@ export function realtimekitProvider(options: { version: string; schema: () => st
       if (failures.length > 0) return { failures };
       const { meetingId, accountId, appId } = args as Record<string, string | undefined>;
       return {
-        outputs: await runtime.functions.getMeetingParticipants({ meetingId: meetingId as string, accountId, appId }),
+        outputs: await runtime.functions.getMeetingParticipants({
+          meetingId: meetingId as string,
+          accountId,
+          appId,
+        }),
       };
     },
   };
@@ -164,7 +178,10 @@ function invokeFailures(args: unknown): provider.CheckFailure[] {
   const failures: provider.CheckFailure[] = [];
   const bag = isRecord(args) ? args : {};
   if (typeof bag.meetingId !== "string" || bag.meetingId.trim() === "") {
-    failures.push({ property: "meetingId", reason: "`meetingId` is required: the id of a RealtimeKit meeting" });
+    failures.push({
+      property: "meetingId",
+      reason: "`meetingId` is required: the id of a RealtimeKit meeting",
+    });
   }
   for (const key of ["accountId", "appId"]) {
     if (bag[key] !== undefined && (typeof bag[key] !== "string" || (bag[key] as string).trim() === "")) {
@@ -173,7 +190,10 @@ function invokeFailures(args: unknown): provider.CheckFailure[] {
   }
   for (const key of Object.keys(bag)) {
     if (!["meetingId", "accountId", "appId"].includes(key)) {
-      failures.push({ property: key, reason: `\`${key}\` is not an argument of getMeetingParticipants; the arguments are: meetingId, accountId, appId` });
+      failures.push({
+        property: key,
+        reason: `\`${key}\` is not an argument of getMeetingParticipants; the arguments are: meetingId, accountId, appId`,
+      });
     }
   }
   return failures;

@@ -24,7 +24,10 @@ class PluginParticipant extends pulumi.CustomResource {
   constructor(name: string, args: RosterChildArgs, opts: pulumi.CustomResourceOptions) {
     const props = { ...args, participantId: undefined, token: undefined, tokenExpiresAt: undefined };
     // Delete-first replacement and a secret token, as the TypeScript Participant sets them.
-    const merged = pulumi.mergeOptions({ deleteBeforeReplace: true, additionalSecretOutputs: ["token"] }, opts);
+    const merged = pulumi.mergeOptions(
+      { deleteBeforeReplace: true, additionalSecretOutputs: ["token"] },
+      opts,
+    );
     super("realtimekit:index:Participant", name, props, merged);
   }
 }

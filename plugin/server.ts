@@ -56,7 +56,10 @@ export function configFromRequest(
   };
 }
 
-function wrapImplementation(stock: Record<string, unknown>, onConfigure: (config: ReturnType<typeof configFromRequest>) => void): object {
+function wrapImplementation(
+  stock: Record<string, unknown>,
+  onConfigure: (config: ReturnType<typeof configFromRequest>) => void,
+): object {
   const delegate = (name: string): Handler => {
     const method = stock[name] as Handler;
     return method.bind(stock);

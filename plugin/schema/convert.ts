@@ -19,6 +19,10 @@ export class TypeCollector {
   /** The Pulumi type of a description node; `owner` names nested objects that have no title. */
   typeOf(schema: JsonSchema, owner: string): TypeSpec {
     const variants = (schema.anyOf ?? schema.oneOf ?? []).filter((variant) => !isNull(variant));
+    // An enum (`anyOf` of string `const`s): a string to every SDK; the runtime's check rejects the rest.
+    if (variants.length > 1 && variants.every((variant) => typeof variant.const === "string")) {
+      return { type: "string" };
+    }
     if (variants.length === 1)
       return this.typeOf({ ...schema, anyOf: undefined, oneOf: undefined, ...variants[0] }, owner);
     if (variants.length > 1)
