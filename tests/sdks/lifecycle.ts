@@ -1,8 +1,8 @@
 /**
  * The core of the plugin's YAML end-to-end test, for a program in another language that uses a generated
- * SDK through the Automation API's inline mode: up; preview shows no changes; no plaintext token in any
- * backend file; one preset change is one update; a tokenRotation change is a new token for the same
- * participant; destroy. Each language supplies a driver (tests/sdks/<language>/) that runs one step per call
+ * SDK through the Automation API's inline mode: a meeting, a Roster of two (the plugin's construct) and one
+ * more participant; up; preview shows no changes; no plaintext token in any backend file; one preset
+ * change is one update; a tokenRotation change is a new token for the same participant; destroy. Each language supplies a driver (tests/sdks/<language>/) that runs one step per call
  * and prints one JSON report; the assertions live here, once, for every language.
  */
 import { execFile, execFileSync } from "child_process";
@@ -69,6 +69,9 @@ function parseReport(stdout: string): StepReport {
 }
 
 const sha256 = (text: string): string => crypto.createHash("sha256").update(text).digest("hex");
+/** A map with its keys sorted, so JSON.stringify writes it as the drivers hash it. */
+const sortedKeys = (map: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 /** Every file under a folder, as text. */
 function filesUnder(dir: string): { file: string; text: string }[] {
@@ -99,15 +102,17 @@ export function describeSdkLifecycle(language: string, prepare: () => Driver | P
       });
     const participant = async (meetingId: string, id: string) =>
       callApi(emulator, "GET", `/meetings/${meetingId}/participants/${id}`);
-    /** The token output in plain text, through the CLI, as a user would reveal it. */
-    const revealToken = (): string =>
+    /** A stack output in plain text, through the CLI, as a user would reveal it. */
+    const reveal = (name: string): unknown =>
       JSON.parse(
         execFileSync(
           path.join(pulumiBinDir(), "pulumi"),
-          ["stack", "output", "token", "--show-secrets", "--json", "--stack", stack, "--non-interactive"],
+          ["stack", "output", name, "--show-secrets", "--json", "--stack", stack, "--non-interactive"],
           { cwd: dir, env: { ...process.env, ...env }, encoding: "utf8" },
         ),
-      ) as string;
+      );
+    const revealToken = (): string => reveal("token") as string;
+    const revealRosterTokens = (): Record<string, string> => reveal("rosterTokens") as Record<string, string>;
 
     let first: StepReport;
 
@@ -141,18 +146,34 @@ export function describeSdkLifecycle(language: string, prepare: () => Driver | P
       if (dir) fs.rmSync(dir, { recursive: true, force: true });
     });
 
-    test("up creates the meeting and the participant; the token output is a secret", async () => {
+    test("up creates the meeting, the roster's participants and one more; tokens are secret outputs", async () => {
       first = await step("up");
-      expect(first.changes.create).toBeGreaterThanOrEqual(3); // stack, meeting, participant
+      // the stack, the meeting, the roster component, its two participants, and alice
+      expect(first.changes).toEqual({ create: 6 });
       const outputs = first.outputs ?? {};
+      const meetingId = String(outputs.meetingId.value);
       expect(outputs.token).toMatchObject({ secret: true, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-      const held = await participant(String(outputs.meetingId.value), String(outputs.participantId.value));
+      const held = await participant(meetingId, String(outputs.participantId.value));
       expect(held.status).toBe(200);
       expect(held.body.data).toMatchObject({
         custom_participant_id: "alice",
         preset_name: "group_call_participant",
       });
       expect(sha256(revealToken())).toBe(outputs.token.sha256);
+
+      const rosterIds = outputs.rosterIds.value as Record<string, string>;
+      expect(Object.keys(rosterIds).sort()).toEqual(["bob", "carol"]);
+      for (const [customId, id] of Object.entries(rosterIds)) {
+        const member = await participant(meetingId, id);
+        expect(member.body.data).toMatchObject({
+          custom_participant_id: customId,
+          preset_name: "webinar_viewer",
+        });
+      }
+      expect(outputs.rosterTokens.secret).toBe(true);
+      const rosterTokens = revealRosterTokens();
+      expect(Object.keys(rosterTokens).sort()).toEqual(["bob", "carol"]);
+      expect(outputs.rosterTokens.sha256).toBe(sha256(JSON.stringify(sortedKeys(rosterTokens))));
     }, 300_000);
 
     test("preview after up shows no changes", async () => {
@@ -160,13 +181,13 @@ export function describeSdkLifecycle(language: string, prepare: () => Driver | P
       expect(Object.keys(preview.changes)).toEqual(["same"]);
     }, 300_000);
 
-    test("no backend file holds the join token or the API token in plain text", () => {
-      const token = revealToken();
-      expect(token.split(".")).toHaveLength(3); // a JWT
+    test("no backend file holds a join token or the API token in plain text", () => {
+      const secrets = [revealToken(), ...Object.values(revealRosterTokens()), emulator.apiToken];
+      for (const token of secrets.slice(0, 3)) expect(token.split(".")).toHaveLength(3); // JWTs
       const files = filesUnder(path.join(dir, ".backend"));
       expect(files.length).toBeGreaterThan(0);
       const leaks = files
-        .filter(({ text }) => text.includes(token) || text.includes(emulator.apiToken))
+        .filter(({ text }) => secrets.some((secret) => text.includes(secret)))
         .map(({ file }) => path.relative(dir, file)); // (names only: a failure must not print the state)
       expect(leaks).toEqual([]);
       expect(files.some(({ text }) => text.includes('"ciphertext"'))).toBe(true);
@@ -195,12 +216,13 @@ export function describeSdkLifecycle(language: string, prepare: () => Driver | P
       expect(sha256(after)).toBe(outputs.token.sha256);
     }, 300_000);
 
-    test("destroy deletes the participant and deactivates the meeting", async () => {
+    test("destroy deletes every participant and deactivates the meeting", async () => {
       const outputs = first.outputs ?? {};
       const result = await step("destroy", { preset: "group_call_host", rotation: "2" });
       expect(result.changes.delete).toBe(first.changes.create);
       const meetingId = String(outputs.meetingId.value);
-      expect((await participant(meetingId, String(outputs.participantId.value))).status).toBe(404);
+      const ids = [String(outputs.participantId.value), ...Object.values(outputs.rosterIds.value as object)];
+      for (const id of ids) expect((await participant(meetingId, String(id))).status).toBe(404);
       const meeting = await callApi(emulator, "GET", `/meetings/${meetingId}`);
       expect(meeting.body.data).toMatchObject({ status: "INACTIVE" });
     }, 300_000);

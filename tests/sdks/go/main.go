@@ -50,8 +50,9 @@ func settingsFromEnv() (settings, error) {
 	return s, nil
 }
 
-// program is the Pulumi program: a meeting and a participant whose preset and tokenRotation come from
-// RTK_PRESET and RTK_ROTATION, so each step can change one of them.
+// program is the Pulumi program: a meeting, a Roster of two (the plugin's component, built by its
+// construct), and a participant whose preset and tokenRotation come from RTK_PRESET and RTK_ROTATION, so
+// each step can change one of them.
 func program(s settings) pulumi.RunFunc {
 	return func(ctx *pulumi.Context) error {
 		meeting, err := realtimekit.NewMeeting(ctx, "standup", &realtimekit.MeetingArgs{
@@ -70,7 +71,20 @@ func program(s settings) pulumi.RunFunc {
 		if err != nil {
 			return err
 		}
+		team, err := realtimekit.NewRoster(ctx, "team", &realtimekit.RosterArgs{
+			MeetingId: meeting.MeetingId,
+			Participants: realtimekit.RosterEntryArray{
+				realtimekit.RosterEntryArgs{CustomParticipantId: pulumi.String("bob"), Name: pulumi.String("Bob")},
+				realtimekit.RosterEntryArgs{CustomParticipantId: pulumi.String("carol"), Name: pulumi.String("Carol")},
+			},
+			Defaults: realtimekit.RosterDefaultsArgs{PresetName: pulumi.String("webinar_viewer")},
+		})
+		if err != nil {
+			return err
+		}
 		ctx.Export("meetingId", meeting.MeetingId)
+		ctx.Export("rosterIds", team.ParticipantIds)
+		ctx.Export("rosterTokens", team.Tokens)
 		ctx.Export("participantId", alice.ParticipantId)
 		ctx.Export("presetName", alice.PresetName)
 		ctx.Export("token", alice.Token)
@@ -79,7 +93,7 @@ func program(s settings) pulumi.RunFunc {
 }
 
 // report is what each step prints: the engine's count of operations by kind, and the stack's outputs with
-// every string output that is secret replaced by its SHA-256.
+// every secret output replaced by the SHA-256 of its JSON text (of the string itself for a string).
 type report struct {
 	Changes map[string]int    `json:"changes"`
 	Outputs map[string]output `json:"outputs,omitempty"`
@@ -94,7 +108,12 @@ type output struct {
 func outputsOf(outputs auto.OutputMap) map[string]output {
 	result := map[string]output{}
 	for key, out := range outputs {
-		if text, ok := out.Value.(string); ok && out.Secret {
+		if out.Secret {
+			text, ok := out.Value.(string)
+			if !ok {
+				encoded, _ := json.Marshal(out.Value) // maps marshal with sorted keys
+				text = string(encoded)
+			}
 			sum := sha256.Sum256([]byte(text))
 			result[key] = output{SHA256: hex.EncodeToString(sum[:]), Secret: true}
 			continue

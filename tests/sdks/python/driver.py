@@ -5,7 +5,7 @@ needed). tests/sdks/python.test.ts calls it once per step:
     python driver.py up|preview|destroy   (settings from RTK_* environment variables)
 
 Each step prints one JSON line for the jest test to assert on, the same report as tests/sdks/go/main.go:
-operation counts, and the stack outputs with each secret string replaced by its SHA-256.
+operation counts, and the stack outputs with each secret replaced by the SHA-256 of its (JSON) text.
 """
 
 import hashlib
@@ -31,8 +31,18 @@ REQUIRED = [
 
 
 def program() -> None:
-    """A meeting and a participant whose preset and tokenRotation come from RTK_PRESET and RTK_ROTATION."""
+    """A meeting, a Roster of two (the plugin's component, built by its construct), and a participant
+    whose preset and tokenRotation come from RTK_PRESET and RTK_ROTATION."""
     meeting = realtimekit.Meeting("standup", title="Python SDK standup")
+    team = realtimekit.Roster(
+        "team",
+        meeting_id=meeting.meeting_id,
+        participants=[
+            realtimekit.RosterEntryArgs(custom_participant_id="bob", name="Bob"),
+            realtimekit.RosterEntryArgs(custom_participant_id="carol", name="Carol"),
+        ],
+        defaults=realtimekit.RosterDefaultsArgs(preset_name="webinar_viewer"),
+    )
     alice = realtimekit.Participant(
         "alice",
         meeting_id=meeting.meeting_id,
@@ -42,6 +52,8 @@ def program() -> None:
         token_rotation=os.environ.get("RTK_ROTATION", "1"),
     )
     pulumi.export("meetingId", meeting.meeting_id)
+    pulumi.export("rosterIds", team.participant_ids)
+    pulumi.export("rosterTokens", team.tokens)
     pulumi.export("participantId", alice.participant_id)
     pulumi.export("presetName", alice.preset_name)
     pulumi.export("token", alice.token)
@@ -64,8 +76,10 @@ def write_project(work_dir: str, plugin_dir: str) -> str:
 def outputs_of(outputs: auto.OutputMap) -> dict:
     result = {}
     for key, out in outputs.items():
-        if out.secret and isinstance(out.value, str):
-            digest = hashlib.sha256(out.value.encode("utf-8")).hexdigest()
+        if out.secret:
+            # Go's encoding/json sorts map keys and writes no spaces: the same text, the same hash.
+            text = out.value if isinstance(out.value, str) else json.dumps(out.value, sort_keys=True, separators=(",", ":"))
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
             result[key] = {"sha256": digest, "secret": True}
         else:
             result[key] = {"value": out.value, "secret": out.secret}
