@@ -4,7 +4,7 @@ SHELL := /bin/bash
 
 PULUMI_BIN = $$(bash scripts/install-pulumi-cli.sh)
 
-.PHONY: help setup pulumi-cli build typecheck test test-unit test-e2e lint emulator demo bench clean sdks check-generated plugin
+.PHONY: help setup pulumi-cli build typecheck test test-unit test-e2e lint emulator demo bench clean sdks check-generated plugin python-venv
 
 help:
 	@echo "make demo   - pulumi up of the example roster against the local emulator (no account needed)"
@@ -16,10 +16,14 @@ help:
 node_modules/.package-lock.json: package-lock.json
 	npm ci
 
-setup: node_modules/.package-lock.json pulumi-cli
+setup: node_modules/.package-lock.json pulumi-cli python-venv
 
 pulumi-cli:
 	@bash scripts/install-pulumi-cli.sh >/dev/null
+
+# The pinned Python packages of the Python SDK test (tests/sdks/python.test.ts), in a cached venv.
+python-venv:
+	@bash scripts/python-venv.sh >/dev/null
 
 build: node_modules/.package-lock.json
 	npm run build

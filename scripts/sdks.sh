@@ -2,24 +2,19 @@
 # Regenerates everything under generated/ (or the folder given): the package schema and the reference docs
 # from the runtime's input description (scripts/generate-reference.ts), then the Go and Python SDKs from
 # that schema with Pulumi's code generators (scripts/sdkgen, a Go program pinned to pkg/v3 v3.248.0, the
-# version the CLI is built from; its module and build caches are the CLI's, see install-pulumi-cli.sh).
+# version the CLI is built from; scripts/go.sh shares the CLI build's module and build caches).
 #
 #   bash scripts/sdks.sh [out dir]        default: generated
 #   bash scripts/sdks.sh --check          regenerate into a temporary folder; fail if generated/ differs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cache="${PULUMI_RTK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-realtimekit}"
-command -v go >/dev/null 2>&1 || PATH="$PATH:/usr/local/go/bin"
-export GOMODCACHE="$cache/gomod" GOCACHE="$cache/gobuild" GOFLAGS="-mod=mod -buildvcs=false"
-export CGO_ENABLED=0 GOTOOLCHAIN="${GOTOOLCHAIN:-local}"
-# The checksum database mirror these machines reach has no entries for recent Pulumi releases.
-export GONOSUMDB="${GONOSUMDB:-github.com/pulumi/pulumi}"
+go="$(pwd)/scripts/go.sh"
 
 generate() { # out dir (absolute)
   rm -rf "$1" && mkdir -p "$1"
   node -r ts-node/register/transpile-only scripts/generate-reference.ts "$1"
-  (cd scripts/sdkgen && go run . "$1/schema.json" "$1/sdk")
+  (cd scripts/sdkgen && "$go" run . "$1/schema.json" "$1/sdk")
 }
 
 if [ "${1:-}" = --check ]; then

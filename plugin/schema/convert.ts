@@ -1,8 +1,11 @@
 /**
- * JSON Schema (the runtime's description) to Pulumi schema types. Nested objects become named object types
- * (their `title`, else the owner's name and the property's, in PascalCase), so each SDK gets one class per
- * nested object; validation keywords (pattern, lengths, ranges) stay in the runtime's `check`, which every
- * language reaches through the plugin.
+ * JSON Schema (the runtime's description) to Pulumi schema types. Nested objects become named object types,
+ * so each SDK gets one class per nested object; validation keywords (pattern, lengths, ranges) stay in the
+ * runtime's `check`, which every language reaches through the plugin.
+ *
+ * A nested object's name is its `title`, else the one given in TYPE_NAMES for its path, else its path in
+ * PascalCase (`Meeting.recordingConfig.videoConfig` -> `MeetingRecordingConfigVideoConfig`). Names are what
+ * SDK users type, so the ones a program is likely to spell out are chosen here, not derived.
  */
 import { ownProperties, propertyFacts, type JsonSchema } from "./description";
 import type { ObjectTypeSpec, PropertySpec, TypeSpec } from "./pulumi-schema";
@@ -12,13 +15,35 @@ export const typeToken = (name: string): string => `${PACKAGE}:index:${name}`;
 
 const pascal = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** Names of nested objects by path (`[]` = a list's items), matching the TypeScript API's type names. */
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  "Roster.participants[]": "RosterEntry",
+  "Roster.defaults": "RosterDefaults",
+  "RosterPrune.undeclared[]": "UndeclaredParticipant",
+  "RosterPrune.pruned[]": "UndeclaredParticipant",
+  "getMeetingParticipants.participants[]": "MeetingParticipant",
+};
+
+const nameOfPath = (path: string): string =>
+  Object.hasOwn(TYPE_NAMES, path)
+    ? TYPE_NAMES[path]
+    : path
+        .split(/[.[\]{}|]+/)
+        .filter(Boolean)
+        .map(pascal)
+        .join("");
+
 /** Named object types collected while converting, keyed by type token. */
 export class TypeCollector {
   readonly types: Record<string, ObjectTypeSpec> = {};
 
-  /** The Pulumi type of a description node; `owner` names nested objects that have no title. */
+  /** The Pulumi type of a description node; `owner` is its path, which names nested objects. */
   typeOf(schema: JsonSchema, owner: string): TypeSpec {
     const variants = (schema.anyOf ?? schema.oneOf ?? []).filter((variant) => !isNull(variant));
+    // An enum (`anyOf` of string `const`s): a string to every SDK; the runtime's check rejects the rest.
+    if (variants.length > 1 && variants.every((variant) => typeof variant.const === "string")) {
+      return { type: "string" };
+    }
     if (variants.length === 1)
       return this.typeOf({ ...schema, anyOf: undefined, oneOf: undefined, ...variants[0] }, owner);
     if (variants.length > 1)
@@ -33,11 +58,11 @@ export class TypeCollector {
         return { type };
       case "array":
         if (!schema.items) throw new Error(`${owner}: an array needs \`items\``);
-        return { type: "array", items: this.typeOf(schema.items, `${owner}Item`) };
+        return { type: "array", items: this.typeOf(schema.items, `${owner}[]`) };
       case "object": {
         if (schema.properties) return { $ref: `#/types/${this.objectType(schema, owner)}` };
         const values = typeof schema.additionalProperties === "object" ? schema.additionalProperties : {};
-        return { type: "object", additionalProperties: this.typeOf(values, `${owner}Value`) };
+        return { type: "object", additionalProperties: this.typeOf(values, `${owner}{}`) };
       }
       default:
         throw new Error(`${owner}: no Pulumi type for JSON Schema type ${JSON.stringify(schema.type)}`);
@@ -48,7 +73,7 @@ export class TypeCollector {
   properties(schema: JsonSchema, owner: string): Record<string, PropertySpec> {
     const result: Record<string, PropertySpec> = {};
     for (const [key, property] of ownProperties(schema)) {
-      result[key] = this.property(property, `${owner}${pascal(key)}`);
+      result[key] = this.property(property, `${owner}.${key}`);
     }
     return result;
   }
@@ -66,11 +91,11 @@ export class TypeCollector {
   }
 
   private objectType(schema: JsonSchema, owner: string): string {
-    const token = typeToken(schema.title ?? owner);
+    const token = typeToken(schema.title ?? nameOfPath(owner));
     const spec: ObjectTypeSpec = {
       type: "object",
       ...(schema.description ? { description: schema.description } : {}),
-      properties: this.properties(schema, schema.title ?? owner),
+      properties: this.properties(schema, owner),
       ...(schema.required?.length ? { required: [...schema.required] } : {}),
     };
     const existing = this.types[token];

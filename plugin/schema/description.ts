@@ -41,19 +41,33 @@ export interface Described {
   outputs: JsonSchema;
 }
 
-/** A property's extension keywords, read in one place. */
+/** A property's extension keywords (provider/runtime/inputs/keywords.ts), read in one place. */
 export interface PropertyFacts {
   secret: boolean;
-  change: ChangeEffect | undefined;
+  /** What a change does, for an input: replace, update in place (the default) or state only. */
+  change: ChangeEffect;
+  /** Completes "`<property>` must be …": the runtime's own words for what it accepts. */
+  expected: string | undefined;
+  /** Where an omitted value comes from at call time. */
+  defaultFrom: { config: string; environment: string[] } | undefined;
 }
 
-const CHANGE_EFFECTS: readonly ChangeEffect[] = ["replace", "update", "state"];
+const own = (schema: JsonSchema, key: string): unknown =>
+  Object.hasOwn(schema, key) ? schema[key] : undefined;
 
 export function propertyFacts(schema: JsonSchema): PropertyFacts {
-  const change = schema["x-change"];
+  const expected = own(schema, "x-expected");
+  const defaultFrom = own(schema, "x-defaultFrom") as PropertyFacts["defaultFrom"];
   return {
-    secret: schema["x-secret"] === true,
-    change: CHANGE_EFFECTS.find((effect) => effect === change),
+    secret: own(schema, "x-secret") === true,
+    change:
+      own(schema, "x-replaceOnChanges") === true
+        ? "replace"
+        : own(schema, "x-stateOnly") === true
+          ? "state"
+          : "update",
+    expected: typeof expected === "string" ? expected : undefined,
+    defaultFrom: defaultFrom && typeof defaultFrom.config === "string" ? defaultFrom : undefined,
   };
 }
 

@@ -43,6 +43,7 @@ const EFFECT_TEXT: Readonly<Record<ChangeEffect, string>> = {
 
 /** A short type name for the tables. */
 export function typeName(schema: JsonSchema): string {
+  if (typeof schema.const === "string") return `\`${schema.const}\``;
   const variants = (schema.anyOf ?? schema.oneOf ?? []).filter((variant) => variant.type !== "null");
   if (variants.length > 0) return variants.map(typeName).join(" \\| ");
   if (schema.enum) return schema.enum.map((value) => `\`${String(value)}\``).join(" \\| ");
@@ -69,7 +70,6 @@ function constraints(schema: JsonSchema): string[] {
   if (schema.maxLength !== undefined) said.push(`at most ${schema.maxLength} characters`);
   if (schema.minimum !== undefined) said.push(`≥ ${schema.minimum}`);
   if (schema.maximum !== undefined) said.push(`≤ ${schema.maximum}`);
-  if (schema.pattern) said.push(`matches \`${schema.pattern}\``);
   return said;
 }
 
@@ -79,14 +79,20 @@ function table(schema: JsonSchema, withEffect: boolean): string[] {
   const required = new Set(schema.required ?? []);
   const rows = ownProperties(schema).map(([key, property]) => {
     const facts = propertyFacts(property);
-    const limits = constraints(property);
+    // The runtime's own words for what it accepts, where it has them; else the constraints, briefly.
+    const limits = facts.expected ? [facts.expected] : constraints(property);
     const notes = [
       ...(facts.secret ? ["**Secret.**"] : []),
       ...(property.description ? [cell(property.description)] : []),
-      ...(limits.length > 0 ? [`Must be: ${limits.join(", ")}.`] : []),
+      ...(limits.length > 0 ? [`Must be ${cell(limits.join(", "))}.`] : []),
+      ...(facts.defaultFrom
+        ? [
+            `Default: config \`${facts.defaultFrom.config}\`, then ${facts.defaultFrom.environment.join(", ")}.`,
+          ]
+        : []),
     ];
     const columns = [`\`${key}\``, typeName(property), required.has(key) ? "yes" : "no"];
-    if (withEffect) columns.push(facts.change ? EFFECT_TEXT[facts.change] : "");
+    if (withEffect) columns.push(EFFECT_TEXT[facts.change]);
     columns.push(notes.join(" "));
     return `| ${columns.join(" | ")} |`;
   });

@@ -1,6 +1,6 @@
 /**
  * Stand-in for the runtime's one description of every input, used until that module lands: the same shape
- * (JSON Schema with `x-change` / `x-secret`), the same fields as provider/runtime today.
+ * (JSON Schema with `x-replaceOnChanges` / `x-stateOnly` / `x-secret`), the same fields as provider/runtime today.
  */
 import type { Described, JsonSchema } from "./description";
 
@@ -23,10 +23,12 @@ const obj = (title: string, properties: Record<string, JsonSchema>, required: st
 });
 
 const accountId = str("Cloudflare account id (default: config `realtimekit:accountId`).", {
-  "x-change": "replace",
+  "x-replaceOnChanges": true,
 });
-const appId = str("RealtimeKit app id (default: config `realtimekit:appId`).", { "x-change": "replace" });
-const meetingId = str("The id of the meeting (a UUID).", { format: "uuid", "x-change": "replace" });
+const appId = str("RealtimeKit app id (default: config `realtimekit:appId`).", {
+  "x-replaceOnChanges": true,
+});
+const meetingId = str("The id of the meeting (a UUID).", { format: "uuid", "x-replaceOnChanges": true });
 
 const participantInputs = obj(
   "ParticipantArgs",
@@ -34,30 +36,27 @@ const participantInputs = obj(
     meetingId,
     customParticipantId: str("Your own id for this participant, unique in the meeting.", {
       minLength: 1,
-      "x-change": "replace",
+      "x-replaceOnChanges": true,
     }),
     presetName: str("The preset that sets what the participant may do.", {
       minLength: 1,
-      "x-change": "update",
     }),
-    name: str("Display name.", { "x-change": "update" }),
+    name: str("Display name."),
     picture: str("Absolute http(s) URL of the participant's picture.", {
       format: "uri",
-      "x-change": "update",
     }),
     tokenRotation: {
       anyOf: [{ type: "string" }, { type: "number" }],
       description: "Change it (any string or number) to issue a new join token for the same participant.",
-      "x-change": "update",
     },
     refreshBeforeExpiry: {
       type: "number",
       minimum: 0,
       description: "Seconds before the token expires from which `pulumi up` issues a new one.",
-      "x-change": "state",
+      "x-stateOnly": true,
     },
     adopt: bool("Take over an existing participant with the same customParticipantId.", {
-      "x-change": "state",
+      "x-stateOnly": true,
     }),
     accountId,
     appId,
@@ -78,14 +77,13 @@ const participantOutputs = obj(
 );
 
 const meetingInputs = obj("MeetingArgs", {
-  title: str("Title of the meeting.", { "x-change": "update" }),
-  recordOnStart: bool("Start recording when the meeting starts.", { "x-change": "update" }),
-  persistChat: bool("Keep the chat after the meeting.", { "x-change": "update" }),
+  title: str("Title of the meeting."),
+  recordOnStart: bool("Start recording when the meeting starts."),
+  persistChat: bool("Keep the chat after the meeting."),
   status: {
     type: "string",
     enum: ["ACTIVE", "INACTIVE"],
     description: "Meeting status.",
-    "x-change": "update",
   },
   recordingConfig: {
     ...obj("MeetingRecordingConfig", {
@@ -104,9 +102,8 @@ const meetingInputs = obj("MeetingArgs", {
       ),
     }),
     description: "Recording settings.",
-    "x-change": "update",
   },
-  replaceOnUpdate: bool("Send every update as a full PUT.", { "x-change": "state" }),
+  replaceOnUpdate: bool("Send every update as a full PUT.", { "x-stateOnly": true }),
   accountId,
   appId,
 });
@@ -129,7 +126,6 @@ const undeclared: JsonSchema = {
     { customParticipantId: str("Custom id."), participantId: str("Participant id.") },
     ["customParticipantId", "participantId"],
   ),
-  "x-change": "update",
 };
 
 const rosterEntry = obj(
@@ -165,11 +161,11 @@ export const fixtureDescriptions: Record<string, Described> = {
     inputs: obj(
       "RosterPruneArgs",
       {
-        meetingId: { ...meetingId, "x-change": "update" },
+        meetingId: { ...meetingId, "x-replaceOnChanges": false },
         undeclared,
         managed: { type: "object", additionalProperties: { type: "string" }, description: "Managed ids." },
-        accountId: { ...accountId, "x-change": "update" },
-        appId: { ...appId, "x-change": "update" },
+        accountId: { ...accountId, "x-replaceOnChanges": false },
+        appId: { ...appId, "x-replaceOnChanges": false },
       },
       ["meetingId", "undeclared"],
     ),

@@ -108,6 +108,10 @@ func run(schemaPath, out string) error {
 	if err != nil {
 		return fmt.Errorf("python: %w", err)
 	}
+	// pyproject.toml names README.md beside it; the generator writes it inside the package only.
+	if readme, ok := pyFiles["pulumi_realtimekit/README.md"]; ok {
+		pyFiles["README.md"] = readme
+	}
 	return write(filepath.Join(out, "python"), pyFiles)
 }
 

@@ -51,10 +51,12 @@ function sampleString(schema: JsonSchema, variant: 0 | 1): string {
       return UUIDS[variant];
     case "uri":
     case "url":
+    case "http-url":
       return `https://example.com/picture-${variant}.png`;
     case "date-time":
       return `2026-01-0${variant + 1}T00:00:00.000Z`;
   }
+  if (schema.pattern?.includes("{8}-")) return UUIDS[variant]; // a UUID pattern
   const text = `sample-${variant}`;
   return schema.maxLength !== undefined ? text.slice(0, schema.maxLength) : text;
 }
