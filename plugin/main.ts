@@ -4,15 +4,16 @@
  */
 import * as runtime from "../provider/runtime";
 import { packageSchema } from "./schema";
-import { realtimekitProvider } from "./provider";
+import { previewUpdate, realtimekitProvider } from "./provider";
 import { serve } from "./server";
 import { version } from "../package.json";
 
 const schema = JSON.stringify(packageSchema({ version }));
 
-serve(realtimekitProvider({ version, schema: () => schema }), process.argv.slice(2), (config) =>
-  runtime.configure(config),
-).catch((error: unknown) => {
+serve(realtimekitProvider({ version, schema: () => schema }), process.argv.slice(2), {
+  configure: (config) => runtime.configure(config),
+  previewUpdate,
+}).catch((error: unknown) => {
   console.error(error instanceof Error ? error.stack : String(error));
   process.exit(1);
 });

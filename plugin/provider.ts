@@ -29,6 +29,30 @@ export const GET_MEETING_PARTICIPANTS = "realtimekit:index:getMeetingParticipant
  */
 const DELETE_BEFORE_REPLACE: ReadonlySet<ResourceKind> = new Set(["participant"]);
 
+/**
+ * Outputs an update never changes: the ids the API assigned and the place a resource was created in.
+ * A preview of an update reports them with the new inputs, so what depends on them stays known; every
+ * other output is left out, which the engine shows as unknown until `pulumi up` computes it.
+ */
+const STABLE_OUTPUTS: Readonly<Record<ResourceKind, readonly string[]>> = {
+  participant: ["participantId", "createdAt", "accountId", "appId"],
+  meeting: ["meetingId", "createdAt", "accountId", "appId"],
+  rosterPrune: ["accountId", "appId"],
+};
+
+/** The outputs a preview of an update reports (wire values: secret envelopes pass through as they are). */
+export function previewUpdate(
+  urn: string,
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): Record<string, unknown> {
+  const { kind } = kindOf(urn);
+  const stable = Object.fromEntries(
+    STABLE_OUTPUTS[kind].filter((key) => olds[key] !== undefined).map((key) => [key, olds[key]]),
+  );
+  return { ...news, ...stable };
+}
+
 /** The resource type of a URN (`urn:pulumi:<stack>::<project>::<parent$>type::<name>`). */
 export function typeOfUrn(urn: string): string {
   const qualified = urn.split("::")[2] ?? "";

@@ -1,5 +1,5 @@
 /**
- * Serves the provider with `@pulumi/pulumi/provider`'s `main`, closing two gaps of its gRPC server (the
+ * Serves the provider with `@pulumi/pulumi/provider`'s `main`, closing three gaps of its gRPC server (the
  * same in 3.248 and 3.276) at the gRPC layer, where they are:
  *
  * - `Configure` answers without handing the request's variables to the provider. The wrapper reads them
@@ -7,11 +7,18 @@
  * - On `pulumi import`, `Read` arrives without properties and the stock handler crashes on
  *   `undefined.toJavaScript()`. The wrapper supplies an empty struct, which the provider reads as an import.
  *
+ * - It cannot preview updates, so the engine hands back only the new inputs as a preview's outputs: every
+ *   output that is not an input (a Meeting's `meetingId`) turns unknown, and whatever depends on it previews
+ *   as replaced. The wrapper answers `supportsPreview` and, for a preview `Update`, returns the new inputs
+ *   plus the outputs an update never changes (see `previewUpdate`); a preview `Create` gets the inputs, as
+ *   the engine would give. Neither calls the API.
+ *
  * Everything else is the stock server: the wrapper delegates each method to it unchanged.
  */
 import * as grpc from "@grpc/grpc-js";
 import { main, type Provider } from "@pulumi/pulumi/provider";
-// The same google-protobuf module the stock server deserializes with.
+// The same protobuf modules the stock server (de)serializes with.
+import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { ConfigSource } from "../provider/config";
 import { unwrapDeep } from "./secrets";
@@ -26,6 +33,23 @@ interface ReadRequestLike {
   hasProperties(): boolean;
   setProperties(value: unknown): void;
 }
+interface JsonStruct {
+  toJavaScript(): Record<string, unknown>;
+}
+interface WriteRequestLike {
+  getPreview(): boolean;
+  getUrn(): string;
+  getProperties?(): JsonStruct | undefined;
+  getOlds?(): JsonStruct | undefined;
+  getNews?(): JsonStruct | undefined;
+}
+
+/** What a preview of an update may say about the outputs, from the recorded state and the new inputs. */
+export type PreviewUpdate = (
+  urn: string,
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+) => Record<string, unknown>;
 type Handler = (call: { request: unknown }, callback: (...args: unknown[]) => void) => unknown;
 
 const PACKAGE = "realtimekit";
@@ -61,6 +85,7 @@ export function configFromRequest(
 function wrapImplementation(
   stock: Record<string, unknown>,
   onConfigure: (config: ReturnType<typeof configFromRequest>) => void,
+  previewUpdate: PreviewUpdate,
 ): object {
   const delegate = (name: string): Handler => {
     const method = stock[name] as Handler;
@@ -68,6 +93,8 @@ function wrapImplementation(
   };
   const configure = delegate("configure");
   const read = delegate("read");
+  const create = delegate("create");
+  const update = delegate("update");
   const overrides: Record<string, Handler> = {
     configure(call, callback) {
       const request = call.request as ConfigureRequestLike;
@@ -79,7 +106,30 @@ function wrapImplementation(
         callback(error, undefined);
         return;
       }
-      return configure(call, callback);
+      return configure(call, (error: unknown, response: unknown) => {
+        (response as provproto.ConfigureResponse | undefined)?.setSupportspreview(true);
+        callback(error, response);
+      });
+    },
+    create(call, callback) {
+      const request = call.request as WriteRequestLike;
+      if (!request.getPreview()) return create(call, callback);
+      const response = new provproto.CreateResponse();
+      response.setProperties(request.getProperties?.() as Struct | undefined);
+      callback(null, response);
+    },
+    update(call, callback) {
+      const request = call.request as WriteRequestLike;
+      if (!request.getPreview()) return update(call, callback);
+      try {
+        const olds = request.getOlds?.()?.toJavaScript() ?? {};
+        const news = request.getNews?.()?.toJavaScript() ?? {};
+        const response = new provproto.UpdateResponse();
+        response.setProperties(Struct.fromJavaScript(previewUpdate(request.getUrn(), olds, news) as never));
+        callback(null, response);
+      } catch (error) {
+        callback(error, undefined);
+      }
     },
     read(call, callback) {
       const request = call.request as ReadRequestLike;
@@ -96,18 +146,22 @@ function wrapImplementation(
 }
 
 /**
- * Runs `main(provider, args)` with the Configure and Read handlers wrapped. The stock server registers its
+ * Runs `main(provider, args)` with the Configure, Read, Create and Update handlers wrapped. The stock server registers its
  * handlers with grpc-js's `Server.addService`; that one registration is intercepted, then restored.
  */
 export async function serve(
   provider: Provider,
   args: string[],
-  onConfigure: (config: ReturnType<typeof configFromRequest>) => void,
+  hooks: { configure(config: ReturnType<typeof configFromRequest>): void; previewUpdate: PreviewUpdate },
 ): Promise<void> {
   const original = grpc.Server.prototype.addService;
   grpc.Server.prototype.addService = function (this: grpc.Server, service, implementation) {
     grpc.Server.prototype.addService = original;
-    const wrapped = wrapImplementation(implementation as Record<string, unknown>, onConfigure);
+    const wrapped = wrapImplementation(
+      implementation as Record<string, unknown>,
+      (config) => hooks.configure(config),
+      hooks.previewUpdate,
+    );
     return original.call(this, service, wrapped as grpc.UntypedServiceImplementation);
   };
   try {

@@ -14,7 +14,8 @@ type Unary = (
   callback: (error: grpc.ServiceError | null, response: unknown) => void,
 ) => unknown;
 /** The unary methods of the provider service the tests call. */
-export type ProviderMethod = "getSchema" | "configure" | "check" | "diff" | "create" | "read" | "invoke";
+export type ProviderMethod =
+  "getSchema" | "configure" | "check" | "diff" | "create" | "read" | "update" | "invoke";
 
 export interface PluginClient {
   client: provrpc.ResourceProviderClient;

@@ -52,6 +52,23 @@ async function configure(target: EmulatorTarget, omit: string[] = []): Promise<v
   await plugin.call<provproto.ConfigureResponse>("configure", request);
 }
 
+/** An update preview: answered by the adapter from state and inputs, without calling the API. */
+async function previewUpdate(
+  urn: string,
+  id: string,
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+) {
+  const request = new provproto.UpdateRequest();
+  request.setUrn(urn);
+  request.setId(id);
+  request.setOlds(struct(olds));
+  request.setNews(struct(news));
+  request.setPreview(true);
+  const response = await plugin.call<provproto.UpdateResponse>("update", request);
+  return response.getProperties()?.toJavaScript() ?? {};
+}
+
 async function create(urn: string, properties: Record<string, unknown>) {
   const request = new provproto.CreateRequest();
   request.setUrn(urn);
@@ -213,4 +230,40 @@ test("Invoke getMeetingParticipants lists every participant; bad arguments fail 
   request.setArgs(struct({ meeting: meetingId }));
   const failed = await plugin.call<provproto.InvokeResponse>("invoke", request);
   expect(failed.getFailuresList().map((f) => f.getProperty())).toEqual(["meetingId", "meeting"]);
+});
+
+test("previews of updates keep the outputs an update never changes, and call no API", async () => {
+  const request = new provproto.ConfigureRequest();
+  request.getVariablesMap().set("realtimekit:config:apiToken", emu.apiToken);
+  request.getVariablesMap().set("realtimekit:config:accountId", emu.accountId);
+  request.getVariablesMap().set("realtimekit:config:appId", emu.appId);
+  request.getVariablesMap().set("realtimekit:config:baseUrl", emu.baseUrl);
+  const configured = await plugin.call<provproto.ConfigureResponse>("configure", request);
+  expect(configured.getSupportspreview()).toBe(true);
+  expect(configured.getAcceptsecrets()).toBe(true);
+
+  const meetingId = await createMeeting(emu, { title: "Before" });
+  const meeting = await read(MEETING, meetingId);
+  const { id, outs } = await create(PARTICIPANT, {
+    meetingId,
+    customParticipantId: "carol",
+    presetName: "group_call_host",
+    name: "Carol",
+  });
+  const news = { meetingId, customParticipantId: "carol", presetName: "group_call_host", name: "Caroline" };
+  const previewed = await previewUpdate(PARTICIPANT, id, outs, news);
+  expect(previewed).toEqual({
+    ...news,
+    participantId: id,
+    createdAt: outs.createdAt,
+    accountId: emu.accountId,
+    appId: emu.appId,
+  });
+  const remote = await callApi(emu, "GET", `/meetings/${meetingId}/participants/${id}`);
+  expect((remote.body.data as { name: string }).name).toBe("Carol");
+
+  const meetingPreview = await previewUpdate(MEETING, meetingId, meeting.props, { title: "After" });
+  expect(meetingPreview).toMatchObject({ title: "After", meetingId });
+  const stored = await callApi(emu, "GET", `/meetings/${meetingId}`);
+  expect((stored.body.data as { title: string }).title).toBe("Before");
 });

@@ -113,6 +113,14 @@ test("one preset change in the roster file is one update, same participant id", 
   expect(after?.outputs?.presetName).toBe("group_call_host");
 });
 
+test("renaming the meeting is one update; the participants that use its meetingId do not change", async () => {
+  editProgram((doc) => doc.setIn(["resources", "standup", "properties", "title"], "Daily standup (renamed)"));
+  const preview = await project.stack.preview();
+  expect(preview.changeSummary).toEqual({ same: 6, update: 1 });
+  const up = await project.stack.up();
+  expect(up.summary.resourceChanges).toEqual({ same: 6, update: 1 });
+});
+
 test("changing tokenRotation issues a new token for the same participant", async () => {
   const before = (await project.stack.outputs()).guestToken.value as string;
   const id = (await participantNamed("guest"))?.id;
