@@ -1,0 +1,76 @@
+/**
+ * The plugin's Roster (served by `construct`) with an inline `participants` list, `adopt` and `prune`,
+ * through the real CLI and YAML host: an existing participant is adopted (same id), a stranger in the
+ * meeting is listed in the preview and deleted by `pulumi up`, and the next preview shows no changes.
+ */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { addParticipant, callApi } from "../helpers/emulator";
+import { buildPlugin, removePlugin } from "../helpers/plugin";
+import { createE2eProject, type E2eProject } from "../e2e/harness";
+
+jest.setTimeout(240_000);
+
+const program = (ids: string[], authoritative: boolean): string => `name: realtimekit-yaml
+runtime: yaml
+resources:
+  standup:
+    type: realtimekit:index:Meeting
+    properties:
+      title: Roster test
+  team:
+    type: realtimekit:index:Roster
+    properties:
+      meetingId: \${standup.meetingId}
+      participants:
+${ids.map((id) => `        - customParticipantId: ${id}\n          name: Person ${id}`).join("\n")}
+      defaults:
+        presetName: group_call_participant
+${authoritative ? "      adopt: true\n      prune: true\n" : ""}outputs:
+  meetingId: \${standup.meetingId}
+  participantIds: \${team.participantIds}
+  unmanagedCount: \${team.unmanagedCount}
+`;
+
+let project: E2eProject;
+beforeAll(async () => {
+  const plugin = buildPlugin();
+  project = await createE2eProject("examples/yaml", {}, "roster");
+  fs.rmSync(path.join(project.dir, "roster.yaml"));
+  fs.writeFileSync(path.join(project.dir, "Pulumi.yaml"), program(["p-1"], false));
+  execFileSync(
+    "pulumi",
+    ["plugin", "install", "resource", "realtimekit", plugin.version, "--file", plugin.tarball],
+    { env: project.env, encoding: "utf8" },
+  );
+});
+afterAll(async () => {
+  await project?.close();
+  removePlugin();
+});
+
+test("adopt takes over an existing participant and prune deletes the stranger, both previewed first", async () => {
+  await project.stack.up();
+  const meetingId = (await project.stack.outputs()).meetingId.value as string;
+  const existing = await addParticipant(project.emulator, meetingId, { custom_participant_id: "p-2" });
+  const stranger = await addParticipant(project.emulator, meetingId, { custom_participant_id: "stranger" });
+
+  fs.writeFileSync(path.join(project.dir, "Pulumi.yaml"), program(["p-1", "p-2"], true));
+  const preview = await project.stack.preview({ diff: true });
+  expect(preview.changeSummary).toMatchObject({ create: 2 }); // p-2 (adopted) and the prune resource
+  expect(preview.stdout).toContain("realtimekit:index:RosterPrune");
+  expect(preview.stdout).toContain(stranger.id);
+
+  await project.stack.up();
+  const outputs = await project.stack.outputs();
+  expect((outputs.participantIds.value as Record<string, string>)["p-2"]).toBe(existing.id);
+  expect(outputs.unmanagedCount.value).toBe(0);
+  const listed = await callApi(project.emulator, "GET", `/meetings/${meetingId}/participants`);
+  expect(
+    (listed.body.data as { custom_participant_id: string }[]).map((p) => p.custom_participant_id).sort(),
+  ).toEqual(["p-1", "p-2"]);
+
+  expect((await project.stack.preview()).changeSummary).toEqual({ same: 6 });
+  await project.stack.destroy();
+});
