@@ -103,24 +103,27 @@ export class Roster extends pulumi.ComponentResource {
     super("realtimekit:index:Roster", name, {}, opts);
 
     const ids = entries.map((entry) => entry.customParticipantId).sort(compare);
-    const participants: Record<string, Participant> = {};
-    for (const entry of entries) {
-      participants[entry.customParticipantId] = new Participant(
-        `${name}/${entry.customParticipantId}`,
-        {
-          meetingId: args.meetingId,
-          customParticipantId: entry.customParticipantId,
-          presetName: (entry.presetName ?? args.defaults?.presetName) as string,
-          name: entry.name,
-          picture: entry.picture,
-          tokenRotation: entry.tokenRotation,
-          adopt: args.adopt,
-          accountId: args.accountId,
-          appId: args.appId,
-        },
-        { parent: this },
-      );
-    }
+    // fromEntries defines own properties: an id such as `__proto__` is a key like any other.
+    const participants: Record<string, Participant> = Object.fromEntries(
+      entries.map((entry) => [
+        entry.customParticipantId,
+        new Participant(
+          `${name}/${entry.customParticipantId}`,
+          {
+            meetingId: args.meetingId,
+            customParticipantId: entry.customParticipantId,
+            presetName: (entry.presetName ?? args.defaults?.presetName) as string,
+            name: entry.name,
+            picture: entry.picture,
+            tokenRotation: entry.tokenRotation,
+            adopt: args.adopt,
+            accountId: args.accountId,
+            appId: args.appId,
+          },
+          { parent: this },
+        ),
+      ]),
+    );
     const byId = <T>(
       pick: (participant: Participant) => pulumi.Output<T>,
     ): pulumi.Output<Record<string, T>> =>
