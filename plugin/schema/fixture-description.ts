@@ -72,8 +72,9 @@ const participantOutputs = obj(
     tokenExpiresAt: str("When the token expires (ISO 8601).", { format: "date-time" }),
     createdAt: str("When the participant was created."),
     updatedAt: str("When the participant was last updated."),
+    ...participantInputs.properties,
   },
-  ["participantId", "createdAt", "updatedAt"],
+  ["participantId", "createdAt", "updatedAt", "meetingId", "customParticipantId", "presetName"],
 );
 
 const meetingInputs = obj("MeetingArgs", {
@@ -140,24 +141,28 @@ const rosterEntry = obj(
   ["customParticipantId"],
 );
 
-const meetingParticipant = obj(
-  "MeetingParticipant",
-  {
-    id: str("Participant id."),
-    customParticipantId: str("Custom id."),
-    presetName: str("Preset."),
-    name: str("Display name."),
-    picture: str("Picture URL."),
-    createdAt: str("Created."),
-    updatedAt: str("Updated."),
+export const fixtureDescriptions = {
+  participant: {
+    token: "realtimekit:index:Participant",
+    name: "Participant",
+    kind: "resource",
+    description: "A participant of a RealtimeKit meeting, with a secret join token.",
+    inputs: participantInputs,
+    outputs: participantOutputs,
   },
-  ["id", "customParticipantId", "presetName", "createdAt", "updatedAt"],
-);
-
-export const fixtureDescriptions: Record<string, Described> = {
-  participant: { inputs: participantInputs, outputs: participantOutputs },
-  meeting: { inputs: meetingInputs, outputs: meetingOutputs },
+  meeting: {
+    token: "realtimekit:index:Meeting",
+    name: "Meeting",
+    kind: "resource",
+    description: "A RealtimeKit meeting. Destroying it sets it INACTIVE (the API has no delete).",
+    inputs: meetingInputs,
+    outputs: meetingOutputs,
+  },
   rosterPrune: {
+    token: "realtimekit:index:RosterPrune",
+    name: "RosterPrune",
+    kind: "resource",
+    description: "Deletes the participants an authoritative Roster does not declare.",
     inputs: obj(
       "RosterPruneArgs",
       {
@@ -174,6 +179,10 @@ export const fixtureDescriptions: Record<string, Described> = {
     ]),
   },
   roster: {
+    token: "realtimekit:index:Roster",
+    name: "Roster",
+    kind: "component",
+    description: "A meeting's roster: one child Participant per entry, keyed by customParticipantId.",
     inputs: obj(
       "RosterArgs",
       {
@@ -203,15 +212,4 @@ export const fixtureDescriptions: Record<string, Described> = {
       ["participantIds", "tokens"],
     ),
   },
-  getMeetingParticipants: {
-    inputs: obj("GetMeetingParticipantsArgs", { meetingId, accountId, appId }, ["meetingId"]),
-    outputs: obj(
-      "GetMeetingParticipantsResult",
-      {
-        meetingId: str("The meeting."),
-        participants: { type: "array", items: meetingParticipant, description: "Every participant." },
-      },
-      ["meetingId", "participants"],
-    ),
-  },
-};
+} satisfies Record<string, Described>;

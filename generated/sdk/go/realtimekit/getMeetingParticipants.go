@@ -11,7 +11,7 @@ import (
 	"pulumi-realtimekit/sdk/go/realtimekit/internal"
 )
 
-// Every participant of a meeting, all pages (the API never lists join tokens).
+// Every participant of a meeting, all pages, sorted by `customParticipantId` then id. The API never lists join tokens, so there are none here.
 func GetMeetingParticipants(ctx *pulumi.Context, args *GetMeetingParticipantsArgs, opts ...pulumi.InvokeOption) (*GetMeetingParticipantsResult, error) {
 	opts = internal.PkgInvokeDefaultOpts(opts)
 	var rv GetMeetingParticipantsResult
@@ -32,9 +32,9 @@ type GetMeetingParticipantsArgs struct {
 }
 
 type GetMeetingParticipantsResult struct {
-	// The meeting.
+	// The meeting that was read.
 	MeetingId string `pulumi:"meetingId"`
-	// Every participant.
+	// Every participant of the meeting.
 	Participants []MeetingParticipant `pulumi:"participants"`
 }
 
@@ -74,12 +74,12 @@ func (o GetMeetingParticipantsResultOutput) ToGetMeetingParticipantsResultOutput
 	return o
 }
 
-// The meeting.
+// The meeting that was read.
 func (o GetMeetingParticipantsResultOutput) MeetingId() pulumi.StringOutput {
 	return o.ApplyT(func(v GetMeetingParticipantsResult) string { return v.MeetingId }).(pulumi.StringOutput)
 }
 
-// Every participant.
+// Every participant of the meeting.
 func (o GetMeetingParticipantsResultOutput) Participants() MeetingParticipantArrayOutput {
 	return o.ApplyT(func(v GetMeetingParticipantsResult) []MeetingParticipant { return v.Participants }).(MeetingParticipantArrayOutput)
 }

@@ -11,7 +11,7 @@ import (
 	"pulumi-realtimekit/sdk/go/realtimekit/internal"
 )
 
-// A RealtimeKit meeting. Deleting it sets its status to INACTIVE (the API has no delete).
+// A RealtimeKit meeting. Destroying it sets it INACTIVE (the API has no delete).
 type Meeting struct {
 	pulumi.CustomResourceState
 

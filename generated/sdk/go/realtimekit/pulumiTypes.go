@@ -13,23 +13,25 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// A participant of the meeting, as the API lists it (no token).
 type MeetingParticipant struct {
-	// Created.
+	// When the participant was created.
 	CreatedAt string `pulumi:"createdAt"`
-	// Custom id.
+	// Your own id for this participant, unique in the meeting.
 	CustomParticipantId string `pulumi:"customParticipantId"`
-	// Participant id.
+	// The participant id the API assigned.
 	Id string `pulumi:"id"`
 	// Display name.
 	Name *string `pulumi:"name"`
-	// Picture URL.
+	// Absolute http(s) URL of the participant's picture.
 	Picture *string `pulumi:"picture"`
-	// Preset.
+	// The preset that sets what the participant may do.
 	PresetName string `pulumi:"presetName"`
-	// Updated.
+	// When the participant was last updated.
 	UpdatedAt string `pulumi:"updatedAt"`
 }
 
+// A participant of the meeting, as the API lists it (no token).
 type MeetingParticipantOutput struct{ *pulumi.OutputState }
 
 func (MeetingParticipantOutput) ElementType() reflect.Type {
@@ -44,17 +46,17 @@ func (o MeetingParticipantOutput) ToMeetingParticipantOutputWithContext(ctx cont
 	return o
 }
 
-// Created.
+// When the participant was created.
 func (o MeetingParticipantOutput) CreatedAt() pulumi.StringOutput {
 	return o.ApplyT(func(v MeetingParticipant) string { return v.CreatedAt }).(pulumi.StringOutput)
 }
 
-// Custom id.
+// Your own id for this participant, unique in the meeting.
 func (o MeetingParticipantOutput) CustomParticipantId() pulumi.StringOutput {
 	return o.ApplyT(func(v MeetingParticipant) string { return v.CustomParticipantId }).(pulumi.StringOutput)
 }
 
-// Participant id.
+// The participant id the API assigned.
 func (o MeetingParticipantOutput) Id() pulumi.StringOutput {
 	return o.ApplyT(func(v MeetingParticipant) string { return v.Id }).(pulumi.StringOutput)
 }
@@ -64,17 +66,17 @@ func (o MeetingParticipantOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v MeetingParticipant) *string { return v.Name }).(pulumi.StringPtrOutput)
 }
 
-// Picture URL.
+// Absolute http(s) URL of the participant's picture.
 func (o MeetingParticipantOutput) Picture() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v MeetingParticipant) *string { return v.Picture }).(pulumi.StringPtrOutput)
 }
 
-// Preset.
+// The preset that sets what the participant may do.
 func (o MeetingParticipantOutput) PresetName() pulumi.StringOutput {
 	return o.ApplyT(func(v MeetingParticipant) string { return v.PresetName }).(pulumi.StringOutput)
 }
 
-// Updated.
+// When the participant was last updated.
 func (o MeetingParticipantOutput) UpdatedAt() pulumi.StringOutput {
 	return o.ApplyT(func(v MeetingParticipant) string { return v.UpdatedAt }).(pulumi.StringOutput)
 }

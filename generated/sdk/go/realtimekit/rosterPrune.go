@@ -12,7 +12,7 @@ import (
 	"pulumi-realtimekit/sdk/go/realtimekit/internal"
 )
 
-// Deletes the participants of a meeting that an authoritative Roster does not declare.
+// Deletes the participants an authoritative Roster does not declare.
 type RosterPrune struct {
 	pulumi.CustomResourceState
 

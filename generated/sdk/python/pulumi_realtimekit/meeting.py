@@ -171,7 +171,7 @@ class Meeting(pulumi.CustomResource):
                  title: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        A RealtimeKit meeting. Deleting it sets its status to INACTIVE (the API has no delete).
+        A RealtimeKit meeting. Destroying it sets it INACTIVE (the API has no delete).
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -191,7 +191,7 @@ class Meeting(pulumi.CustomResource):
                  args: Optional[MeetingArgs] = None,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A RealtimeKit meeting. Deleting it sets its status to INACTIVE (the API has no delete).
+        A RealtimeKit meeting. Destroying it sets it INACTIVE (the API has no delete).
 
         :param str resource_name: The name of the resource.
         :param MeetingArgs args: The arguments to use to populate this resource's properties.

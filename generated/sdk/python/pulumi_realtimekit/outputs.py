@@ -24,6 +24,9 @@ __all__ = [
 
 @pulumi.output_type
 class MeetingParticipant(dict):
+    """
+    A participant of the meeting, as the API lists it (no token).
+    """
     def __init__(__self__, *,
                  created_at: _builtins.str,
                  custom_participant_id: _builtins.str,
@@ -33,13 +36,15 @@ class MeetingParticipant(dict):
                  name: Optional[_builtins.str] = None,
                  picture: Optional[_builtins.str] = None):
         """
-        :param _builtins.str created_at: Created.
-        :param _builtins.str custom_participant_id: Custom id.
-        :param _builtins.str id: Participant id.
-        :param _builtins.str preset_name: Preset.
-        :param _builtins.str updated_at: Updated.
+        A participant of the meeting, as the API lists it (no token).
+
+        :param _builtins.str created_at: When the participant was created.
+        :param _builtins.str custom_participant_id: Your own id for this participant, unique in the meeting.
+        :param _builtins.str id: The participant id the API assigned.
+        :param _builtins.str preset_name: The preset that sets what the participant may do.
+        :param _builtins.str updated_at: When the participant was last updated.
         :param _builtins.str name: Display name.
-        :param _builtins.str picture: Picture URL.
+        :param _builtins.str picture: Absolute http(s) URL of the participant's picture.
         """
         pulumi.set(__self__, "created_at", created_at)
         pulumi.set(__self__, "custom_participant_id", custom_participant_id)
@@ -55,7 +60,7 @@ class MeetingParticipant(dict):
     @pulumi.getter(name="createdAt")
     def created_at(self) -> _builtins.str:
         """
-        Created.
+        When the participant was created.
         """
         return pulumi.get(self, "created_at")
 
@@ -63,7 +68,7 @@ class MeetingParticipant(dict):
     @pulumi.getter(name="customParticipantId")
     def custom_participant_id(self) -> _builtins.str:
         """
-        Custom id.
+        Your own id for this participant, unique in the meeting.
         """
         return pulumi.get(self, "custom_participant_id")
 
@@ -71,7 +76,7 @@ class MeetingParticipant(dict):
     @pulumi.getter
     def id(self) -> _builtins.str:
         """
-        Participant id.
+        The participant id the API assigned.
         """
         return pulumi.get(self, "id")
 
@@ -79,7 +84,7 @@ class MeetingParticipant(dict):
     @pulumi.getter(name="presetName")
     def preset_name(self) -> _builtins.str:
         """
-        Preset.
+        The preset that sets what the participant may do.
         """
         return pulumi.get(self, "preset_name")
 
@@ -87,7 +92,7 @@ class MeetingParticipant(dict):
     @pulumi.getter(name="updatedAt")
     def updated_at(self) -> _builtins.str:
         """
-        Updated.
+        When the participant was last updated.
         """
         return pulumi.get(self, "updated_at")
 
@@ -103,7 +108,7 @@ class MeetingParticipant(dict):
     @pulumi.getter
     def picture(self) -> Optional[_builtins.str]:
         """
-        Picture URL.
+        Absolute http(s) URL of the participant's picture.
         """
         return pulumi.get(self, "picture")
 

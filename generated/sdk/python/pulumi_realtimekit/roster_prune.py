@@ -118,7 +118,7 @@ class RosterPrune(pulumi.CustomResource):
                  undeclared: pulumi.Input[Optional[Sequence[pulumi.Input[Union['UndeclaredParticipantArgs', 'UndeclaredParticipantArgsDict']]]]] = None,
                  __props__=None):
         """
-        Deletes the participants of a meeting that an authoritative Roster does not declare.
+        Deletes the participants an authoritative Roster does not declare.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -135,7 +135,7 @@ class RosterPrune(pulumi.CustomResource):
                  args: RosterPruneArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        Deletes the participants of a meeting that an authoritative Roster does not declare.
+        Deletes the participants an authoritative Roster does not declare.
 
         :param str resource_name: The name of the resource.
         :param RosterPruneArgs args: The arguments to use to populate this resource's properties.
