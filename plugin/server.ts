@@ -11,6 +11,8 @@
  */
 import * as grpc from "@grpc/grpc-js";
 import { main, type Provider } from "@pulumi/pulumi/provider";
+// The same google-protobuf module the stock server deserializes with.
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { ConfigSource } from "../provider/config";
 import { unwrapDeep } from "./secrets";
 import { isRecord } from "../provider/runtime/values";
@@ -81,7 +83,7 @@ function wrapImplementation(
     },
     read(call, callback) {
       const request = call.request as ReadRequestLike;
-      if (!request.hasProperties()) request.setProperties(emptyStruct());
+      if (!request.hasProperties()) request.setProperties(Struct.fromJavaScript({}));
       return read(call, callback);
     },
   };
@@ -91,15 +93,6 @@ function wrapImplementation(
       return Reflect.get(target, key, receiver);
     },
   });
-}
-
-function emptyStruct(): unknown {
-  // The same google-protobuf module the stock server deserializes with.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Struct } = require("google-protobuf/google/protobuf/struct_pb") as {
-    Struct: { fromJavaScript(value: object): unknown };
-  };
-  return Struct.fromJavaScript({});
 }
 
 /**

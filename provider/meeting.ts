@@ -1,10 +1,10 @@
 /**
  * The Meeting resource: a RealtimeKit meeting, declared in code. All provider logic lives in
- * ./runtime/meeting.ts; what Pulumi serializes is the small shim from ./shim.ts.
+ * ./runtime/meeting/; what Pulumi serializes is the small shim from ./shim.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { AiConfig, MeetingStatus, RecordingConfig } from "../sdk/types";
-import { STORAGE_CREDENTIAL_FIELDS, type MeetingInputs, type MeetingOutputs } from "./runtime/meeting";
+import { STORAGE_CREDENTIAL_FIELDS, type MeetingInputs, type MeetingOutputs } from "./runtime/meeting/fields";
 import { runtimeShim } from "./shim";
 
 /** Arguments of {@link Meeting}. Every field is optional: the API has a default for each. */

@@ -1,6 +1,6 @@
 /**
  * The Participant resource: one person allowed to join one RealtimeKit meeting, with a secret join token.
- * All provider logic lives in ./runtime/participant.ts; what Pulumi serializes is the small shim from
+ * All provider logic lives in ./runtime/participant/; what Pulumi serializes is the small shim from
  * ./shim.ts, so `__provider` in state holds no secret and no copy of this package's code.
  */
 import * as pulumi from "@pulumi/pulumi";

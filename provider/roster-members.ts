@@ -85,7 +85,11 @@ export interface RosterKinds<P extends RosterParticipant, R extends RosterPruner
   participant(name: string, args: RosterChildArgs, opts: pulumi.CustomResourceOptions): P;
   prune(name: string, args: RosterPruneChildArgs, opts: pulumi.CustomResourceOptions): R;
   /** Every participant of the meeting. */
-  list(meetingId: string, accountId: string | undefined, appId: string | undefined): Promise<ApiParticipant[]>;
+  list(
+    meetingId: string,
+    accountId: string | undefined,
+    appId: string | undefined,
+  ): Promise<ApiParticipant[]>;
 }
 
 /** What {@link declareRosterMembers} made: the children and the roster's outputs. */
@@ -150,7 +154,10 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
         // Pruning cannot go ahead blind; a mere count can: report it unknown rather than fail the deployment.
         if (args.prune) throw error;
         const reason = error instanceof Error ? error.message : String(error);
-        pulumi.log.warn(`Roster "${name}" could not count the meeting's unmanaged participants: ${reason}`, parent);
+        pulumi.log.warn(
+          `Roster "${name}" could not count the meeting's unmanaged participants: ${reason}`,
+          parent,
+        );
         return undefined;
       }
     });

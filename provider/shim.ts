@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { PropertyMap, ResourceKind, RuntimeModule, RuntimeProvider } from "./runtime";
+import type { PropertyMap, ResourceKind, RuntimeModule, RuntimeProvider } from "./runtime/protocol";
 
 /**
  * The package's runtime module, loaded by name at call time from the Pulumi project's node_modules.

@@ -7,24 +7,10 @@ import { setStackConfig } from "./context";
 import { getMeetingParticipantsRuntime } from "./list-participants";
 import { meetingRuntime } from "./meeting";
 import { participantRuntime } from "./participant";
+import type { ResourceKind, RuntimeProvider } from "./protocol";
 import { rosterPruneRuntime } from "./roster-prune";
 
-export type ResourceKind = "participant" | "meeting" | "rosterPrune";
-
-/** A property bag as the dynamic-provider host passes it: plain JSON values, unvalidated. */
-export type PropertyMap = Record<string, unknown>;
-
-/** One resource kind's CRUD, as the dynamic-provider host calls it (minus `configure`, which is shared). */
-export type RuntimeProvider<Inputs = PropertyMap, Outputs = PropertyMap> = Required<
-  Omit<pulumi.dynamic.ResourceProvider<Inputs, Outputs>, "configure">
->;
-
-/** The shape the shim expects of this module. */
-export interface RuntimeModule {
-  configure(config: pulumi.dynamic.Config): void;
-  providers: Partial<Record<ResourceKind, RuntimeProvider>>;
-  functions: typeof functions;
-}
+export type { PropertyMap, ResourceKind, RuntimeModule, RuntimeProvider } from "./protocol";
 
 /**
  * Registers a kind's provider under the registry's untyped signature: the host hands every kind plain

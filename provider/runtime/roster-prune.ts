@@ -9,8 +9,8 @@
  */
 import { NotFoundError } from "../../sdk/errors";
 import { connect } from "./context";
-import type { RuntimeProvider } from "./index";
-import { meetingParticipants } from "./meeting-participants";
+import type { RuntimeProvider } from "./protocol";
+import { sharedParticipantList } from "./shared-participant-list";
 import { UNKNOWN, containsUnknown, isRecord } from "./values";
 
 /** A participant the roster does not declare, as listed at program time. */
@@ -74,7 +74,7 @@ async function prune(inputs: RosterPruneInputs): Promise<RosterPruneOutputs> {
         continue;
       }
     }
-    meetingParticipants.remove(meeting, participant.participantId);
+    sharedParticipantList.remove(meeting, participant.participantId);
   }
   if (failures.length > 0) {
     throw new Error(

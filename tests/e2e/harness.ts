@@ -26,6 +26,8 @@ export interface E2eProject {
   emulator: RunningEmulator;
   /** The checkpoint file of the stack on disk, as text. */
   stateFileText(): string;
+  /** The environment the CLI runs with (backend, passphrase, PULUMI_HOME, PATH with the CLI). */
+  env: NodeJS.ProcessEnv;
   /** Runs the CLI in the project (same environment as the stack) and returns its stdout. */
   cli(args: string[]): string;
   close(): Promise<void>;
@@ -87,14 +89,16 @@ export async function createE2eProject(
     "realtimekit:apiToken": { value: emulator.apiToken, secret: true },
     ...Object.fromEntries(Object.entries(config).map(([k, v]) => [k, { value: v }])),
   });
+  const env = { ...process.env, ...envVars, PULUMI_HOME: path.join(dir, ".pulumi-home") };
   return {
     dir,
     stack,
     emulator,
+    env,
     cli(args) {
       return execFileSync(path.join(binDir, "pulumi"), [...args, "--stack", stackName, "--non-interactive"], {
         cwd: dir,
-        env: { ...process.env, ...envVars, PULUMI_HOME: path.join(dir, ".pulumi-home") },
+        env,
         encoding: "utf8",
       });
     },

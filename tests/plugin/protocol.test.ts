@@ -4,7 +4,13 @@
  */
 import { packageSchema } from "../../plugin/schema";
 import { SECRET_SIG, SPECIAL_SIG_KEY } from "../../plugin/secrets";
-import { addParticipant, callApi, createMeeting, useEmulator, type EmulatorTarget } from "../helpers/emulator";
+import {
+  addParticipant,
+  callApi,
+  createMeeting,
+  useEmulator,
+  type EmulatorTarget,
+} from "../helpers/emulator";
 import { buildPlugin, removePlugin } from "../helpers/plugin";
 import { provproto, startPlugin, struct, type PluginClient } from "../helpers/plugin-client";
 
@@ -43,14 +49,14 @@ async function configure(target: EmulatorTarget, omit: string[] = []): Promise<v
   }
   request.setAcceptsecrets(true);
   request.setAcceptresources(true);
-  await plugin.call((c) => c.configure, request);
+  await plugin.call<provproto.ConfigureResponse>("configure", request);
 }
 
 async function create(urn: string, properties: Record<string, unknown>) {
   const request = new provproto.CreateRequest();
   request.setUrn(urn);
   request.setProperties(struct(properties));
-  const response = await plugin.call((c) => c.create, request);
+  const response = await plugin.call<provproto.CreateResponse>("create", request);
   return { id: response.getId(), outs: response.getProperties()?.toJavaScript() ?? {} };
 }
 
@@ -59,7 +65,7 @@ async function read(urn: string, id: string, properties?: Record<string, unknown
   request.setUrn(urn);
   request.setId(id);
   if (properties !== undefined) request.setProperties(struct(properties));
-  const response = await plugin.call((c) => c.read, request);
+  const response = await plugin.call<provproto.ReadResponse>("read", request);
   return {
     id: response.getId(),
     props: response.getProperties()?.toJavaScript() ?? {},
@@ -69,7 +75,7 @@ async function read(urn: string, id: string, properties?: Record<string, unknown
 
 test("GetSchema serves the package schema generated from the input description", async () => {
   const request = new provproto.GetSchemaRequest();
-  const response = await plugin.call((c) => c.getSchema, request);
+  const response = await plugin.call<provproto.GetSchemaResponse>("getSchema", request);
   const served = JSON.parse(response.getSchema()) as { name: string; version: string };
   expect(served).toEqual(JSON.parse(JSON.stringify(packageSchema({ version: buildPlugin().version }))));
   expect(served.name).toBe("realtimekit");
@@ -78,7 +84,11 @@ test("GetSchema serves the package schema generated from the input description",
 test("Configure hands the request's variables to the provider (the stock server drops them)", async () => {
   const meetingId = await createMeeting(emu);
   await configure(emu, ["apiToken"]);
-  const missing = create(PARTICIPANT, { meetingId, customParticipantId: "alice", presetName: "group_call_host" });
+  const missing = create(PARTICIPANT, {
+    meetingId,
+    customParticipantId: "alice",
+    presetName: "group_call_host",
+  });
   await expect(missing).rejects.toThrow(/apiToken: set Pulumi config `realtimekit:apiToken`/);
 
   await configure(emu);
@@ -95,13 +105,18 @@ test("Configure hands the request's variables to the provider (the stock server 
 test("secret inputs are unwrapped for the runtime and their outputs, and the token, wrapped again", async () => {
   await configure(emu);
   const meetingId = await createMeeting(emu);
-  const news = { meetingId, customParticipantId: "alice", presetName: "group_call_host", name: secret("Alice") };
+  const news = {
+    meetingId,
+    customParticipantId: "alice",
+    presetName: "group_call_host",
+    name: secret("Alice"),
+  };
 
   const check = new provproto.CheckRequest();
   check.setUrn(PARTICIPANT);
   check.setOlds(struct({}));
   check.setNews(struct(news));
-  const checked = await plugin.call((c) => c.check, check);
+  const checked = await plugin.call<provproto.CheckResponse>("check", check);
   expect(checked.getFailuresList()).toEqual([]);
   expect(checked.getInputs()?.toJavaScript()).toEqual(news);
 
@@ -118,7 +133,7 @@ test("secret inputs are unwrapped for the runtime and their outputs, and the tok
   diff.setId(id);
   diff.setOlds(struct(outs));
   diff.setNews(struct(news));
-  const answered = await plugin.call((c) => c.diff, diff);
+  const answered = await plugin.call<provproto.DiffResponse>("diff", diff);
   expect(answered.getChanges()).toBe(provproto.DiffResponse.DiffChanges.DIFF_NONE);
 
   // Refresh keeps the (wrapped) token the API never returns.
@@ -152,7 +167,9 @@ test("import of a participant that does not exist fails naming the id (not 'does
   const meetingId = await createMeeting(emu);
   const missing = "00000000-0000-4000-8000-000000000000";
   await expect(read(PARTICIPANT, `${meetingId}/${missing}`)).rejects.toThrow(
-    new RegExp(`Cannot import Participant "${meetingId}/${missing}": meeting ${meetingId} has no participant with id ${missing}`),
+    new RegExp(
+      `Cannot import Participant "${meetingId}/${missing}": meeting ${meetingId} has no participant with id ${missing}`,
+    ),
   );
   await expect(read(PARTICIPANT, missing)).rejects.toThrow(
     /the import id must be <meetingId>\/<participantId>/,
@@ -167,10 +184,17 @@ test("import of a meeting rebuilds its inputs; a participant that is gone reads 
   expect(imported.inputs).toMatchObject({ title: "Standup", persistChat: true, status: "ACTIVE" });
   expect(imported.inputs).not.toHaveProperty("accountId");
   const unknown = "11111111-1111-4111-8111-111111111111";
-  await expect(read(MEETING, unknown)).rejects.toThrow(new RegExp(`Cannot import Meeting "${unknown}": there is no meeting`));
+  await expect(read(MEETING, unknown)).rejects.toThrow(
+    new RegExp(`Cannot import Meeting "${unknown}": there is no meeting`),
+  );
 
   // A participant the API no longer has reads as gone (id ""), which drops it from state on refresh.
-  const outs = { meetingId, customParticipantId: "bob", presetName: "group_call_host", participantId: unknown };
+  const outs = {
+    meetingId,
+    customParticipantId: "bob",
+    presetName: "group_call_host",
+    participantId: unknown,
+  };
   expect((await read(PARTICIPANT, unknown, outs)).id).toBe("");
 });
 
@@ -182,11 +206,11 @@ test("Invoke getMeetingParticipants lists every participant; bad arguments fail 
   const request = new provproto.InvokeRequest();
   request.setTok("realtimekit:index:getMeetingParticipants");
   request.setArgs(struct({ meetingId }));
-  const response = await plugin.call((c) => c.invoke, request);
+  const response = await plugin.call<provproto.InvokeResponse>("invoke", request);
   const result = response.getReturn()?.toJavaScript() as { participants: { customParticipantId: string }[] };
   expect(result.participants.map((p) => p.customParticipantId)).toEqual(["a", "b"]);
 
   request.setArgs(struct({ meeting: meetingId }));
-  const failed = await plugin.call((c) => c.invoke, request);
+  const failed = await plugin.call<provproto.InvokeResponse>("invoke", request);
   expect(failed.getFailuresList().map((f) => f.getProperty())).toEqual(["meetingId", "meeting"]);
 });

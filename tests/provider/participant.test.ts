@@ -9,7 +9,7 @@ import { participantProvider } from "../../provider";
 import { configure } from "../../provider/runtime";
 import { setClientTuning } from "../../provider/runtime/context";
 import { emulatorStackConfig } from "../helpers/runtime";
-import { meetingParticipants } from "../../provider/runtime/meeting-participants";
+import { sharedParticipantList } from "../../provider/runtime/shared-participant-list";
 import { UNKNOWN } from "../../provider/runtime/values";
 import {
   checkParticipant,
@@ -110,7 +110,7 @@ beforeAll(() => {
 beforeEach(async () => {
   configure(emulatorConfig(emu));
   // Each test is a fresh provider process as far as the shared meeting view is concerned.
-  meetingParticipants.clear();
+  sharedParticipantList.clear();
   meetingId = await createMeeting(emu, { title: "standup" });
 });
 
@@ -446,7 +446,7 @@ describe("drift and deletion", () => {
     );
     const removed = await callApi(emu, "DELETE", `/meetings/${meetingId}/participants/${created.id}`);
     expect(removed.status).toBe(200);
-    meetingParticipants.clear(); // a later `pulumi refresh` runs in a new provider process
+    sharedParticipantList.clear(); // a later `pulumi refresh` runs in a new provider process
 
     expect(await readParticipant(created.id, created.outs)).toEqual({});
     await expect(deleteParticipant(created.id, created.outs)).resolves.toBeUndefined();
@@ -475,7 +475,7 @@ describe("drift and deletion", () => {
     await callApi(emu, "PATCH", `/meetings/${meetingId}/participants/${created.id}`, {
       name: "Someone else",
     });
-    meetingParticipants.clear();
+    sharedParticipantList.clear();
     const read = await readParticipant(created.id, created.outs);
     expect(read.props).toMatchObject({ name: "Someone else", token: created.outs.token });
     expect(read.inputs).toMatchObject({ name: "Someone else" });

@@ -1,5 +1,5 @@
 /**
- * A short-lived, per-process view of each meeting's participants, shared by every resource the provider
+ * The shared per-meeting participant list: a short-lived, per-process view of each meeting's participants, shared by every resource the provider
  * host serves. `pulumi refresh` reads every participant at once; answering those reads from one paged list
  * per meeting costs about ceil(N/100) API calls instead of N gets, which matters under the API's limit of
  * 1200 requests per 5 minutes. Create uses the same view to find an existing `customParticipantId`.
@@ -29,7 +29,7 @@ interface Entry {
 }
 
 /** See the module comment. `now` is injectable so expiry can be tested without waiting. */
-export class MeetingParticipantsView {
+export class SharedParticipantList {
   private readonly entries = new Map<string, Entry>();
 
   constructor(
@@ -124,7 +124,7 @@ export class MeetingParticipantsView {
 }
 
 /** The runtime's one view, shared by every Participant (and roster) operation in this process. */
-export const meetingParticipants = new MeetingParticipantsView();
+export const sharedParticipantList = new SharedParticipantList();
 
 function keyOf(meeting: MeetingRef): string {
   return JSON.stringify([meeting.baseUrl ?? "", meeting.accountId, meeting.appId, meeting.meetingId]);

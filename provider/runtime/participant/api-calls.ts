@@ -1,0 +1,124 @@
+/**
+ * The participant API calls the lifecycle makes: the call-time target (client, resolved config, meeting),
+ * lookups by `customParticipantId` in the shared participant list, add and edit with the app's presets
+ * named when a preset is rejected, and the messages about existing participants.
+ */
+import {
+  ValidationError,
+  type AddParticipantInput,
+  type EditParticipantInput,
+  type Participant,
+  type ParticipantWithToken,
+  type RealtimeKitClient,
+} from "../../../sdk";
+import type { ResolvedConfig } from "../../config";
+import { connect } from "../context";
+import { messageOf, wrap } from "../errors";
+import { sharedParticipantList, type MeetingRef } from "../shared-participant-list";
+import { compare } from "../values";
+import type { ParticipantInputs } from "./state";
+
+/** The call-time context of one operation: client, resolved config, and the meeting it is about. */
+export interface Target {
+  client: RealtimeKitClient;
+  config: ResolvedConfig;
+  meeting: MeetingRef;
+  /** `participant "alice" in meeting <id>`, for messages. */
+  label: string;
+}
+
+export function targetFor(
+  operation: "create" | "read" | "update" | "delete",
+  meetingId: string,
+  customParticipantId: string,
+  ids: { accountId?: string; appId?: string },
+): Target {
+  const label = `participant "${customParticipantId}" in meeting ${meetingId}`;
+  try {
+    const { client, config } = connect(ids);
+    const meeting = { baseUrl: config.baseUrl, accountId: config.accountId, appId: config.appId, meetingId };
+    return { client, config, meeting, label };
+  } catch (error) {
+    throw wrap(`${operation} ${label}`, error);
+  }
+}
+
+export async function findByCustomId(
+  target: Target,
+  customParticipantId: string,
+  mode: "shared" | "fresh",
+): Promise<Participant[]> {
+  const list = mode === "fresh" ? sharedParticipantList.listFresh : sharedParticipantList.list;
+  const participants = await list.call(sharedParticipantList, target.client, target.meeting);
+  return participants.filter((participant) => participant.customParticipantId === customParticipantId);
+}
+
+export function pickOne(target: Target, found: Participant[]): Participant {
+  if (found.length === 1) return found[0];
+  throw new Error(
+    `Could not adopt ${target.label}: ${found.length} participants have that customParticipantId ` +
+      `(ids ${found.map((participant) => participant.id).join(", ")}); delete the extra ones first.`,
+  );
+}
+
+export function alreadyExists(
+  target: Target,
+  inputs: ParticipantInputs,
+  found: Participant[],
+  cause?: unknown,
+): Error {
+  const ids = found.length > 0 ? ` (id ${found.map((participant) => participant.id).join(", ")})` : "";
+  const api = cause === undefined ? "" : ` (${messageOf(cause)})`;
+  return new Error(
+    `Could not create ${target.label}: a participant with customParticipantId "${inputs.customParticipantId}" ` +
+      `already exists${ids}${api}. To manage it with Pulumi, set \`adopt: true\` on this Participant. If this ` +
+      "is a replacement of the same participant, add the `deleteBeforeReplace: true` resource option; if " +
+      "the Participant (or its Roster) was renamed, add the `aliases` resource option with its old name, so " +
+      "Pulumi keeps the existing resource instead of creating a new one.",
+    { cause },
+  );
+}
+
+/** Adds a participant; a rejected preset name is reported with the app's presets (see {@link withKnownPresets}). */
+export async function addParticipant(
+  target: Target,
+  input: AddParticipantInput,
+): Promise<ParticipantWithToken> {
+  try {
+    return await target.client.participants.add(target.meeting.meetingId, input);
+  } catch (error) {
+    throw await withKnownPresets(target, error);
+  }
+}
+
+/** Edits a participant and records the result in the shared view; a rejected preset is reported as on add. */
+export async function editParticipant(
+  target: Target,
+  id: string,
+  patch: EditParticipantInput,
+): Promise<ParticipantWithToken> {
+  let edited: ParticipantWithToken;
+  try {
+    edited = await target.client.participants.edit(target.meeting.meetingId, id, patch);
+  } catch (error) {
+    throw await withKnownPresets(target, error);
+  }
+  sharedParticipantList.upsert(target.meeting, edited);
+  return edited;
+}
+
+/**
+ * A 400 about the preset, with `; known presets: a, b, c` appended: the app's preset names, so a typo is
+ * fixed without a trip to the dashboard. Any other error, or a failure to list the presets, is returned as is.
+ */
+async function withKnownPresets(target: Target, error: unknown): Promise<unknown> {
+  if (!(error instanceof ValidationError) || !/preset/i.test(error.upstreamMessage)) return error;
+  let names: string[];
+  try {
+    names = (await target.client.presets.listAll()).map((preset) => preset.name).sort(compare);
+  } catch {
+    return error;
+  }
+  const known = names.length > 0 ? names.join(", ") : "none (the app has no presets)";
+  return new Error(`${error.message}; known presets: ${known}`, { cause: error });
+}

@@ -1,0 +1,157 @@
+/**
+ * The Participant's state mapping: its input and output shapes, parsing what the engine hands over (inputs
+ * after `check`, outputs from state written by any version), and building outputs from an API participant.
+ */
+import type { Participant } from "../../../sdk";
+import type { ResolvedConfig } from "../../config";
+import type { PropertyMap } from "../protocol";
+import { checkParticipant } from "./check";
+import { tokenExpiry } from "./token-claims";
+
+/** The Participant's inputs after `check`. */
+export type ParticipantInputs = {
+  meetingId: string;
+  customParticipantId: string;
+  presetName: string;
+  name?: string;
+  picture?: string;
+  tokenRotation?: string | number;
+  refreshBeforeExpiry?: number;
+  adopt?: boolean;
+  accountId?: string;
+  appId?: string;
+};
+
+/** The Participant's outputs: the computed values plus every input, with `accountId`/`appId` resolved. */
+export type ParticipantOutputs = {
+  participantId: string;
+  /** The join token (a JWT). Absent only when a create was interrupted after the participant existed. */
+  token?: string;
+  /** ISO 8601 time the token expires, from its `exp` claim; absent when the token carries none. */
+  tokenExpiresAt?: string;
+  createdAt: string;
+  updatedAt: string;
+  meetingId: string;
+  customParticipantId: string;
+  presetName: string;
+  name: string;
+  picture?: string;
+  tokenRotation?: string | number;
+  refreshBeforeExpiry?: number;
+  adopt?: boolean;
+  accountId: string;
+  appId: string;
+};
+
+/** The outputs of a participant as the API now has it, with the token and the provider settings. */
+export function outputsOf(
+  participant: Participant,
+  token: string | undefined,
+  inputs: Omit<ParticipantInputs, "accountId" | "appId">,
+  config: ResolvedConfig,
+): ParticipantOutputs {
+  const outputs: ParticipantOutputs = {
+    participantId: participant.id,
+    token,
+    tokenExpiresAt: token === undefined ? undefined : tokenExpiry(token)?.toISOString(),
+    createdAt: participant.createdAt,
+    updatedAt: participant.updatedAt,
+    meetingId: inputs.meetingId,
+    customParticipantId: participant.customParticipantId,
+    presetName: participant.presetName,
+    name: participant.name ?? "",
+    picture: participant.picture ?? undefined,
+    tokenRotation: inputs.tokenRotation,
+    refreshBeforeExpiry: inputs.refreshBeforeExpiry,
+    adopt: inputs.adopt,
+    accountId: config.accountId,
+    appId: config.appId,
+  };
+  return dropUndefined(outputs);
+}
+
+/** The inputs a program declaring exactly these outputs would have (omitting values equal to defaults). */
+export function inputsOf(outputs: ParticipantOutputs): PropertyMap {
+  return dropUndefined({
+    meetingId: outputs.meetingId,
+    customParticipantId: outputs.customParticipantId,
+    presetName: outputs.presetName,
+    name: outputs.name === "" ? undefined : outputs.name,
+    picture: outputs.picture,
+    tokenRotation: outputs.tokenRotation,
+    refreshBeforeExpiry: outputs.refreshBeforeExpiry,
+    adopt: outputs.adopt,
+    accountId: outputs.accountId,
+    appId: outputs.appId,
+  });
+}
+
+export function participantOf(id: string, state: ParticipantOutputs): Participant {
+  return {
+    id,
+    customParticipantId: state.customParticipantId,
+    presetName: state.presetName,
+    name: state.name,
+    picture: state.picture ?? null,
+    createdAt: state.createdAt,
+    updatedAt: state.updatedAt,
+  };
+}
+
+/** Inputs as `check` returned them; anything else means the engine sent something unexpected. */
+export function parseInputs(bag: PropertyMap): ParticipantInputs {
+  const { failures } = checkParticipant(bag);
+  if (failures.length > 0) {
+    throw new Error(`Invalid Participant inputs: ${failures.map((failure) => failure.reason).join("; ")}`);
+  }
+  return {
+    meetingId: String(bag.meetingId).trim(),
+    customParticipantId: String(bag.customParticipantId).trim(),
+    presetName: String(bag.presetName).trim(),
+    name: optionalString(bag.name),
+    picture: optionalString(bag.picture),
+    tokenRotation:
+      typeof bag.tokenRotation === "number" ? bag.tokenRotation : optionalString(bag.tokenRotation),
+    refreshBeforeExpiry: typeof bag.refreshBeforeExpiry === "number" ? bag.refreshBeforeExpiry : undefined,
+    adopt: typeof bag.adopt === "boolean" ? bag.adopt : undefined,
+    accountId: optionalString(bag.accountId)?.trim(),
+    appId: optionalString(bag.appId)?.trim(),
+  };
+}
+
+/** Outputs from state, tolerating what older versions may have written. */
+export function parseOutputs(bag: PropertyMap): ParticipantOutputs {
+  const meetingId = optionalString(bag.meetingId);
+  const customParticipantId = optionalString(bag.customParticipantId);
+  if (meetingId === undefined || customParticipantId === undefined) {
+    throw new Error(
+      "This Participant's state has no meetingId or customParticipantId. Dynamic resources cannot be " +
+        "imported with `pulumi import`; declare the Participant with `adopt: true` instead.",
+    );
+  }
+  return {
+    participantId: optionalString(bag.participantId) ?? "",
+    token: optionalString(bag.token),
+    createdAt: optionalString(bag.createdAt) ?? "",
+    updatedAt: optionalString(bag.updatedAt) ?? "",
+    meetingId,
+    customParticipantId,
+    presetName: optionalString(bag.presetName) ?? "",
+    name: optionalString(bag.name) ?? "",
+    picture: optionalString(bag.picture),
+    tokenRotation:
+      typeof bag.tokenRotation === "number" ? bag.tokenRotation : optionalString(bag.tokenRotation),
+    refreshBeforeExpiry: typeof bag.refreshBeforeExpiry === "number" ? bag.refreshBeforeExpiry : undefined,
+    adopt: typeof bag.adopt === "boolean" ? bag.adopt : undefined,
+    accountId: optionalString(bag.accountId) ?? "",
+    appId: optionalString(bag.appId) ?? "",
+  };
+}
+
+export function optionalString(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+export function dropUndefined<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
+}

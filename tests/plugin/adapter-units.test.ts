@@ -1,0 +1,82 @@
+/** The adapter's pure parts: secret envelopes, import ids, config from a ConfigureRequest, URN types. */
+import { isImportRead, parseMeetingImportId, parseParticipantImportId } from "../../plugin/import-ids";
+import { typeOfUrn } from "../../plugin/provider";
+import { SECRET_SIG, SPECIAL_SIG_KEY, unwrapBag, unwrapDeep, wrapBag } from "../../plugin/secrets";
+import { configFromRequest } from "../../plugin/server";
+
+const secret = (value: unknown) => ({ [SPECIAL_SIG_KEY]: SECRET_SIG, value });
+
+describe("secret envelopes", () => {
+  test("unwrapping removes envelopes at any depth and remembers the top-level keys that held one", () => {
+    const { plain, secretKeys } = unwrapBag({
+      name: secret("Alice"),
+      recordingConfig: { storageConfig: { secret: secret("s3cr3t") } },
+      title: "plain",
+    });
+    expect(plain).toEqual({
+      name: "Alice",
+      recordingConfig: { storageConfig: { secret: "s3cr3t" } },
+      title: "plain",
+    });
+    expect([...secretKeys].sort()).toEqual(["name", "recordingConfig"]);
+    expect(unwrapDeep([secret(secret(1))])).toEqual([1]);
+  });
+
+  test("wrapping marks the named keys and always the token; absent values stay absent, envelopes are not doubled", () => {
+    expect(
+      wrapBag({ name: "Alice", token: "jwt", title: "t", picture: undefined }, ["name", "picture"]),
+    ).toEqual({
+      name: secret("Alice"),
+      token: secret("jwt"),
+      title: "t",
+      picture: undefined,
+    });
+    expect(wrapBag({ token: secret("jwt") }, [])).toEqual({ token: secret("jwt") });
+    expect(wrapBag(undefined, ["token"])).toBeUndefined();
+  });
+});
+
+describe("import ids", () => {
+  test("a participant id is <meetingId>/<participantId>; other shapes name the id and the expected form", () => {
+    expect(parseParticipantImportId("m-1/p-1")).toEqual({ meetingId: "m-1", participantId: "p-1" });
+    for (const bad of ["p-1", "m/", "/p", "a/b/c", ""]) {
+      expect(() => parseParticipantImportId(bad)).toThrow(
+        `Cannot import Participant "${bad}": the import id must be <meetingId>/<participantId>`,
+      );
+    }
+  });
+
+  test("a meeting id is the meeting's id", () => {
+    expect(parseMeetingImportId(" m-1 ")).toBe("m-1");
+    expect(() => parseMeetingImportId("m-1/p-1")).toThrow(`Cannot import Meeting "m-1/p-1"`);
+  });
+
+  test("a read without recorded state is an import", () => {
+    expect(isImportRead(undefined)).toBe(true);
+    expect(isImportRead({})).toBe(true);
+    expect(isImportRead({ meetingId: "m" })).toBe(false);
+  });
+});
+
+test("config comes from the request's variables (either key form) and its args, variables first", () => {
+  const config = configFromRequest(
+    new Map([
+      ["realtimekit:config:apiToken", "from-variables"],
+      ["realtimekit:appId", "app"],
+    ]),
+    { apiToken: secret("from-args"), accountId: secret("acct"), baseUrl: "http://localhost/client/v4" },
+  );
+  expect(config.get("realtimekit:apiToken")).toBe("from-variables");
+  expect(config.get("realtimekit:appId")).toBe("app");
+  expect(config.get("realtimekit:accountId")).toBe("acct");
+  expect(config.get("realtimekit:baseUrl")).toBe("http://localhost/client/v4");
+  expect(config.get("cloudflare:apiToken")).toBeUndefined();
+  expect(() => config.require("realtimekit:other")).toThrow("realtimekit:other");
+});
+
+test("the resource type of a URN, parent types stripped", () => {
+  expect(
+    typeOfUrn("urn:pulumi:dev::p::realtimekit:index:Roster$realtimekit:index:Participant::team/u-1"),
+  ).toBe("realtimekit:index:Participant");
+  expect(typeOfUrn("urn:pulumi:dev::p::realtimekit:index:Meeting::m")).toBe("realtimekit:index:Meeting");
+});
