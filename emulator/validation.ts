@@ -88,7 +88,8 @@ function validateObject(value: Json, schema: ObjectSchema, path: string): string
     if (value[key] === undefined) return `"${prefix}${key}" is required`;
   }
   for (const [key, item] of Object.entries(value)) {
-    const fieldSchema = schema.fields[key];
+    // Own fields only: `constructor` or `toString` must not find Object.prototype members.
+    const fieldSchema = Object.hasOwn(schema.fields, key) ? schema.fields[key] : undefined;
     if (!fieldSchema) return `"${prefix}${key}" is not allowed`;
     const problem = validate(item, fieldSchema, `${prefix}${key}`);
     if (problem) return problem;

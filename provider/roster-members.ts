@@ -110,24 +110,27 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
   kinds: RosterKinds<P, R>,
 ): RosterMembers<P, R> {
   const ids = entries.map((entry) => entry.customParticipantId).sort(compare);
-  const participants: Record<string, P> = {};
-  for (const entry of entries) {
-    participants[entry.customParticipantId] = kinds.participant(
-      `${name}/${entry.customParticipantId}`,
-      {
-        meetingId: args.meetingId,
-        customParticipantId: entry.customParticipantId,
-        presetName: (entry.presetName ?? args.defaults?.presetName) as string,
-        name: entry.name,
-        picture: entry.picture,
-        tokenRotation: entry.tokenRotation,
-        adopt: args.adopt,
-        accountId: args.accountId,
-        appId: args.appId,
-      },
-      { parent },
-    );
-  }
+  // fromEntries defines own properties: an id such as `__proto__` is a key like any other.
+  const participants: Record<string, P> = Object.fromEntries(
+    entries.map((entry) => [
+      entry.customParticipantId,
+      kinds.participant(
+        `${name}/${entry.customParticipantId}`,
+        {
+          meetingId: args.meetingId,
+          customParticipantId: entry.customParticipantId,
+          presetName: (entry.presetName ?? args.defaults?.presetName) as string,
+          name: entry.name,
+          picture: entry.picture,
+          tokenRotation: entry.tokenRotation,
+          adopt: args.adopt,
+          accountId: args.accountId,
+          appId: args.appId,
+        },
+        { parent },
+      ),
+    ]),
+  );
   const byId = <T>(pick: (participant: P) => pulumi.Output<T>): pulumi.Output<Record<string, T>> =>
     pulumi.all(Object.fromEntries(ids.map((id) => [id, pick(participants[id])]))) as pulumi.Output<
       Record<string, T>

@@ -9,15 +9,12 @@
  */
 import { NotFoundError } from "../../sdk/errors";
 import { connect } from "./context";
-import type { RuntimeProvider } from "./protocol";
+import { checkInputs, forEngine, rosterPruneDescription, type UndeclaredParticipant } from "./inputs";
+import type { PropertyMap, RuntimeProvider } from "./protocol";
 import { sharedParticipantList } from "./shared-participant-list";
-import { UNKNOWN, containsUnknown, isRecord } from "./values";
+import { containsUnknown, isRecord } from "./values";
 
-/** A participant the roster does not declare, as listed at program time. */
-export interface UndeclaredParticipant {
-  customParticipantId: string;
-  participantId: string;
-}
+export type { UndeclaredParticipant } from "./inputs";
 
 /** Inputs of the pruning resource. */
 export interface RosterPruneInputs {
@@ -38,17 +35,6 @@ export interface RosterPruneOutputs extends RosterPruneInputs {
   pruned: UndeclaredParticipant[];
   accountId: string;
   appId: string;
-}
-
-function parseUndeclared(value: unknown): UndeclaredParticipant[] | string {
-  if (!Array.isArray(value)) return "expected a list of { customParticipantId, participantId }";
-  for (const item of value) {
-    const entry = item as Partial<UndeclaredParticipant> | null;
-    if (typeof entry?.customParticipantId !== "string" || typeof entry?.participantId !== "string") {
-      return "expected every item to have string customParticipantId and participantId";
-    }
-  }
-  return value as UndeclaredParticipant[];
 }
 
 /**
@@ -95,21 +81,18 @@ async function prune(inputs: RosterPruneInputs): Promise<RosterPruneOutputs> {
 /** The pruning provider, as the runtime module exposes it to the shim. */
 export const rosterPruneRuntime: RuntimeProvider<RosterPruneInputs, RosterPruneOutputs> = {
   async check(olds, news) {
-    const failures: { property: string; reason: string }[] = [];
-    if (news.meetingId !== UNKNOWN && (typeof news.meetingId !== "string" || news.meetingId.trim() === "")) {
-      failures.push({ property: "meetingId", reason: "expected the id of a RealtimeKit meeting" });
-    }
-    if (containsUnknown(news.undeclared)) return { inputs: news, failures };
-    const parsed = parseUndeclared(news.undeclared);
-    if (typeof parsed === "string") {
-      failures.push({ property: "undeclared", reason: parsed });
-      return { inputs: news, failures };
+    const { inputs, failures } = checkInputs(rosterPruneDescription, news as unknown as PropertyMap);
+    const checked = inputs as unknown as RosterPruneInputs;
+    if (failures.length > 0 || containsUnknown(checked.undeclared)) {
+      return { inputs: checked, failures: forEngine(failures) };
     }
     // A participant the roster managed last time and no longer declares is deleted by the engine, as its
     // Participant resource goes away: listing it here too would show it twice in the preview.
     const previouslyManaged = new Set(isRecord(olds?.managed) ? Object.values(olds.managed) : []);
-    const undeclared = parsed.filter((participant) => !previouslyManaged.has(participant.participantId));
-    return { inputs: { ...news, undeclared }, failures };
+    const undeclared = checked.undeclared.filter(
+      (participant) => !previouslyManaged.has(participant.participantId),
+    );
+    return { inputs: { ...checked, undeclared }, failures: [] };
   },
 
   async diff(_id, olds, news) {

@@ -72,7 +72,8 @@ export function describeValue(value: unknown, disclosure: Disclosure = "shape"):
       }
       return `${value.trim() === "" ? "a blank string" : "a string"} of ${count(value.length, "character")}`;
     case "number":
-      return disclosure === "number" ? String(value) : "a number";
+      // NaN and Infinity say nothing secret, and "a number" would not explain the rejection.
+      return disclosure === "number" || !Number.isFinite(value) ? String(value) : "a number";
     case "boolean":
       return "a boolean";
     case "object":

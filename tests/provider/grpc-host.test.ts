@@ -256,7 +256,12 @@ describe("the Participant provider in the real dynamic-provider host", () => {
   it("returns check failures, accepts unknown values in preview, and surfaces API errors readably", async () => {
     const failures = (await check("bad", {}, { meetingId: "nope", customParticipantId: "", presetName: "x" }))
       .failures;
-    expect(failures.map(([property]) => property)).toEqual(["meetingId", "customParticipantId"]);
+    // No property: the engine would print the raw top-level value beside it; the reason names the path.
+    expect(failures.map(([property]) => property)).toEqual(["", ""]);
+    expect(failures.map(([, reason]) => reason.split(" ")[0])).toEqual([
+      "`meetingId`",
+      "`customParticipantId`",
+    ]);
     const preview = await check(
       "later",
       {},

@@ -7,10 +7,12 @@ import { randomUUID } from "node:crypto";
 import { useRuntimeAgainst } from "../helpers/runtime";
 import {
   changedMeetingFields,
+  checkMeeting,
   meetingRuntime,
   type MeetingInputs,
   type MeetingOutputs,
 } from "../../provider/runtime/meeting";
+import type { PropertyMap } from "../../provider/runtime/protocol";
 import { UNKNOWN } from "../../provider/runtime/values";
 import { callApi, useEmulator } from "../helpers/emulator";
 
@@ -66,14 +68,14 @@ describe("Meeting check", () => {
   });
 
   it("reports one failure per invalid field, naming its path and what is expected", async () => {
-    const result = await meetingRuntime.check({}, {
+    const result = checkMeeting({
       title: 42,
       sessionKeepAliveTimeInSecs: 30,
       status: "OFF",
       aiConfig: { summarization: { wordLimit: 10 } },
       recordingConfig: { videoConfig: { width: 5000 }, storageConfig: { bucket: "b" } },
       titel: "typo",
-    } as unknown as MeetingInputs);
+    } as unknown as PropertyMap);
     const byProperty = Object.fromEntries((result.failures ?? []).map((f) => [f.property, f.reason]));
     expect(Object.keys(byProperty).sort()).toEqual(
       [
@@ -86,22 +88,26 @@ describe("Meeting check", () => {
         "titel",
       ].sort(),
     );
-    expect(byProperty.sessionKeepAliveTimeInSecs).toBe("expected an integer between 60 and 600, got 30");
+    expect(byProperty.sessionKeepAliveTimeInSecs).toBe(
+      "`sessionKeepAliveTimeInSecs` must be an integer between 60 and 600; got 30",
+    );
     expect(byProperty.status).toContain('"ACTIVE", "INACTIVE"');
-    expect(byProperty["recordingConfig.storageConfig.type"]).toBe("is required");
-    expect(byProperty.titel).toContain("unknown Meeting argument");
+    expect(byProperty["recordingConfig.storageConfig.type"]).toBe(
+      '`recordingConfig.storageConfig.type` is required: one of "aws", "azure", "digitalocean", "gcs", "sftp"',
+    );
+    expect(byProperty.titel).toMatch(/^`titel` is not a Meeting input; the inputs are: title, /);
   });
 
   it("never repeats a storage credential in a failure", async () => {
-    const result = await meetingRuntime.check({}, {
+    const result = checkMeeting({
       recordingConfig: { storageConfig: { type: "aws", secret: 12345678 } },
-    } as unknown as MeetingInputs);
+    } as unknown as PropertyMap);
     expect(result.failures).toHaveLength(1);
     expect(JSON.stringify(result.failures)).not.toContain("12345678");
   });
 
   it("describes rejected free text and URLs by shape only, and never the RTMP URL or a credential", async () => {
-    const result = await meetingRuntime.check({}, {
+    const result = checkMeeting({
       title: ["Board meeting"],
       recordingConfig: {
         fileNamePrefix: 42,
@@ -109,16 +115,19 @@ describe("Meeting check", () => {
         liveStreamingConfig: { rtmpUrl: "rtmp://live.example.com/app/sk_live_5ecret" },
         storageConfig: { type: "aws", password: 4242, username: "deploy-bot-7", host: "" },
       },
-    } as unknown as MeetingInputs);
+    } as unknown as PropertyMap);
     const byProperty = Object.fromEntries((result.failures ?? []).map((f) => [f.property, f.reason]));
     expect(byProperty).toEqual({
-      title: "expected a string, got a list of 1 item",
-      "recordingConfig.fileNamePrefix": "expected a string, got a number",
-      "recordingConfig.videoConfig.codec": 'expected one of "H264", "VP8", got "H265"',
+      title: "`title` must be a string; got a list of 1 item",
+      "recordingConfig.fileNamePrefix": "`recordingConfig.fileNamePrefix` must be a string; got a number",
+      "recordingConfig.videoConfig.codec":
+        '`recordingConfig.videoConfig.codec` must be one of "H264", "VP8"; got "H265"',
       "recordingConfig.videoConfig.watermark.url":
-        "expected an absolute http(s) URL, got a string of 38 characters",
-      "recordingConfig.liveStreamingConfig.rtmpUrl": "expected an absolute http(s) URL, got a string",
-      "recordingConfig.storageConfig.password": "expected a string, got a number",
+        "`recordingConfig.videoConfig.watermark.url` must be an absolute http(s) URL; got a string of 38 characters",
+      "recordingConfig.liveStreamingConfig.rtmpUrl":
+        "`recordingConfig.liveStreamingConfig.rtmpUrl` must be an absolute http(s) URL; got a string",
+      "recordingConfig.storageConfig.password":
+        "`recordingConfig.storageConfig.password` must be a string; got a number",
     });
     const text = JSON.stringify(result.failures);
     for (const secret of ["Board meeting", "abc123", "sk_live_5ecret", "4242"])
@@ -126,15 +135,20 @@ describe("Meeting check", () => {
   });
 
   it("shows only a short prefix of a rejected enum value", async () => {
-    const result = await meetingRuntime.check({}, {
+    const result = checkMeeting({
       status: "INACTIVE-and-then-some-more-text",
-    } as unknown as MeetingInputs);
+    } as unknown as PropertyMap);
     expect(result.failures).toEqual([
       {
         property: "status",
-        reason: 'expected one of "ACTIVE", "INACTIVE", got "INACTIVE-and..." (32 characters)',
+        reason: '`status` must be one of "ACTIVE", "INACTIVE"; got "INACTIVE-and..." (32 characters)',
       },
     ]);
+  });
+
+  it("hands the engine failures without a property, so it cannot print the raw value next to them", async () => {
+    const result = await meetingRuntime.check({}, { title: 42 } as unknown as MeetingInputs);
+    expect(result.failures).toEqual([{ property: "", reason: "`title` must be a string; got a number" }]);
   });
 
   it("skips values that are not known yet during preview", async () => {

@@ -104,10 +104,11 @@ describe("reading a bad roster file", () => {
   it("reports every YAML problem at once, in file order, with line numbers", () => {
     expect(messages("bad.yaml")).toEqual([
       'bad.yaml:5: unknown key "prest" (expected one of customParticipantId, presetName, name, picture, tokenRotation)',
-      "bad.yaml:6: customParticipantId is required (a non-empty string)",
+      "bad.yaml:6: `customParticipantId` is required: a non-empty string without leading or trailing spaces (quote numeric ids)",
       'bad.yaml:8: duplicate customParticipantId "alice" (first declared at line 1)',
-      'bad.yaml:10: picture must be an absolute http(s) URL, got "ftp://example.com/dave.png"',
-      "bad.yaml:13: customParticipantId must be a string, got number 1001 (quote numeric ids)",
+      // The line of the offending key, and the rejected URL described, never repeated.
+      "bad.yaml:12: `picture` must be an absolute http(s) URL; got a string of 26 characters",
+      "bad.yaml:13: `customParticipantId` must be a non-empty string without leading or trailing spaces (quote numeric ids); got a number",
     ]);
   });
 
@@ -115,7 +116,7 @@ describe("reading a bad roster file", () => {
     expect(messages("bad.json")).toEqual([
       'bad.json:3: duplicate customParticipantId "alice" (first declared at line 2)',
       'bad.json:4: unknown key "colour" (expected one of customParticipantId, presetName, name, picture, tokenRotation)',
-      "bad.json:4: customParticipantId is required (a non-empty string)",
+      "bad.json:4: `customParticipantId` must be a non-empty string without leading or trailing spaces (quote numeric ids); got an empty string",
     ]);
   });
 
@@ -124,7 +125,7 @@ describe("reading a bad roster file", () => {
       'bad.csv:1: unknown column "role" (expected one of customParticipantId, presetName, name, picture, tokenRotation)',
       "bad.csv:3: expected 3 columns (customParticipantId,presetName,role), got 2",
       'bad.csv:4: duplicate customParticipantId "alice" (first declared at line 2)',
-      "bad.csv:5: customParticipantId is required (a non-empty string)",
+      "bad.csv:5: `customParticipantId` is required: a non-empty string without leading or trailing spaces (quote numeric ids)",
     ]);
   });
 
@@ -147,7 +148,7 @@ describe("reading a bad roster file", () => {
     );
     expect(readRosterFile(file).problems.map(formatProblem)).toEqual([
       "repeat.yaml:2: a key appears twice in the same entry",
-      "repeat.yaml:3: customParticipantId is required (a non-empty string)",
+      "repeat.yaml:3: `customParticipantId` is required: a non-empty string without leading or trailing spaces (quote numeric ids)",
     ]);
   });
 
@@ -183,7 +184,7 @@ describe("validating roster entries", () => {
       { customParticipantId: "b" },
     ];
     expect(validateRosterEntries(entries, { requirePreset: true }).map(formatProblem)).toEqual([
-      "participants[1]: presetName is required (set it on the entry, or set the roster's defaults.presetName)",
+      "participants[1]: `presetName` is required (set it on the entry, or set the roster's defaults.presetName)",
     ]);
     expect(
       validateRosterEntries(entries, { requirePreset: true, defaults: { presetName: "viewer" } }),
@@ -193,7 +194,7 @@ describe("validating roster entries", () => {
   it("points at the file line for entries read from a file", () => {
     const { entries } = readRosterFile(fixture("no-preset.yaml"));
     expect(validateRosterEntries(entries, { requirePreset: true }).map(formatProblem)).toEqual([
-      "no-preset.yaml:3: presetName is required (set it on the entry, or set the roster's defaults.presetName)",
+      "no-preset.yaml:3: `presetName` is required (set it on the entry, or set the roster's defaults.presetName)",
     ]);
   });
 
@@ -204,13 +205,13 @@ describe("validating roster entries", () => {
       { customParticipantId: " b", presetName: "", tokenRotation: true },
     ] as unknown as RosterEntry[];
     expect(validateRosterEntries(entries, { requirePreset: true }).map(formatProblem)).toEqual([
-      'participants[0]: picture must be an absolute http(s) URL, got "not a url"',
-      'participants[1]: unknown key "role" (expected one of customParticipantId, presetName, name, picture, tokenRotation)',
+      "participants[0]: `picture` must be an absolute http(s) URL; got a string of 9 characters",
+      "participants[1]: `role` is not a roster entry input; the inputs are: customParticipantId, presetName, name, picture, tokenRotation",
       'participants[1]: duplicate customParticipantId "a" (first declared at participants[0])',
-      'participants[2]: customParticipantId " b" must not start or end with spaces',
-      "participants[2]: presetName must not be empty (leave it out instead)",
-      "participants[2]: presetName is required (set it on the entry, or set the roster's defaults.presetName)",
-      "participants[2]: tokenRotation must be a string or a number, got boolean true",
+      "participants[2]: `customParticipantId` must be a non-empty string without leading or trailing spaces (quote numeric ids); got a string of 2 characters",
+      "participants[2]: `presetName` must be a non-empty string (leave it out instead); got an empty string",
+      "participants[2]: `tokenRotation` must be a string or a number (change it to issue a new token); got a boolean",
+      "participants[2]: `presetName` is required (set it on the entry, or set the roster's defaults.presetName)",
     ]);
   });
 });

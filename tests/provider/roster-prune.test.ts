@@ -111,13 +111,14 @@ describe("pruning undeclared participants", () => {
 });
 
 describe("pruning preview", () => {
-  const olds: RosterPruneOutputs = { meetingId: "m", undeclared: [], pruned: [], accountId: "a", appId: "b" };
+  const m = "0b9f3c1e-5d2a-4e8b-9c7d-1a2b3c4d5e6f";
+  const olds: RosterPruneOutputs = { meetingId: m, undeclared: [], pruned: [], accountId: "a", appId: "b" };
 
   it("shows a change exactly when someone is listed for deletion, without any API call", async () => {
     emu.control.resetCounters();
-    const nobody = await rosterPruneRuntime.diff("prune", olds, { meetingId: "m", undeclared: [] });
+    const nobody = await rosterPruneRuntime.diff("prune", olds, { meetingId: m, undeclared: [] });
     const someone = await rosterPruneRuntime.diff("prune", olds, {
-      meetingId: "m",
+      meetingId: m,
       undeclared: [{ customParticipantId: "eve", participantId: "p" }],
     });
     expect(nobody.changes).toBe(false);
@@ -127,7 +128,7 @@ describe("pruning preview", () => {
 
   it("shows a change while the list is not known yet", async () => {
     const result = await rosterPruneRuntime.diff("prune", olds, {
-      meetingId: "m",
+      meetingId: m,
       undeclared: UNKNOWN,
     } as unknown as RosterPruneInputs);
     expect(result.changes).toBe(true);
@@ -137,22 +138,19 @@ describe("pruning preview", () => {
     const result = await rosterPruneRuntime.check(
       {} as RosterPruneInputs,
       {
-        meetingId: "m",
+        meetingId: m,
         undeclared: [{ customParticipantId: "eve" }],
       } as unknown as RosterPruneInputs,
     );
     expect(result.failures).toEqual([
-      {
-        property: "undeclared",
-        reason: "expected every item to have string customParticipantId and participantId",
-      },
+      { property: "", reason: "`undeclared[0].participantId` is required: a non-empty string" },
     ]);
   });
 
   it("leaves out participants the roster managed last time, whose own deletion the engine already shows", async () => {
-    const previous = { meetingId: "m", undeclared: [], managed: { alice: "p-alice", bob: "p-bob" } };
+    const previous = { meetingId: m, undeclared: [], managed: { alice: "p-alice", bob: "p-bob" } };
     const result = await rosterPruneRuntime.check(previous, {
-      meetingId: "m",
+      meetingId: m,
       undeclared: [
         { customParticipantId: "bob", participantId: "p-bob" },
         { customParticipantId: "eve", participantId: "p-eve" },
@@ -166,7 +164,7 @@ describe("pruning preview", () => {
   it("keeps the recorded state on refresh", async () => {
     const read = await rosterPruneRuntime.read("prune", olds);
     expect(read.props).toEqual(olds);
-    expect(read.inputs).toEqual({ meetingId: "m", undeclared: [], accountId: "a", appId: "b" });
+    expect(read.inputs).toEqual({ meetingId: m, undeclared: [], accountId: "a", appId: "b" });
   });
 });
 

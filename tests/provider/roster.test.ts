@@ -207,10 +207,10 @@ describe("an invalid Roster", () => {
     expect(error).toMatch(/^Roster "bad" \(.*bad\.yaml\) is invalid \(5 problems\):/);
     for (const line of [
       'bad.yaml:5: unknown key "prest"',
-      "bad.yaml:6: customParticipantId is required",
+      "bad.yaml:6: `customParticipantId` is required",
       'bad.yaml:8: duplicate customParticipantId "alice" (first declared at line 1)',
-      "bad.yaml:10: picture must be an absolute http(s) URL",
-      "bad.yaml:13: customParticipantId must be a string",
+      "bad.yaml:12: `picture` must be an absolute http(s) URL",
+      "bad.yaml:13: `customParticipantId` must be a non-empty string",
     ]) {
       expect(error).toContain(line);
     }
@@ -218,12 +218,12 @@ describe("an invalid Roster", () => {
 
   it("names the entry without a preset when there is no default", () => {
     const { error } = result.reports.find((r) => r.name === "nopreset") ?? {};
-    expect(error).toContain("no-preset.yaml:3: presetName is required");
+    expect(error).toContain("no-preset.yaml:3: `presetName` is required");
   });
 
   it("names entries declared in code by position", () => {
     const { error } = result.reports.find((r) => r.name === "inline") ?? {};
-    expect(error).toContain("participants[0]: presetName is required");
+    expect(error).toContain("participants[0]: `presetName` is required");
     expect(error).toContain(
       'participants[1]: duplicate customParticipantId "a" (first declared at participants[0])',
     );

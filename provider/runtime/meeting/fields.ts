@@ -2,7 +2,9 @@
  * The Meeting's fields: its input and output shapes, which fields make up the API body, which replace, and
  * which are credentials (write-only in the API, secret in state, never described in a failure).
  */
-import type { MeetingInput, MeetingPatch } from "../../../sdk/types";
+import type { MeetingInput, MeetingPatch, StorageConfig } from "../../../sdk/types";
+import { changeKinds } from "../inputs/keywords";
+import { meetingInputs } from "../inputs/meeting";
 
 /** `T` with `null` removed from every field: a resource input is left out rather than set to null. */
 type WithoutNulls<T> = { [K in keyof T]: Exclude<T[K], null> };
@@ -42,7 +44,7 @@ export const MEETING_BODY_FIELDS = [
 ] as const satisfies readonly (keyof MeetingInput)[];
 
 /** Changing these means a different meeting: the API cannot move a meeting between accounts or apps. */
-export const MEETING_REPLACE_FIELDS = ["accountId", "appId"] as const;
+export const MEETING_REPLACE_FIELDS = changeKinds(meetingInputs.properties).replace;
 
 /** Every input `diff` tracks. */
 export const TRACKED_FIELDS = [
@@ -53,16 +55,19 @@ export const TRACKED_FIELDS = [
 ] as const;
 
 /**
- * The `storageConfig` fields that are credentials. The API accepts them but never returns them, so they are
- * kept from state and never compared on read; a `recordingConfig` carrying one is made a Pulumi secret; and
- * a check failure never describes their value.
+ * The `storageConfig` fields that are credentials (`x-secret` in the description). The API accepts them but
+ * never returns them, so they are kept from state and never compared on read, and a `recordingConfig`
+ * carrying one is made a Pulumi secret.
  */
-export const STORAGE_CREDENTIAL_FIELDS = ["accessKey", "secret", "password", "privateKey"] as const;
+export const STORAGE_CREDENTIAL_FIELDS = credentialFields();
+
+function credentialFields(): readonly (keyof StorageConfig)[] {
+  const [storage] = meetingInputs.properties.recordingConfig.properties.storageConfig.anyOf;
+  const fields = Object.entries(storage.properties) as [keyof StorageConfig, { "x-secret"?: boolean }][];
+  return fields.filter(([, schema]) => schema["x-secret"] === true).map(([key]) => key);
+}
 
 /** Whether the last segment of a property path names a storage credential. */
 export function isCredential(key: string): boolean {
   return (STORAGE_CREDENTIAL_FIELDS as readonly string[]).includes(key.split(".").pop() ?? "");
 }
-
-/** A check failure names these but never describes their value: the RTMP URL embeds the stream key. */
-export const MASKED_PATHS: readonly string[] = ["recordingConfig.liveStreamingConfig.rtmpUrl"];

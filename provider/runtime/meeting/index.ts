@@ -2,13 +2,14 @@
  * The Meeting provider, loaded at call time by the serialized shim (../../shim.ts): `check` (./check.ts),
  * `diff` (./diff.ts) and the lifecycle (./lifecycle.ts) over the fields described in ./fields.ts.
  */
-import type { RuntimeProvider } from "../protocol";
-import { validateMeetingInputs } from "./check";
+import type { PropertyMap, RuntimeProvider } from "../protocol";
+import { forEngine } from "../inputs";
+import { checkMeeting } from "./check";
 import { changedMeetingFields } from "./diff";
 import { MEETING_REPLACE_FIELDS, type MeetingInputs, type MeetingOutputs } from "./fields";
 import { meetingLifecycle } from "./lifecycle";
 
-export { validateMeetingInputs } from "./check";
+export { checkMeeting } from "./check";
 export { changedMeetingFields, deepEqual } from "./diff";
 export {
   MEETING_BODY_FIELDS,
@@ -22,8 +23,8 @@ export { remoteView } from "./state";
 /** The Meeting provider, as the runtime module exposes it to the shim. */
 export const meetingRuntime: RuntimeProvider<MeetingInputs, MeetingOutputs> = {
   async check(_olds, news) {
-    const failures = validateMeetingInputs(news as Record<string, unknown>);
-    return { inputs: news, failures };
+    const { inputs, failures } = checkMeeting(news as PropertyMap);
+    return { inputs: inputs as MeetingInputs, failures: forEngine(failures) };
   },
 
   async diff(_id, olds, news) {

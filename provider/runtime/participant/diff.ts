@@ -4,23 +4,25 @@
  */
 import type { EditParticipantInput, Participant } from "../../../sdk";
 import { UNKNOWN } from "../values";
+import { participantInputs } from "../inputs/participant";
+import { changeKinds } from "../inputs/keywords";
 import type { PropertyMap } from "../protocol";
 import { optionalString, type ParticipantInputs } from "./state";
 import { tokenExpiring } from "./token-claims";
 
+const kinds = changeKinds(participantInputs.properties);
 /** The API cannot change these on an existing participant, so a change means a new participant. */
-export const REPLACE_ON_CHANGE = ["accountId", "appId", "meetingId", "customParticipantId"] as const;
+export const REPLACE_ON_CHANGE: readonly DiffKey[] = kinds.replace;
 /** Changed in place: `name`, `picture`, `presetName` with one PATCH; `tokenRotation` with the refresh-token call. */
-export const UPDATE_IN_PLACE = ["name", "picture", "presetName", "tokenRotation"] as const;
+export const UPDATE_IN_PLACE: readonly DiffKey[] = kinds.update;
 /** Provider settings kept in state: a change rewrites the outputs and calls no API. */
-export const STATE_ONLY = ["refreshBeforeExpiry", "adopt"] as const;
+export const STATE_ONLY: readonly DiffKey[] = kinds.stateOnly;
 /** Resolved from config when omitted, so they are compared only when the program sets them. */
 const RESOLVED_WHEN_OMITTED: readonly string[] = ["accountId", "appId"];
 /** The fields PATCH accepts. */
 const EDITABLE = ["name", "picture", "presetName"] as const;
 
-type DiffKey =
-  (typeof REPLACE_ON_CHANGE)[number] | (typeof UPDATE_IN_PLACE)[number] | (typeof STATE_ONLY)[number];
+type DiffKey = keyof ParticipantInputs;
 
 /**
  * Compares the stored outputs with the new inputs, purely (no network): `replaces` lists changed

@@ -4,6 +4,7 @@
  * plain property bags (the unknown sentinel during preview, values written by older versions in state), so
  * inputs are parsed (./state.ts) rather than trusted.
  */
+import { forEngine } from "../inputs";
 import type { RuntimeProvider } from "../protocol";
 import { checkParticipant } from "./check";
 import { diffParticipant } from "./diff";
@@ -18,7 +19,8 @@ export { tokenExpiry, tokenExpiring } from "./token-claims";
 /** The Participant runtime provider, as the shim calls it. */
 export const participantRuntime: RuntimeProvider = {
   async check(_olds, news) {
-    return checkParticipant(news);
+    const { inputs, failures } = checkParticipant(news);
+    return { inputs, failures: forEngine(failures) };
   },
   async diff(_id, olds, news) {
     return diffParticipant(olds, news);

@@ -5,43 +5,11 @@
 import type { Participant } from "../../../sdk";
 import type { ResolvedConfig } from "../../config";
 import type { PropertyMap } from "../protocol";
+import type { ParticipantInputs, ParticipantOutputs } from "../inputs";
 import { checkParticipant } from "./check";
 import { tokenExpiry } from "./token-claims";
 
-/** The Participant's inputs after `check`. */
-export type ParticipantInputs = {
-  meetingId: string;
-  customParticipantId: string;
-  presetName: string;
-  name?: string;
-  picture?: string;
-  tokenRotation?: string | number;
-  refreshBeforeExpiry?: number;
-  adopt?: boolean;
-  accountId?: string;
-  appId?: string;
-};
-
-/** The Participant's outputs: the computed values plus every input, with `accountId`/`appId` resolved. */
-export type ParticipantOutputs = {
-  participantId: string;
-  /** The join token (a JWT). Absent only when a create was interrupted after the participant existed. */
-  token?: string;
-  /** ISO 8601 time the token expires, from its `exp` claim; absent when the token carries none. */
-  tokenExpiresAt?: string;
-  createdAt: string;
-  updatedAt: string;
-  meetingId: string;
-  customParticipantId: string;
-  presetName: string;
-  name: string;
-  picture?: string;
-  tokenRotation?: string | number;
-  refreshBeforeExpiry?: number;
-  adopt?: boolean;
-  accountId: string;
-  appId: string;
-};
+export type { ParticipantInputs, ParticipantOutputs } from "../inputs";
 
 /** The outputs of a participant as the API now has it, with the token and the provider settings. */
 export function outputsOf(
@@ -100,23 +68,11 @@ export function participantOf(id: string, state: ParticipantOutputs): Participan
 
 /** Inputs as `check` returned them; anything else means the engine sent something unexpected. */
 export function parseInputs(bag: PropertyMap): ParticipantInputs {
-  const { failures } = checkParticipant(bag);
+  const { inputs, failures } = checkParticipant(bag);
   if (failures.length > 0) {
     throw new Error(`Invalid Participant inputs: ${failures.map((failure) => failure.reason).join("; ")}`);
   }
-  return {
-    meetingId: String(bag.meetingId).trim(),
-    customParticipantId: String(bag.customParticipantId).trim(),
-    presetName: String(bag.presetName).trim(),
-    name: optionalString(bag.name),
-    picture: optionalString(bag.picture),
-    tokenRotation:
-      typeof bag.tokenRotation === "number" ? bag.tokenRotation : optionalString(bag.tokenRotation),
-    refreshBeforeExpiry: typeof bag.refreshBeforeExpiry === "number" ? bag.refreshBeforeExpiry : undefined,
-    adopt: typeof bag.adopt === "boolean" ? bag.adopt : undefined,
-    accountId: optionalString(bag.accountId)?.trim(),
-    appId: optionalString(bag.appId)?.trim(),
-  };
+  return inputs as ParticipantInputs;
 }
 
 /** Outputs from state, tolerating what older versions may have written. */

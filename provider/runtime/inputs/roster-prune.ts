@@ -1,0 +1,63 @@
+/** The RosterPrune resource's inputs and outputs (created by a Roster with `prune: true`). */
+import { Type, type Static } from "@sinclair/typebox";
+import { accountId, appId, customParticipantIdRule, meetingId } from "./common";
+
+const MAX_LISTED = 100_000;
+
+const listedParticipant = Type.Object(
+  {
+    customParticipantId: Type.String({ ...customParticipantIdRule, description: "Its customParticipantId." }),
+    participantId: Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description: "Its id assigned by RealtimeKit.",
+    }),
+  },
+  { additionalProperties: false, description: "A participant of the meeting, as listed." },
+);
+
+export const rosterPruneInputs = Type.Object(
+  {
+    meetingId: meetingId("The meeting to prune.", { "x-replaceOnChanges": false }),
+    undeclared: Type.Array(listedParticipant, {
+      maxItems: MAX_LISTED,
+      description:
+        "The participants to delete: those the roster does not declare, as listed when the program ran " +
+        "(sorted by customParticipantId, then participantId).",
+      "x-expected": "a list of { customParticipantId, participantId }",
+      "x-limitSource": "guess: far above any meeting's size",
+    }),
+    managed: Type.Optional(
+      Type.Record(Type.String(), Type.String(), {
+        description:
+          "The roster's own participants (customParticipantId -> participant id), recorded so the next run " +
+          "can tell a participant just removed from the roster (the engine deletes it) from a stranger to prune.",
+        "x-stateOnly": true,
+      }),
+    ),
+    accountId: Type.Optional(
+      accountId("Cloudflare account id (default from config).", { "x-replaceOnChanges": false }),
+    ),
+    appId: Type.Optional(appId("RealtimeKit app id (default from config).", { "x-replaceOnChanges": false })),
+  },
+  { additionalProperties: false },
+);
+
+export const rosterPruneOutputs = Type.Object(
+  {
+    meetingId: Type.String({ description: "The meeting pruned." }),
+    undeclared: Type.Array(listedParticipant, {
+      description: "Participants still undeclared after the last prune (empty once it succeeded).",
+    }),
+    managed: Type.Optional(
+      Type.Record(Type.String(), Type.String(), { description: "The roster's own participants." }),
+    ),
+    pruned: Type.Array(listedParticipant, { description: "The participants the last prune deleted." }),
+    accountId: Type.String({ description: "The account of the meeting (resolved at create time)." }),
+    appId: Type.String({ description: "The app of the meeting (resolved at create time)." }),
+  },
+  { additionalProperties: false },
+);
+
+/** A participant the roster does not declare, as listed at program time. */
+export type UndeclaredParticipant = Static<typeof listedParticipant>;
