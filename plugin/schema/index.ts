@@ -9,14 +9,17 @@
 import { configProperties } from "./config";
 import { PACKAGE, TypeCollector } from "./convert";
 import type { Described } from "./description";
-import { fixtureDescriptions } from "./fixture-description";
+import { resourceDescriptions } from "../../provider/runtime/inputs";
 import { meetingParticipantsFunction } from "./functions";
 import type { PackageSpec, PropertySpec, ResourceSpec } from "./pulumi-schema";
 
 export type { PackageSpec } from "./pulumi-schema";
 
-/** The runtime's descriptions, by its kind name. */
-const RESOURCES: Readonly<Record<string, Described>> = fixtureDescriptions;
+/**
+ * The runtime's descriptions, by its kind name, as plain JSON (TypeBox schemas carry symbols the schema
+ * must not).
+ */
+const RESOURCES: Readonly<Record<string, Described>> = JSON.parse(JSON.stringify(resourceDescriptions));
 
 /** Every member of the package, in schema order: the described resources and components, then the function. */
 export const MEMBERS: readonly Described[] = [

@@ -23,11 +23,11 @@ func GetMeetingParticipants(ctx *pulumi.Context, args *GetMeetingParticipantsArg
 }
 
 type GetMeetingParticipantsArgs struct {
-	// Cloudflare account id (default: config `realtimekit:accountId`).
+	// Cloudflare account id (default from config). Setting it to a different value replaces the participant.
 	AccountId *string `pulumi:"accountId"`
-	// RealtimeKit app id (default: config `realtimekit:appId`).
+	// RealtimeKit app id (default from config). Setting it to a different value replaces the participant.
 	AppId *string `pulumi:"appId"`
-	// The id of the meeting (a UUID).
+	// The meeting to join (a UUID). Changing it replaces the participant.
 	MeetingId string `pulumi:"meetingId"`
 }
 
@@ -48,11 +48,11 @@ func GetMeetingParticipantsOutput(ctx *pulumi.Context, args GetMeetingParticipan
 }
 
 type GetMeetingParticipantsOutputArgs struct {
-	// Cloudflare account id (default: config `realtimekit:accountId`).
+	// Cloudflare account id (default from config). Setting it to a different value replaces the participant.
 	AccountId pulumi.StringPtrInput `pulumi:"accountId"`
-	// RealtimeKit app id (default: config `realtimekit:appId`).
+	// RealtimeKit app id (default from config). Setting it to a different value replaces the participant.
 	AppId pulumi.StringPtrInput `pulumi:"appId"`
-	// The id of the meeting (a UUID).
+	// The meeting to join (a UUID). Changing it replaces the participant.
 	MeetingId pulumi.StringInput `pulumi:"meetingId"`
 }
 

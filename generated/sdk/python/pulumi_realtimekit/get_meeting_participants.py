@@ -66,9 +66,9 @@ def get_meeting_participants(account_id: Optional[_builtins.str] = None,
     """
     Every participant of a meeting, all pages, sorted by `customParticipantId` then id. The API never lists join tokens, so there are none here.
 
-    :param _builtins.str account_id: Cloudflare account id (default: config `realtimekit:accountId`).
-    :param _builtins.str app_id: RealtimeKit app id (default: config `realtimekit:appId`).
-    :param _builtins.str meeting_id: The id of the meeting (a UUID).
+    :param _builtins.str account_id: Cloudflare account id (default from config). Setting it to a different value replaces the participant.
+    :param _builtins.str app_id: RealtimeKit app id (default from config). Setting it to a different value replaces the participant.
+    :param _builtins.str meeting_id: The meeting to join (a UUID). Changing it replaces the participant.
     """
     __args__ = dict()
     __args__['accountId'] = account_id
@@ -87,9 +87,9 @@ def get_meeting_participants_output(account_id: pulumi.Input[Optional[Optional[_
     """
     Every participant of a meeting, all pages, sorted by `customParticipantId` then id. The API never lists join tokens, so there are none here.
 
-    :param _builtins.str account_id: Cloudflare account id (default: config `realtimekit:accountId`).
-    :param _builtins.str app_id: RealtimeKit app id (default: config `realtimekit:appId`).
-    :param _builtins.str meeting_id: The id of the meeting (a UUID).
+    :param _builtins.str account_id: Cloudflare account id (default from config). Setting it to a different value replaces the participant.
+    :param _builtins.str app_id: RealtimeKit app id (default from config). Setting it to a different value replaces the participant.
+    :param _builtins.str meeting_id: The meeting to join (a UUID). Changing it replaces the participant.
     """
     __args__ = dict()
     __args__['accountId'] = account_id
