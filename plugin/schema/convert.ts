@@ -24,6 +24,9 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
   "getMeetingParticipants.participants[]": "MeetingParticipant",
 };
 
+/** The name of the object type of a nested object node at `path` (what each SDK calls its class). */
+export const objectTypeName = (schema: JsonSchema, path: string): string => schema.title ?? nameOfPath(path);
+
 const nameOfPath = (path: string): string =>
   Object.hasOwn(TYPE_NAMES, path)
     ? TYPE_NAMES[path]
@@ -61,7 +64,7 @@ export class TypeCollector {
         return { type: "array", items: this.typeOf(schema.items, `${owner}[]`) };
       case "object": {
         if (schema.properties) return { $ref: `#/types/${this.objectType(schema, owner)}` };
-        const values = typeof schema.additionalProperties === "object" ? schema.additionalProperties : {};
+        const values = mapValues(schema) ?? {};
         return { type: "object", additionalProperties: this.typeOf(values, `${owner}{}`) };
       }
       default:
@@ -69,21 +72,28 @@ export class TypeCollector {
     }
   }
 
-  /** The properties of an object node as Pulumi properties (descriptions and secrecy carried over). */
-  properties(schema: JsonSchema, owner: string): Record<string, PropertySpec> {
+  /**
+   * The properties of an object node as Pulumi properties (descriptions and secrecy carried over;
+   * `replaceOnChanges` only with `replaces`, for a custom resource's own properties).
+   */
+  properties(
+    schema: JsonSchema,
+    owner: string,
+    options: { replaces: boolean } = { replaces: false },
+  ): Record<string, PropertySpec> {
     const result: Record<string, PropertySpec> = {};
     for (const [key, property] of ownProperties(schema)) {
-      result[key] = this.property(property, `${owner}.${key}`);
+      result[key] = this.property(property, `${owner}.${key}`, options.replaces);
     }
     return result;
   }
 
-  property(schema: JsonSchema, owner: string): PropertySpec {
+  private property(schema: JsonSchema, owner: string, replaces: boolean): PropertySpec {
     const facts = propertyFacts(schema);
     const spec: PropertySpec = { ...this.typeOf(schema, owner) };
     if (schema.description) spec.description = schema.description;
     if (facts.secret) spec.secret = true;
-    if (facts.change === "replace") {
+    if (replaces && facts.change === "replace") {
       spec.replaceOnChanges = true;
       spec.willReplaceOnChanges = true;
     }
@@ -91,7 +101,7 @@ export class TypeCollector {
   }
 
   private objectType(schema: JsonSchema, owner: string): string {
-    const token = typeToken(schema.title ?? nameOfPath(owner));
+    const token = typeToken(objectTypeName(schema, owner));
     const spec: ObjectTypeSpec = {
       type: "object",
       ...(schema.description ? { description: schema.description } : {}),
@@ -105,6 +115,13 @@ export class TypeCollector {
     this.types[token] = spec;
     return token;
   }
+}
+
+/** The value schema of a map node (`additionalProperties`, or TypeBox's one `patternProperties` entry). */
+export function mapValues(schema: JsonSchema): JsonSchema | undefined {
+  if (typeof schema.additionalProperties === "object") return schema.additionalProperties;
+  const patterns = Object.values(schema.patternProperties ?? {});
+  return patterns.length === 1 ? patterns[0] : undefined;
 }
 
 function isNull(schema: JsonSchema): boolean {

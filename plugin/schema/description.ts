@@ -13,6 +13,8 @@ export interface JsonSchema {
   required?: string[];
   items?: JsonSchema;
   additionalProperties?: boolean | JsonSchema;
+  /** A map: the one pattern's schema is the values' (TypeBox `Type.Record`). */
+  patternProperties?: Record<string, JsonSchema>;
   enum?: readonly unknown[];
   const?: unknown;
   anyOf?: JsonSchema[];
@@ -35,8 +37,15 @@ export interface JsonSchema {
 /** What a change to an input does to an existing resource. */
 export type ChangeEffect = "replace" | "update" | "state";
 
-/** The description of one resource, component or function. */
+/** The description of one resource, component or function (provider/runtime/inputs' `ResourceDescription`). */
 export interface Described {
+  /** The Pulumi type token, e.g. `realtimekit:index:Participant`. */
+  token: string;
+  /** `Participant`. */
+  name: string;
+  kind: "resource" | "component" | "function";
+  /** Documentation, Markdown. */
+  description: string;
   inputs: JsonSchema;
   outputs: JsonSchema;
 }

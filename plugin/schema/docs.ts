@@ -4,7 +4,8 @@
  * and examples in TypeScript (the dynamic provider) and Pulumi YAML (the plugin).
  */
 import { ownProperties, propertyFacts, type ChangeEffect, type JsonSchema } from "./description";
-import { MEMBERS, descriptionOf, type Member } from "./index";
+import { mapValues, objectTypeName } from "./convert";
+import { MEMBERS, type Member } from "./index";
 import { CONFIG_VARIABLES } from "./config";
 
 /** Example inputs per member, by property name: values are code in each language (not data). */
@@ -14,7 +15,7 @@ interface ExampleValue {
 }
 
 const MEETING_REF: ExampleValue = { ts: "meeting.meetingId", yaml: "${meeting.meetingId}" };
-const EXAMPLES: Readonly<Record<Member["name"], Readonly<Record<string, ExampleValue>>>> = {
+const EXAMPLES: Readonly<Record<string, Readonly<Record<string, ExampleValue>>>> = {
   Participant: {
     meetingId: MEETING_REF,
     customParticipantId: { ts: '"alice"', yaml: "alice" },
@@ -41,21 +42,23 @@ const EFFECT_TEXT: Readonly<Record<ChangeEffect, string>> = {
   state: "state only (no API call)",
 };
 
-/** A short type name for the tables. */
-export function typeName(schema: JsonSchema): string {
+/** A short type name for the tables; `path` (as in convert.ts) names nested objects. */
+export function typeName(schema: JsonSchema, path: string): string {
   if (typeof schema.const === "string") return `\`${schema.const}\``;
   const variants = (schema.anyOf ?? schema.oneOf ?? []).filter((variant) => variant.type !== "null");
-  if (variants.length > 0) return variants.map(typeName).join(" \\| ");
-  if (schema.enum) return schema.enum.map((value) => `\`${String(value)}\``).join(" \\| ");
+  if (variants.length === 1) return typeName(variants[0], path);
+  if (variants.length > 1)
+    return variants.map((variant, i) => typeName(variant, `${path}|${i}`)).join(" \\| ");
   const type = Array.isArray(schema.type)
     ? schema.type.filter((t) => t !== "null").join(" \\| ")
     : schema.type;
-  if (type === "array" && schema.items) return `list of ${typeName(schema.items)}`;
-  if (type === "object" && schema.properties)
-    return schema.title ? `[${schema.title}](#${anchor(schema.title)})` : "object";
-  if (type === "object" && typeof schema.additionalProperties === "object") {
-    return `map of ${typeName(schema.additionalProperties)}`;
+  if (type === "array" && schema.items) return `list of ${typeName(schema.items, `${path}[]`)}`;
+  if (type === "object" && schema.properties) {
+    const name = objectTypeName(schema, path);
+    return `[${name}](#${anchor(name)})`;
   }
+  const values = mapValues(schema);
+  if (type === "object" && values) return `map of ${typeName(values, `${path}{}`)}`;
   return type ?? "any";
 }
 
@@ -73,9 +76,10 @@ function constraints(schema: JsonSchema): string[] {
   return said;
 }
 
+const firstSentence = (text: string): string => text.split(/(?<=\.)\s/)[0];
 const cell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\n+/g, " ");
 
-function table(schema: JsonSchema, withEffect: boolean): string[] {
+function table(schema: JsonSchema, path: string, withEffect: boolean): string[] {
   const required = new Set(schema.required ?? []);
   const rows = ownProperties(schema).map(([key, property]) => {
     const facts = propertyFacts(property);
@@ -91,7 +95,7 @@ function table(schema: JsonSchema, withEffect: boolean): string[] {
           ]
         : []),
     ];
-    const columns = [`\`${key}\``, typeName(property), required.has(key) ? "yes" : "no"];
+    const columns = [`\`${key}\``, typeName(property, `${path}.${key}`), required.has(key) ? "yes" : "no"];
     if (withEffect) columns.push(EFFECT_TEXT[facts.change]);
     columns.push(notes.join(" "));
     return `| ${columns.join(" | ")} |`;
@@ -103,24 +107,36 @@ function table(schema: JsonSchema, withEffect: boolean): string[] {
   return [...head, ...rows];
 }
 
-/** Nested object types reachable from a schema, each once, in order of first use. */
-function nestedObjects(schema: JsonSchema, found = new Map<string, JsonSchema>()): Map<string, JsonSchema> {
-  for (const [, property] of ownProperties(schema)) visit(property, found);
+/** Nested objects reachable from an object node, by type name, each once, in order of first use. */
+function nestedObjects(
+  schema: JsonSchema,
+  path: string,
+  found = new Map<string, { schema: JsonSchema; path: string }>(),
+): Map<string, { schema: JsonSchema; path: string }> {
+  for (const [key, property] of ownProperties(schema)) visit(property, `${path}.${key}`, found);
   return found;
 }
 
-function visit(schema: JsonSchema, found: Map<string, JsonSchema>): void {
-  for (const variant of [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) visit(variant, found);
-  if (schema.items) visit(schema.items, found);
-  if (typeof schema.additionalProperties === "object") visit(schema.additionalProperties, found);
-  if (schema.properties && schema.title && !found.has(schema.title)) {
-    found.set(schema.title, schema);
-    nestedObjects(schema, found);
-  }
+function visit(
+  schema: JsonSchema,
+  path: string,
+  found: Map<string, { schema: JsonSchema; path: string }>,
+): void {
+  const variants = (schema.anyOf ?? schema.oneOf ?? []).filter((variant) => variant.type !== "null");
+  if (variants.length === 1) visit(variants[0], path, found);
+  else variants.forEach((variant, i) => visit(variant, `${path}|${i}`, found));
+  if (schema.items) visit(schema.items, `${path}[]`, found);
+  const values = mapValues(schema);
+  if (values) visit(values, `${path}{}`, found);
+  if (!schema.properties || schema.type !== "object") return;
+  const name = objectTypeName(schema, path);
+  if (found.has(name)) return;
+  found.set(name, { schema, path });
+  nestedObjects(schema, path, found);
 }
 
 function examples(member: Member): string[] {
-  const values = Object.entries(EXAMPLES[member.name]);
+  const values = Object.entries(Object.hasOwn(EXAMPLES, member.name) ? EXAMPLES[member.name] : {});
   const tsArgs = values.map(([key, value]) => `  ${key}: ${value.ts},`).join("\n");
   const yamlArgs = values.map(([key, value]) => `      ${key}: ${value.yaml}`).join("\n");
   const meeting =
@@ -170,15 +186,14 @@ function examples(member: Member): string[] {
 }
 
 function page(member: Member): string {
-  const { inputs, outputs } = descriptionOf(member);
-  const isResource = member.kind !== "function";
+  const { inputs, outputs } = member;
   const lines = [
     "<!-- Generated by `make sdks` from the runtime's input description. Do not edit. -->",
     `# ${member.name}`,
     "",
     `\`${member.token}\` (${member.kind})`,
     "",
-    member.summary,
+    member.description,
     "",
     "## Example",
     "",
@@ -186,31 +201,25 @@ function page(member: Member): string {
     "",
     "## Inputs",
     "",
-    ...table(inputs, member.kind === "resource"),
+    ...table(inputs, member.name, member.kind === "resource"),
     "",
     "## Outputs",
     "",
-    isResource && member.kind === "resource"
-      ? "Every input, resolved (ids from config when omitted), and:\n"
-      : "",
-    ...table(outputs, false),
+    ...table(outputs, member.name, false),
   ];
-  const nested = nestedObjects({ properties: { ...inputs.properties, ...outputs.properties } });
-  for (const [title, schema] of nested) {
-    lines.push(
-      "",
-      `### ${title}`,
-      "",
-      ...(schema.description ? [schema.description, ""] : []),
-      ...table(schema, false),
-    );
+  const nested = nestedObjects(inputs, member.name);
+  nestedObjects(outputs, member.name, nested);
+  for (const [name, { schema, path }] of nested) {
+    lines.push("", `### ${name}`, "", ...(schema.description ? [schema.description, ""] : []));
+    lines.push(...table(schema, path, false));
   }
   return `${lines.join("\n").replace(/\n{3,}/g, "\n\n")}\n`;
 }
 
 function index(): string {
   const rows = MEMBERS.map(
-    (member) => `| [${member.name}](${member.name}.md) | ${member.kind} | ${member.summary} |`,
+    (member) =>
+      `| [${member.name}](${member.name}.md) | ${member.kind} | ${cell(firstSentence(member.description))} |`,
   );
   const config = Object.entries(CONFIG_VARIABLES).map(
     ([key, variable]) =>

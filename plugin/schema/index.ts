@@ -7,62 +7,27 @@
  *   const schema = packageSchema({ version: "0.1.0" }); // a plain JSON-ready object
  */
 import { configProperties } from "./config";
-import { PACKAGE, TypeCollector, typeToken } from "./convert";
+import { PACKAGE, TypeCollector } from "./convert";
 import type { Described } from "./description";
-import { fixtureDescriptions } from "./fixture-description";
+import { resourceDescriptions } from "../../provider/runtime/inputs";
+import { meetingParticipantsFunction } from "./functions";
 import type { PackageSpec, PropertySpec, ResourceSpec } from "./pulumi-schema";
 
 export type { PackageSpec } from "./pulumi-schema";
 
-/** Every member of the package: its token, which description it comes from, and what it is. */
-export const MEMBERS = [
-  {
-    kind: "resource",
-    token: typeToken("Participant"),
-    name: "Participant",
-    description: "participant",
-    summary: "A participant of a RealtimeKit meeting, with a secret join token.",
-  },
-  {
-    kind: "resource",
-    token: typeToken("Meeting"),
-    name: "Meeting",
-    description: "meeting",
-    summary: "A RealtimeKit meeting. Deleting it sets its status to INACTIVE (the API has no delete).",
-  },
-  {
-    kind: "resource",
-    token: typeToken("RosterPrune"),
-    name: "RosterPrune",
-    description: "rosterPrune",
-    summary: "Deletes the participants of a meeting that an authoritative Roster does not declare.",
-  },
-  {
-    kind: "component",
-    token: typeToken("Roster"),
-    name: "Roster",
-    description: "roster",
-    summary: "A meeting's roster: one child Participant per entry, keyed by customParticipantId.",
-  },
-  {
-    kind: "function",
-    token: typeToken("getMeetingParticipants"),
-    name: "getMeetingParticipants",
-    description: "getMeetingParticipants",
-    summary: "Every participant of a meeting, all pages (the API never lists join tokens).",
-  },
-] as const;
+/**
+ * The runtime's descriptions, by its kind name, as plain JSON (TypeBox schemas carry symbols the schema
+ * must not).
+ */
+const RESOURCES: Readonly<Record<string, Described>> = JSON.parse(JSON.stringify(resourceDescriptions));
 
-export type Member = (typeof MEMBERS)[number];
+/** Every member of the package, in schema order: the described resources and components, then the function. */
+export const MEMBERS: readonly Described[] = [
+  ...Object.values(RESOURCES),
+  meetingParticipantsFunction(RESOURCES.participant),
+];
 
-/** The descriptions the schema is generated from, by member. */
-export function descriptionOf(member: Member): Described {
-  const described = Object.hasOwn(fixtureDescriptions, member.description)
-    ? fixtureDescriptions[member.description]
-    : undefined;
-  if (!described) throw new Error(`the runtime's description has no entry for ${member.token}`);
-  return described;
-}
+export type Member = Described;
 
 export interface SchemaOptions {
   /** The plugin's version (package.json's). */
@@ -75,23 +40,26 @@ export function packageSchema(options: SchemaOptions): PackageSpec {
   const functions: PackageSpec["functions"] = {};
 
   for (const member of MEMBERS) {
-    const { inputs, outputs } = descriptionOf(member);
-    const inputProperties = types.properties(inputs, member.name);
-    const outputProperties = types.properties(outputs, member.name);
+    const { inputs, outputs } = member;
+    // Only a custom resource is replaced: the engine ignores replaceOnChanges on components and functions.
+    const replaces = member.kind === "resource";
+    const inputProperties = types.properties(inputs, member.name, { replaces });
+    const outputProperties = types.properties(outputs, member.name, { replaces });
     if (member.kind === "function") {
       functions[member.token] = {
-        description: member.summary,
+        description: member.description,
         inputs: { properties: inputProperties, ...required(inputs.required) },
         outputs: { properties: outputProperties, ...required(outputs.required) },
       };
       continue;
     }
     const resource: ResourceSpec = {
-      description: member.summary,
+      description: member.description,
       inputProperties,
       ...requiredAs("requiredInputs", inputs.required),
       // A custom resource's state holds its resolved inputs too; a component's outputs are only its own.
-      properties: member.kind === "resource" ? { ...inputProperties, ...outputProperties } : outputProperties,
+      properties:
+        member.kind === "resource" ? stateProperties(inputProperties, outputProperties) : outputProperties,
       ...requiredAs("required", [
         ...(outputs.required ?? []),
         ...(member.kind === "resource" ? (inputs.required ?? []) : []),
@@ -129,6 +97,25 @@ export function packageSchema(options: SchemaOptions): PackageSpec {
       nodejs: { packageName: "@pulumi-realtimekit/realtimekit" },
     },
   };
+}
+
+/**
+ * A custom resource's state: its inputs as resolved, plus its computed outputs. Where an output describes
+ * an input again, the output's text wins but the input's replace flags stay: SDK generators read
+ * `replaceOnChanges` from the state properties.
+ */
+function stateProperties(
+  inputs: Record<string, PropertySpec>,
+  outputs: Record<string, PropertySpec>,
+): Record<string, PropertySpec> {
+  const merged: Record<string, PropertySpec> = { ...inputs };
+  for (const [key, output] of Object.entries(outputs)) {
+    const input = Object.hasOwn(inputs, key) ? inputs[key] : undefined;
+    merged[key] = input?.replaceOnChanges
+      ? { ...output, replaceOnChanges: true, willReplaceOnChanges: true }
+      : output;
+  }
+  return merged;
 }
 
 function required(names: readonly string[] | undefined): { required?: string[] } {

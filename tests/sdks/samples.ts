@@ -2,6 +2,7 @@
  * Valid sample values derived from a JSON Schema node of the runtime's description, so tests can probe the
  * runtime with every described input without a hand-written list (which would be the second description).
  */
+import { mapValues } from "../../plugin/schema/convert";
 import type { JsonSchema } from "../../plugin/schema/description";
 
 const UUIDS = ["6c2a7b1e-1f0e-4a55-9a53-2f3c8e1d9b40", "0f4c1c57-8d43-4a8e-9a3b-1d2e3f4a5b6c"];
@@ -29,9 +30,7 @@ export function sample(schema: JsonSchema, variant: 0 | 1 = 0): unknown {
       return schema.items ? [sample(schema.items, variant)] : [];
     case "object":
       if (schema.properties) return sampleObject(schema, variant);
-      return typeof schema.additionalProperties === "object"
-        ? { key: sample(schema.additionalProperties, variant) }
-        : {};
+      return { key: sample(mapValues(schema) ?? { type: "string" }, variant) };
     default:
       throw new Error(`no sample for ${JSON.stringify(schema)}`);
   }

@@ -7,11 +7,15 @@
 import * as fs from "fs";
 import * as path from "path";
 import { packageSchema, type PackageSpec } from "../../plugin/schema";
+import type { ObjectTypeSpec } from "../../plugin/schema/pulumi-schema";
 import { CONFIG_VARIABLES } from "../../plugin/schema/config";
+import * as runtime from "../../provider/runtime";
 import { providers, type ResourceKind } from "../../provider/runtime";
+import { addParticipant, createMeeting, useEmulator } from "../helpers/emulator";
+import { useRuntimeAgainst } from "../helpers/runtime";
 import { resolveConfig } from "../../provider/config";
 import { version } from "../../package.json";
-import { MEMBERS, descriptionOf } from "../../plugin/schema";
+import { MEMBERS } from "../../plugin/schema";
 import { sample, sampleObject } from "./samples";
 
 const schema: PackageSpec = packageSchema({ version });
@@ -22,6 +26,13 @@ const RUNTIME_KINDS: Record<string, ResourceKind> = {
   "realtimekit:index:Meeting": "meeting",
   "realtimekit:index:RosterPrune": "rosterPrune",
 };
+
+/**
+ * The input a check failure is about. Failures for the engine carry no `property` (the engine would print
+ * the raw value beside it); their reason starts with the property, backticked.
+ */
+const propertyNamed = (failure: { property: string; reason: string }): string =>
+  failure.property || (/^`([^`]*)`/.exec(failure.reason)?.[1] ?? `(no property in: ${failure.reason})`);
 
 /** A stored token whose claims say nothing about expiry, so `diff` sees no refresh due. */
 const STORED_TOKEN = `x.${Buffer.from("{}").toString("base64url")}.y`;
@@ -57,6 +68,17 @@ test("the package has the agreed members, config and secret outputs", () => {
   expect(schema.provider.inputProperties.apiToken.secret).toBe(true);
   expect(schema.resources["realtimekit:index:Participant"].properties.token.secret).toBe(true);
   expect(schema.resources["realtimekit:index:Roster"].properties.tokens.secret).toBe(true);
+  // SDK generators read replaceOnChanges from the state properties, not only from the inputs.
+  const participant = schema.resources["realtimekit:index:Participant"];
+  const replacing = (properties: Record<string, { replaceOnChanges?: boolean }>) =>
+    Object.keys(properties).filter((key) => properties[key].replaceOnChanges === true);
+  expect(replacing(participant.properties)).toEqual(replacing(participant.inputProperties));
+  expect(replacing(participant.inputProperties).sort()).toEqual([
+    "accountId",
+    "appId",
+    "customParticipantId",
+    "meetingId",
+  ]);
 });
 
 test("each config variable's documented environment fallback is the one resolveConfig reads", () => {
@@ -68,9 +90,29 @@ test("each config variable's documented environment fallback is the one resolveC
   }
 });
 
+describe("getMeetingParticipants", () => {
+  const emulator = useEmulator();
+  useRuntimeAgainst(emulator);
+
+  test("returns exactly the fields the schema lists", async () => {
+    const meetingId = await createMeeting(emulator);
+    await addParticipant(emulator, meetingId, {
+      custom_participant_id: "alice",
+      name: "Alice",
+      picture: "https://example.com/a.png",
+    });
+    const result = await runtime.functions.getMeetingParticipants({ meetingId });
+    const outputs = schema.functions["realtimekit:index:getMeetingParticipants"].outputs;
+    expect(Object.keys(result).sort()).toEqual(Object.keys(outputs.properties).sort());
+    const listed = schema.types["realtimekit:index:MeetingParticipant"] as ObjectTypeSpec;
+    expect(result.participants).toHaveLength(1);
+    expect(Object.keys(result.participants[0]).sort()).toEqual(Object.keys(listed.properties).sort());
+  });
+});
+
 describe.each(resourceCases)("%s: schema and runtime agree", (_name, token, member) => {
   const resource = schema.resources[token];
-  const inputs = descriptionOf(member).inputs;
+  const inputs = member.inputs;
   const complete = sampleObject(inputs);
 
   test("the schema's inputs are the description's, in order", () => {
@@ -85,14 +127,12 @@ describe.each(resourceCases)("%s: schema and runtime agree", (_name, token, memb
 
   test("check rejects a key the schema does not have, naming it", async () => {
     const { failures } = await runtimeOf(token).check({}, { ...complete, notInTheSchema: "x" });
-    expect((failures ?? []).map((failure) => failure.property)).toEqual(["notInTheSchema"]);
+    expect((failures ?? []).map(propertyNamed)).toEqual(["notInTheSchema"]);
   });
 
   test("check requires exactly the schema's required inputs", async () => {
     const { failures } = await runtimeOf(token).check({}, {});
-    expect((failures ?? []).map((failure) => failure.property).sort()).toEqual(
-      [...(resource.requiredInputs ?? [])].sort(),
-    );
+    expect((failures ?? []).map(propertyNamed).sort()).toEqual([...(resource.requiredInputs ?? [])].sort());
   });
 
   test("diff replaces exactly for the schema's replaceOnChanges inputs", async () => {
@@ -112,6 +152,6 @@ describe.each(resourceCases)("%s: schema and runtime agree", (_name, token, memb
 function sampleOutputs(token: string): Record<string, unknown> {
   const member = MEMBERS.find((m) => m.token === token);
   if (!member) throw new Error(token);
-  const outputs = sampleObject(descriptionOf(member).outputs);
+  const outputs = sampleObject(member.outputs);
   return "token" in outputs ? { ...outputs, token: STORED_TOKEN } : outputs;
 }

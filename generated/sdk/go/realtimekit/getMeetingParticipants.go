@@ -11,7 +11,7 @@ import (
 	"pulumi-realtimekit/sdk/go/realtimekit/internal"
 )
 
-// Every participant of a meeting, all pages (the API never lists join tokens).
+// Every participant of a meeting, all pages, sorted by `customParticipantId` then id. The API never lists join tokens, so there are none here.
 func GetMeetingParticipants(ctx *pulumi.Context, args *GetMeetingParticipantsArgs, opts ...pulumi.InvokeOption) (*GetMeetingParticipantsResult, error) {
 	opts = internal.PkgInvokeDefaultOpts(opts)
 	var rv GetMeetingParticipantsResult
@@ -23,18 +23,18 @@ func GetMeetingParticipants(ctx *pulumi.Context, args *GetMeetingParticipantsArg
 }
 
 type GetMeetingParticipantsArgs struct {
-	// Cloudflare account id (default: config `realtimekit:accountId`).
+	// Cloudflare account id (default from config). Setting it to a different value replaces the participant.
 	AccountId *string `pulumi:"accountId"`
-	// RealtimeKit app id (default: config `realtimekit:appId`).
+	// RealtimeKit app id (default from config). Setting it to a different value replaces the participant.
 	AppId *string `pulumi:"appId"`
-	// The id of the meeting (a UUID).
+	// The meeting to join (a UUID). Changing it replaces the participant.
 	MeetingId string `pulumi:"meetingId"`
 }
 
 type GetMeetingParticipantsResult struct {
-	// The meeting.
+	// The meeting that was read.
 	MeetingId string `pulumi:"meetingId"`
-	// Every participant.
+	// Every participant of the meeting.
 	Participants []MeetingParticipant `pulumi:"participants"`
 }
 
@@ -48,11 +48,11 @@ func GetMeetingParticipantsOutput(ctx *pulumi.Context, args GetMeetingParticipan
 }
 
 type GetMeetingParticipantsOutputArgs struct {
-	// Cloudflare account id (default: config `realtimekit:accountId`).
+	// Cloudflare account id (default from config). Setting it to a different value replaces the participant.
 	AccountId pulumi.StringPtrInput `pulumi:"accountId"`
-	// RealtimeKit app id (default: config `realtimekit:appId`).
+	// RealtimeKit app id (default from config). Setting it to a different value replaces the participant.
 	AppId pulumi.StringPtrInput `pulumi:"appId"`
-	// The id of the meeting (a UUID).
+	// The meeting to join (a UUID). Changing it replaces the participant.
 	MeetingId pulumi.StringInput `pulumi:"meetingId"`
 }
 
@@ -74,12 +74,12 @@ func (o GetMeetingParticipantsResultOutput) ToGetMeetingParticipantsResultOutput
 	return o
 }
 
-// The meeting.
+// The meeting that was read.
 func (o GetMeetingParticipantsResultOutput) MeetingId() pulumi.StringOutput {
 	return o.ApplyT(func(v GetMeetingParticipantsResult) string { return v.MeetingId }).(pulumi.StringOutput)
 }
 
-// Every participant.
+// Every participant of the meeting.
 func (o GetMeetingParticipantsResultOutput) Participants() MeetingParticipantArrayOutput {
 	return o.ApplyT(func(v GetMeetingParticipantsResult) []MeetingParticipant { return v.Participants }).(MeetingParticipantArrayOutput)
 }

@@ -11,31 +11,41 @@ import (
 	"pulumi-realtimekit/sdk/go/realtimekit/internal"
 )
 
-// A RealtimeKit meeting. Deleting it sets its status to INACTIVE (the API has no delete).
+// A RealtimeKit meeting. Changes are applied in place with one PATCH of the changed fields (or a PUT with `replaceOnUpdate`); only `accountId` and `appId` replace it. The API has no delete: destroying a Meeting sets it `INACTIVE`.
 type Meeting struct {
 	pulumi.CustomResourceState
 
-	// Cloudflare account id (default: config `realtimekit:accountId`).
-	AccountId pulumi.StringPtrOutput `pulumi:"accountId"`
-	// RealtimeKit app id (default: config `realtimekit:appId`).
-	AppId pulumi.StringPtrOutput `pulumi:"appId"`
-	// When the meeting was created.
+	// The account the meeting lives in (resolved at create time).
+	AccountId pulumi.StringOutput `pulumi:"accountId"`
+	// Summarization and transcription settings.
+	AiConfig MeetingAiConfigPtrOutput `pulumi:"aiConfig"`
+	// The app the meeting lives in (resolved at create time).
+	AppId pulumi.StringOutput `pulumi:"appId"`
+	// When the meeting was created (ISO 8601).
 	CreatedAt pulumi.StringOutput `pulumi:"createdAt"`
-	// The meeting id the API assigned.
+	// Start live streaming when a session starts (default false).
+	LiveStreamOnStart pulumi.BoolPtrOutput `pulumi:"liveStreamOnStart"`
+	// The meeting's id assigned by RealtimeKit (also the resource id).
 	MeetingId pulumi.StringOutput `pulumi:"meetingId"`
-	// Keep the chat after the meeting.
+	// Keep the chat after the session ends (default false).
 	PersistChat pulumi.BoolPtrOutput `pulumi:"persistChat"`
-	// Start recording when the meeting starts.
+	// Start recording when a session starts (default false).
 	RecordOnStart pulumi.BoolPtrOutput `pulumi:"recordOnStart"`
-	// Recording settings.
+	// Recording settings. Storage credentials are always stored as Pulumi secrets.
 	RecordingConfig MeetingRecordingConfigPtrOutput `pulumi:"recordingConfig"`
-	// Send every update as a full PUT.
+	// The `replaceOnUpdate` setting.
 	ReplaceOnUpdate pulumi.BoolPtrOutput `pulumi:"replaceOnUpdate"`
-	// Meeting status.
+	// How long an empty session stays alive, in seconds (default 60).
+	SessionKeepAliveTimeInSecs pulumi.IntPtrOutput `pulumi:"sessionKeepAliveTimeInSecs"`
+	// `ACTIVE` (the API's default) or `INACTIVE`, which stops anyone from joining.
 	Status pulumi.StringPtrOutput `pulumi:"status"`
-	// Title of the meeting.
+	// Summarize the transcript when the session ends; needs transcription (default false).
+	SummarizeOnEnd pulumi.BoolPtrOutput `pulumi:"summarizeOnEnd"`
+	// The meeting's title.
 	Title pulumi.StringPtrOutput `pulumi:"title"`
-	// When the meeting was last updated.
+	// Transcribe the session when it ends.
+	TranscribeOnEnd pulumi.BoolPtrOutput `pulumi:"transcribeOnEnd"`
+	// When the meeting was last changed (ISO 8601).
 	UpdatedAt pulumi.StringOutput `pulumi:"updatedAt"`
 }
 
@@ -84,42 +94,62 @@ func (MeetingState) ElementType() reflect.Type {
 }
 
 type meetingArgs struct {
-	// Cloudflare account id (default: config `realtimekit:accountId`).
+	// Cloudflare account id (default from config). Changing it replaces the meeting.
 	AccountId *string `pulumi:"accountId"`
-	// RealtimeKit app id (default: config `realtimekit:appId`).
+	// Summarization and transcription settings.
+	AiConfig *MeetingAiConfig `pulumi:"aiConfig"`
+	// RealtimeKit app id (default from config). Changing it replaces the meeting.
 	AppId *string `pulumi:"appId"`
-	// Keep the chat after the meeting.
+	// Start live streaming when a session starts (default false).
+	LiveStreamOnStart *bool `pulumi:"liveStreamOnStart"`
+	// Keep the chat after the session ends (default false).
 	PersistChat *bool `pulumi:"persistChat"`
-	// Start recording when the meeting starts.
+	// Start recording when a session starts (default false).
 	RecordOnStart *bool `pulumi:"recordOnStart"`
-	// Recording settings.
+	// Recording settings. Storage credentials are always stored as Pulumi secrets.
 	RecordingConfig *MeetingRecordingConfig `pulumi:"recordingConfig"`
-	// Send every update as a full PUT.
+	// Apply changes with PUT (replace every field; fields you leave out return to the API's defaults) instead of a PATCH of the changed fields. Default false.
 	ReplaceOnUpdate *bool `pulumi:"replaceOnUpdate"`
-	// Meeting status.
+	// How long an empty session stays alive, in seconds (default 60).
+	SessionKeepAliveTimeInSecs *int `pulumi:"sessionKeepAliveTimeInSecs"`
+	// `ACTIVE` (the API's default) or `INACTIVE`, which stops anyone from joining.
 	Status *string `pulumi:"status"`
-	// Title of the meeting.
+	// Summarize the transcript when the session ends; needs transcription (default false).
+	SummarizeOnEnd *bool `pulumi:"summarizeOnEnd"`
+	// The meeting's title.
 	Title *string `pulumi:"title"`
+	// Transcribe the session when it ends.
+	TranscribeOnEnd *bool `pulumi:"transcribeOnEnd"`
 }
 
 // The set of arguments for constructing a Meeting resource.
 type MeetingArgs struct {
-	// Cloudflare account id (default: config `realtimekit:accountId`).
+	// Cloudflare account id (default from config). Changing it replaces the meeting.
 	AccountId pulumi.StringPtrInput
-	// RealtimeKit app id (default: config `realtimekit:appId`).
+	// Summarization and transcription settings.
+	AiConfig MeetingAiConfigPtrInput
+	// RealtimeKit app id (default from config). Changing it replaces the meeting.
 	AppId pulumi.StringPtrInput
-	// Keep the chat after the meeting.
+	// Start live streaming when a session starts (default false).
+	LiveStreamOnStart pulumi.BoolPtrInput
+	// Keep the chat after the session ends (default false).
 	PersistChat pulumi.BoolPtrInput
-	// Start recording when the meeting starts.
+	// Start recording when a session starts (default false).
 	RecordOnStart pulumi.BoolPtrInput
-	// Recording settings.
+	// Recording settings. Storage credentials are always stored as Pulumi secrets.
 	RecordingConfig MeetingRecordingConfigPtrInput
-	// Send every update as a full PUT.
+	// Apply changes with PUT (replace every field; fields you leave out return to the API's defaults) instead of a PATCH of the changed fields. Default false.
 	ReplaceOnUpdate pulumi.BoolPtrInput
-	// Meeting status.
+	// How long an empty session stays alive, in seconds (default 60).
+	SessionKeepAliveTimeInSecs pulumi.IntPtrInput
+	// `ACTIVE` (the API's default) or `INACTIVE`, which stops anyone from joining.
 	Status pulumi.StringPtrInput
-	// Title of the meeting.
+	// Summarize the transcript when the session ends; needs transcription (default false).
+	SummarizeOnEnd pulumi.BoolPtrInput
+	// The meeting's title.
 	Title pulumi.StringPtrInput
+	// Transcribe the session when it ends.
+	TranscribeOnEnd pulumi.BoolPtrInput
 }
 
 func (MeetingArgs) ElementType() reflect.Type {
@@ -209,57 +239,82 @@ func (o MeetingOutput) ToMeetingOutputWithContext(ctx context.Context) MeetingOu
 	return o
 }
 
-// Cloudflare account id (default: config `realtimekit:accountId`).
-func (o MeetingOutput) AccountId() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *Meeting) pulumi.StringPtrOutput { return v.AccountId }).(pulumi.StringPtrOutput)
+// The account the meeting lives in (resolved at create time).
+func (o MeetingOutput) AccountId() pulumi.StringOutput {
+	return o.ApplyT(func(v *Meeting) pulumi.StringOutput { return v.AccountId }).(pulumi.StringOutput)
 }
 
-// RealtimeKit app id (default: config `realtimekit:appId`).
-func (o MeetingOutput) AppId() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *Meeting) pulumi.StringPtrOutput { return v.AppId }).(pulumi.StringPtrOutput)
+// Summarization and transcription settings.
+func (o MeetingOutput) AiConfig() MeetingAiConfigPtrOutput {
+	return o.ApplyT(func(v *Meeting) MeetingAiConfigPtrOutput { return v.AiConfig }).(MeetingAiConfigPtrOutput)
 }
 
-// When the meeting was created.
+// The app the meeting lives in (resolved at create time).
+func (o MeetingOutput) AppId() pulumi.StringOutput {
+	return o.ApplyT(func(v *Meeting) pulumi.StringOutput { return v.AppId }).(pulumi.StringOutput)
+}
+
+// When the meeting was created (ISO 8601).
 func (o MeetingOutput) CreatedAt() pulumi.StringOutput {
 	return o.ApplyT(func(v *Meeting) pulumi.StringOutput { return v.CreatedAt }).(pulumi.StringOutput)
 }
 
-// The meeting id the API assigned.
+// Start live streaming when a session starts (default false).
+func (o MeetingOutput) LiveStreamOnStart() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Meeting) pulumi.BoolPtrOutput { return v.LiveStreamOnStart }).(pulumi.BoolPtrOutput)
+}
+
+// The meeting's id assigned by RealtimeKit (also the resource id).
 func (o MeetingOutput) MeetingId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Meeting) pulumi.StringOutput { return v.MeetingId }).(pulumi.StringOutput)
 }
 
-// Keep the chat after the meeting.
+// Keep the chat after the session ends (default false).
 func (o MeetingOutput) PersistChat() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Meeting) pulumi.BoolPtrOutput { return v.PersistChat }).(pulumi.BoolPtrOutput)
 }
 
-// Start recording when the meeting starts.
+// Start recording when a session starts (default false).
 func (o MeetingOutput) RecordOnStart() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Meeting) pulumi.BoolPtrOutput { return v.RecordOnStart }).(pulumi.BoolPtrOutput)
 }
 
-// Recording settings.
+// Recording settings. Storage credentials are always stored as Pulumi secrets.
 func (o MeetingOutput) RecordingConfig() MeetingRecordingConfigPtrOutput {
 	return o.ApplyT(func(v *Meeting) MeetingRecordingConfigPtrOutput { return v.RecordingConfig }).(MeetingRecordingConfigPtrOutput)
 }
 
-// Send every update as a full PUT.
+// The `replaceOnUpdate` setting.
 func (o MeetingOutput) ReplaceOnUpdate() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Meeting) pulumi.BoolPtrOutput { return v.ReplaceOnUpdate }).(pulumi.BoolPtrOutput)
 }
 
-// Meeting status.
+// How long an empty session stays alive, in seconds (default 60).
+func (o MeetingOutput) SessionKeepAliveTimeInSecs() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *Meeting) pulumi.IntPtrOutput { return v.SessionKeepAliveTimeInSecs }).(pulumi.IntPtrOutput)
+}
+
+// `ACTIVE` (the API's default) or `INACTIVE`, which stops anyone from joining.
 func (o MeetingOutput) Status() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Meeting) pulumi.StringPtrOutput { return v.Status }).(pulumi.StringPtrOutput)
 }
 
-// Title of the meeting.
+// Summarize the transcript when the session ends; needs transcription (default false).
+func (o MeetingOutput) SummarizeOnEnd() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Meeting) pulumi.BoolPtrOutput { return v.SummarizeOnEnd }).(pulumi.BoolPtrOutput)
+}
+
+// The meeting's title.
 func (o MeetingOutput) Title() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Meeting) pulumi.StringPtrOutput { return v.Title }).(pulumi.StringPtrOutput)
 }
 
-// When the meeting was last updated.
+// Transcribe the session when it ends.
+func (o MeetingOutput) TranscribeOnEnd() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Meeting) pulumi.BoolPtrOutput { return v.TranscribeOnEnd }).(pulumi.BoolPtrOutput)
+}
+
+// When the meeting was last changed (ISO 8601).
 func (o MeetingOutput) UpdatedAt() pulumi.StringOutput {
 	return o.ApplyT(func(v *Meeting) pulumi.StringOutput { return v.UpdatedAt }).(pulumi.StringOutput)
 }

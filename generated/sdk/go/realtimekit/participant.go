@@ -12,39 +12,39 @@ import (
 	"pulumi-realtimekit/sdk/go/realtimekit/internal"
 )
 
-// A participant of a RealtimeKit meeting, with a secret join token.
+// A participant of a RealtimeKit meeting, with a secret join token. `name`, `picture` and `presetName` update in place; the ids replace; `tokenRotation` and `refreshBeforeExpiry` issue new tokens in place.
 type Participant struct {
 	pulumi.CustomResourceState
 
-	// Cloudflare account id (default: config `realtimekit:accountId`).
-	AccountId pulumi.StringPtrOutput `pulumi:"accountId"`
-	// Take over an existing participant with the same customParticipantId.
+	// The account the participant lives in (resolved at create time).
+	AccountId pulumi.StringOutput `pulumi:"accountId"`
+	// The `adopt` setting.
 	Adopt pulumi.BoolPtrOutput `pulumi:"adopt"`
-	// RealtimeKit app id (default: config `realtimekit:appId`).
-	AppId pulumi.StringPtrOutput `pulumi:"appId"`
-	// When the participant was created.
+	// The app the participant lives in (resolved at create time).
+	AppId pulumi.StringOutput `pulumi:"appId"`
+	// When the participant was added (ISO 8601).
 	CreatedAt pulumi.StringOutput `pulumi:"createdAt"`
-	// Your own id for this participant, unique in the meeting.
+	// Your id for the participant.
 	CustomParticipantId pulumi.StringOutput `pulumi:"customParticipantId"`
-	// The id of the meeting (a UUID).
+	// The meeting's id.
 	MeetingId pulumi.StringOutput `pulumi:"meetingId"`
-	// Display name.
-	Name pulumi.StringPtrOutput `pulumi:"name"`
-	// The participant id the API assigned.
+	// The display name (`""` when none).
+	Name pulumi.StringOutput `pulumi:"name"`
+	// The participant's id assigned by RealtimeKit (also the resource id).
 	ParticipantId pulumi.StringOutput `pulumi:"participantId"`
-	// Absolute http(s) URL of the participant's picture.
+	// The picture URL, if any.
 	Picture pulumi.StringPtrOutput `pulumi:"picture"`
-	// The preset that sets what the participant may do.
+	// The preset applied.
 	PresetName pulumi.StringOutput `pulumi:"presetName"`
-	// Seconds before the token expires from which `pulumi up` issues a new one.
+	// The `refreshBeforeExpiry` setting, in seconds.
 	RefreshBeforeExpiry pulumi.Float64PtrOutput `pulumi:"refreshBeforeExpiry"`
-	// The join token (a JWT).
+	// The join token (a JWT) to hand to the RealtimeKit client SDK. Secret.
 	Token pulumi.StringPtrOutput `pulumi:"token"`
-	// When the token expires (ISO 8601).
+	// When the token expires (ISO 8601, from its `exp` claim); absent if the token carries no expiry.
 	TokenExpiresAt pulumi.StringPtrOutput `pulumi:"tokenExpiresAt"`
-	// Change it (any string or number) to issue a new join token for the same participant.
+	// The `tokenRotation` value the current token was issued for.
 	TokenRotation pulumi.AnyOutput `pulumi:"tokenRotation"`
-	// When the participant was last updated.
+	// When the participant was last changed (ISO 8601).
 	UpdatedAt pulumi.StringOutput `pulumi:"updatedAt"`
 }
 
@@ -108,49 +108,49 @@ func (ParticipantState) ElementType() reflect.Type {
 }
 
 type participantArgs struct {
-	// Cloudflare account id (default: config `realtimekit:accountId`).
+	// Cloudflare account id (default from config). Setting it to a different value replaces the participant.
 	AccountId *string `pulumi:"accountId"`
-	// Take over an existing participant with the same customParticipantId.
+	// Take over a participant with this `customParticipantId` that already exists in the meeting (PATCH it to the declared fields and issue it a token) instead of failing. Default false.
 	Adopt *bool `pulumi:"adopt"`
-	// RealtimeKit app id (default: config `realtimekit:appId`).
+	// RealtimeKit app id (default from config). Setting it to a different value replaces the participant.
 	AppId *string `pulumi:"appId"`
-	// Your own id for this participant, unique in the meeting.
+	// Your own id for this person, unique within the meeting (for example a user id; the API advises against personal data such as an email). The natural key used for adoption. Changing it replaces the participant.
 	CustomParticipantId string `pulumi:"customParticipantId"`
-	// The id of the meeting (a UUID).
+	// The meeting to join (a UUID). Changing it replaces the participant.
 	MeetingId string `pulumi:"meetingId"`
-	// Display name.
+	// Display name (default: none, sent as `""`). Updated in place.
 	Name *string `pulumi:"name"`
-	// Absolute http(s) URL of the participant's picture.
+	// Absolute http(s) URL of the participant's picture. Updated in place; removing it clears it.
 	Picture *string `pulumi:"picture"`
-	// The preset that sets what the participant may do.
+	// The preset (role and permissions) to apply, e.g. `group_call_host`. Updated in place.
 	PresetName string `pulumi:"presetName"`
-	// Seconds before the token expires from which `pulumi up` issues a new one.
+	// Seconds: when the stored token expires within this window, the next preview shows an update and `pulumi up` issues a new token (so a scheduled `pulumi up` keeps tokens fresh). Default: never.
 	RefreshBeforeExpiry *float64 `pulumi:"refreshBeforeExpiry"`
-	// Change it (any string or number) to issue a new join token for the same participant.
+	// Any string or number; changing it issues a new join token in place (same participant id), like a keeper. Use a date, a counter or a CI run number. For a brand-new participant instead, use the `replacementTrigger` resource option.
 	TokenRotation interface{} `pulumi:"tokenRotation"`
 }
 
 // The set of arguments for constructing a Participant resource.
 type ParticipantArgs struct {
-	// Cloudflare account id (default: config `realtimekit:accountId`).
+	// Cloudflare account id (default from config). Setting it to a different value replaces the participant.
 	AccountId pulumi.StringPtrInput
-	// Take over an existing participant with the same customParticipantId.
+	// Take over a participant with this `customParticipantId` that already exists in the meeting (PATCH it to the declared fields and issue it a token) instead of failing. Default false.
 	Adopt pulumi.BoolPtrInput
-	// RealtimeKit app id (default: config `realtimekit:appId`).
+	// RealtimeKit app id (default from config). Setting it to a different value replaces the participant.
 	AppId pulumi.StringPtrInput
-	// Your own id for this participant, unique in the meeting.
+	// Your own id for this person, unique within the meeting (for example a user id; the API advises against personal data such as an email). The natural key used for adoption. Changing it replaces the participant.
 	CustomParticipantId pulumi.StringInput
-	// The id of the meeting (a UUID).
+	// The meeting to join (a UUID). Changing it replaces the participant.
 	MeetingId pulumi.StringInput
-	// Display name.
+	// Display name (default: none, sent as `""`). Updated in place.
 	Name pulumi.StringPtrInput
-	// Absolute http(s) URL of the participant's picture.
+	// Absolute http(s) URL of the participant's picture. Updated in place; removing it clears it.
 	Picture pulumi.StringPtrInput
-	// The preset that sets what the participant may do.
+	// The preset (role and permissions) to apply, e.g. `group_call_host`. Updated in place.
 	PresetName pulumi.StringInput
-	// Seconds before the token expires from which `pulumi up` issues a new one.
+	// Seconds: when the stored token expires within this window, the next preview shows an update and `pulumi up` issues a new token (so a scheduled `pulumi up` keeps tokens fresh). Default: never.
 	RefreshBeforeExpiry pulumi.Float64PtrInput
-	// Change it (any string or number) to issue a new join token for the same participant.
+	// Any string or number; changing it issues a new join token in place (same participant id), like a keeper. Use a date, a counter or a CI run number. For a brand-new participant instead, use the `replacementTrigger` resource option.
 	TokenRotation pulumi.Input
 }
 
@@ -241,77 +241,77 @@ func (o ParticipantOutput) ToParticipantOutputWithContext(ctx context.Context) P
 	return o
 }
 
-// Cloudflare account id (default: config `realtimekit:accountId`).
-func (o ParticipantOutput) AccountId() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *Participant) pulumi.StringPtrOutput { return v.AccountId }).(pulumi.StringPtrOutput)
+// The account the participant lives in (resolved at create time).
+func (o ParticipantOutput) AccountId() pulumi.StringOutput {
+	return o.ApplyT(func(v *Participant) pulumi.StringOutput { return v.AccountId }).(pulumi.StringOutput)
 }
 
-// Take over an existing participant with the same customParticipantId.
+// The `adopt` setting.
 func (o ParticipantOutput) Adopt() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Participant) pulumi.BoolPtrOutput { return v.Adopt }).(pulumi.BoolPtrOutput)
 }
 
-// RealtimeKit app id (default: config `realtimekit:appId`).
-func (o ParticipantOutput) AppId() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *Participant) pulumi.StringPtrOutput { return v.AppId }).(pulumi.StringPtrOutput)
+// The app the participant lives in (resolved at create time).
+func (o ParticipantOutput) AppId() pulumi.StringOutput {
+	return o.ApplyT(func(v *Participant) pulumi.StringOutput { return v.AppId }).(pulumi.StringOutput)
 }
 
-// When the participant was created.
+// When the participant was added (ISO 8601).
 func (o ParticipantOutput) CreatedAt() pulumi.StringOutput {
 	return o.ApplyT(func(v *Participant) pulumi.StringOutput { return v.CreatedAt }).(pulumi.StringOutput)
 }
 
-// Your own id for this participant, unique in the meeting.
+// Your id for the participant.
 func (o ParticipantOutput) CustomParticipantId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Participant) pulumi.StringOutput { return v.CustomParticipantId }).(pulumi.StringOutput)
 }
 
-// The id of the meeting (a UUID).
+// The meeting's id.
 func (o ParticipantOutput) MeetingId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Participant) pulumi.StringOutput { return v.MeetingId }).(pulumi.StringOutput)
 }
 
-// Display name.
-func (o ParticipantOutput) Name() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *Participant) pulumi.StringPtrOutput { return v.Name }).(pulumi.StringPtrOutput)
+// The display name (`""` when none).
+func (o ParticipantOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v *Participant) pulumi.StringOutput { return v.Name }).(pulumi.StringOutput)
 }
 
-// The participant id the API assigned.
+// The participant's id assigned by RealtimeKit (also the resource id).
 func (o ParticipantOutput) ParticipantId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Participant) pulumi.StringOutput { return v.ParticipantId }).(pulumi.StringOutput)
 }
 
-// Absolute http(s) URL of the participant's picture.
+// The picture URL, if any.
 func (o ParticipantOutput) Picture() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Participant) pulumi.StringPtrOutput { return v.Picture }).(pulumi.StringPtrOutput)
 }
 
-// The preset that sets what the participant may do.
+// The preset applied.
 func (o ParticipantOutput) PresetName() pulumi.StringOutput {
 	return o.ApplyT(func(v *Participant) pulumi.StringOutput { return v.PresetName }).(pulumi.StringOutput)
 }
 
-// Seconds before the token expires from which `pulumi up` issues a new one.
+// The `refreshBeforeExpiry` setting, in seconds.
 func (o ParticipantOutput) RefreshBeforeExpiry() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *Participant) pulumi.Float64PtrOutput { return v.RefreshBeforeExpiry }).(pulumi.Float64PtrOutput)
 }
 
-// The join token (a JWT).
+// The join token (a JWT) to hand to the RealtimeKit client SDK. Secret.
 func (o ParticipantOutput) Token() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Participant) pulumi.StringPtrOutput { return v.Token }).(pulumi.StringPtrOutput)
 }
 
-// When the token expires (ISO 8601).
+// When the token expires (ISO 8601, from its `exp` claim); absent if the token carries no expiry.
 func (o ParticipantOutput) TokenExpiresAt() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Participant) pulumi.StringPtrOutput { return v.TokenExpiresAt }).(pulumi.StringPtrOutput)
 }
 
-// Change it (any string or number) to issue a new join token for the same participant.
+// The `tokenRotation` value the current token was issued for.
 func (o ParticipantOutput) TokenRotation() pulumi.AnyOutput {
 	return o.ApplyT(func(v *Participant) pulumi.AnyOutput { return v.TokenRotation }).(pulumi.AnyOutput)
 }
 
-// When the participant was last updated.
+// When the participant was last changed (ISO 8601).
 func (o ParticipantOutput) UpdatedAt() pulumi.StringOutput {
 	return o.ApplyT(func(v *Participant) pulumi.StringOutput { return v.UpdatedAt }).(pulumi.StringOutput)
 }

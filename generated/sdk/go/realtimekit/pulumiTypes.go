@@ -13,23 +13,540 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// Summarization and transcription settings.
+type MeetingAiConfig struct {
+	// Summarization settings.
+	Summarization *MeetingAiConfigSummarization `pulumi:"summarization"`
+	// Transcription settings.
+	Transcription *MeetingAiConfigTranscription `pulumi:"transcription"`
+}
+
+// MeetingAiConfigInput is an input type that accepts MeetingAiConfigArgs and MeetingAiConfigOutput values.
+// You can construct a concrete instance of `MeetingAiConfigInput` via:
+//
+//	MeetingAiConfigArgs{...}
+type MeetingAiConfigInput interface {
+	pulumi.Input
+
+	ToMeetingAiConfigOutput() MeetingAiConfigOutput
+	ToMeetingAiConfigOutputWithContext(context.Context) MeetingAiConfigOutput
+}
+
+// Summarization and transcription settings.
+type MeetingAiConfigArgs struct {
+	// Summarization settings.
+	Summarization MeetingAiConfigSummarizationPtrInput `pulumi:"summarization"`
+	// Transcription settings.
+	Transcription MeetingAiConfigTranscriptionPtrInput `pulumi:"transcription"`
+}
+
+func (MeetingAiConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingAiConfig)(nil)).Elem()
+}
+
+func (i MeetingAiConfigArgs) ToMeetingAiConfigOutput() MeetingAiConfigOutput {
+	return i.ToMeetingAiConfigOutputWithContext(context.Background())
+}
+
+func (i MeetingAiConfigArgs) ToMeetingAiConfigOutputWithContext(ctx context.Context) MeetingAiConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingAiConfigOutput)
+}
+
+func (i MeetingAiConfigArgs) ToMeetingAiConfigPtrOutput() MeetingAiConfigPtrOutput {
+	return i.ToMeetingAiConfigPtrOutputWithContext(context.Background())
+}
+
+func (i MeetingAiConfigArgs) ToMeetingAiConfigPtrOutputWithContext(ctx context.Context) MeetingAiConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingAiConfigOutput).ToMeetingAiConfigPtrOutputWithContext(ctx)
+}
+
+// MeetingAiConfigPtrInput is an input type that accepts MeetingAiConfigArgs, MeetingAiConfigPtr and MeetingAiConfigPtrOutput values.
+// You can construct a concrete instance of `MeetingAiConfigPtrInput` via:
+//
+//	        MeetingAiConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type MeetingAiConfigPtrInput interface {
+	pulumi.Input
+
+	ToMeetingAiConfigPtrOutput() MeetingAiConfigPtrOutput
+	ToMeetingAiConfigPtrOutputWithContext(context.Context) MeetingAiConfigPtrOutput
+}
+
+type meetingAiConfigPtrType MeetingAiConfigArgs
+
+func MeetingAiConfigPtr(v *MeetingAiConfigArgs) MeetingAiConfigPtrInput {
+	return (*meetingAiConfigPtrType)(v)
+}
+
+func (*meetingAiConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingAiConfig)(nil)).Elem()
+}
+
+func (i *meetingAiConfigPtrType) ToMeetingAiConfigPtrOutput() MeetingAiConfigPtrOutput {
+	return i.ToMeetingAiConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *meetingAiConfigPtrType) ToMeetingAiConfigPtrOutputWithContext(ctx context.Context) MeetingAiConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingAiConfigPtrOutput)
+}
+
+// Summarization and transcription settings.
+type MeetingAiConfigOutput struct{ *pulumi.OutputState }
+
+func (MeetingAiConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingAiConfig)(nil)).Elem()
+}
+
+func (o MeetingAiConfigOutput) ToMeetingAiConfigOutput() MeetingAiConfigOutput {
+	return o
+}
+
+func (o MeetingAiConfigOutput) ToMeetingAiConfigOutputWithContext(ctx context.Context) MeetingAiConfigOutput {
+	return o
+}
+
+func (o MeetingAiConfigOutput) ToMeetingAiConfigPtrOutput() MeetingAiConfigPtrOutput {
+	return o.ToMeetingAiConfigPtrOutputWithContext(context.Background())
+}
+
+func (o MeetingAiConfigOutput) ToMeetingAiConfigPtrOutputWithContext(ctx context.Context) MeetingAiConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MeetingAiConfig) *MeetingAiConfig {
+		return &v
+	}).(MeetingAiConfigPtrOutput)
+}
+
+// Summarization settings.
+func (o MeetingAiConfigOutput) Summarization() MeetingAiConfigSummarizationPtrOutput {
+	return o.ApplyT(func(v MeetingAiConfig) *MeetingAiConfigSummarization { return v.Summarization }).(MeetingAiConfigSummarizationPtrOutput)
+}
+
+// Transcription settings.
+func (o MeetingAiConfigOutput) Transcription() MeetingAiConfigTranscriptionPtrOutput {
+	return o.ApplyT(func(v MeetingAiConfig) *MeetingAiConfigTranscription { return v.Transcription }).(MeetingAiConfigTranscriptionPtrOutput)
+}
+
+type MeetingAiConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (MeetingAiConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingAiConfig)(nil)).Elem()
+}
+
+func (o MeetingAiConfigPtrOutput) ToMeetingAiConfigPtrOutput() MeetingAiConfigPtrOutput {
+	return o
+}
+
+func (o MeetingAiConfigPtrOutput) ToMeetingAiConfigPtrOutputWithContext(ctx context.Context) MeetingAiConfigPtrOutput {
+	return o
+}
+
+func (o MeetingAiConfigPtrOutput) Elem() MeetingAiConfigOutput {
+	return o.ApplyT(func(v *MeetingAiConfig) MeetingAiConfig {
+		if v != nil {
+			return *v
+		}
+		var ret MeetingAiConfig
+		return ret
+	}).(MeetingAiConfigOutput)
+}
+
+// Summarization settings.
+func (o MeetingAiConfigPtrOutput) Summarization() MeetingAiConfigSummarizationPtrOutput {
+	return o.ApplyT(func(v *MeetingAiConfig) *MeetingAiConfigSummarization {
+		if v == nil {
+			return nil
+		}
+		return v.Summarization
+	}).(MeetingAiConfigSummarizationPtrOutput)
+}
+
+// Transcription settings.
+func (o MeetingAiConfigPtrOutput) Transcription() MeetingAiConfigTranscriptionPtrOutput {
+	return o.ApplyT(func(v *MeetingAiConfig) *MeetingAiConfigTranscription {
+		if v == nil {
+			return nil
+		}
+		return v.Transcription
+	}).(MeetingAiConfigTranscriptionPtrOutput)
+}
+
+// Summarization settings.
+type MeetingAiConfigSummarization struct {
+	// The kind of summary to write.
+	SummaryType *string `pulumi:"summaryType"`
+	// The summary's format.
+	TextFormat *string `pulumi:"textFormat"`
+	// The summary's length limit, in words.
+	WordLimit *int `pulumi:"wordLimit"`
+}
+
+// MeetingAiConfigSummarizationInput is an input type that accepts MeetingAiConfigSummarizationArgs and MeetingAiConfigSummarizationOutput values.
+// You can construct a concrete instance of `MeetingAiConfigSummarizationInput` via:
+//
+//	MeetingAiConfigSummarizationArgs{...}
+type MeetingAiConfigSummarizationInput interface {
+	pulumi.Input
+
+	ToMeetingAiConfigSummarizationOutput() MeetingAiConfigSummarizationOutput
+	ToMeetingAiConfigSummarizationOutputWithContext(context.Context) MeetingAiConfigSummarizationOutput
+}
+
+// Summarization settings.
+type MeetingAiConfigSummarizationArgs struct {
+	// The kind of summary to write.
+	SummaryType pulumi.StringPtrInput `pulumi:"summaryType"`
+	// The summary's format.
+	TextFormat pulumi.StringPtrInput `pulumi:"textFormat"`
+	// The summary's length limit, in words.
+	WordLimit pulumi.IntPtrInput `pulumi:"wordLimit"`
+}
+
+func (MeetingAiConfigSummarizationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingAiConfigSummarization)(nil)).Elem()
+}
+
+func (i MeetingAiConfigSummarizationArgs) ToMeetingAiConfigSummarizationOutput() MeetingAiConfigSummarizationOutput {
+	return i.ToMeetingAiConfigSummarizationOutputWithContext(context.Background())
+}
+
+func (i MeetingAiConfigSummarizationArgs) ToMeetingAiConfigSummarizationOutputWithContext(ctx context.Context) MeetingAiConfigSummarizationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingAiConfigSummarizationOutput)
+}
+
+func (i MeetingAiConfigSummarizationArgs) ToMeetingAiConfigSummarizationPtrOutput() MeetingAiConfigSummarizationPtrOutput {
+	return i.ToMeetingAiConfigSummarizationPtrOutputWithContext(context.Background())
+}
+
+func (i MeetingAiConfigSummarizationArgs) ToMeetingAiConfigSummarizationPtrOutputWithContext(ctx context.Context) MeetingAiConfigSummarizationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingAiConfigSummarizationOutput).ToMeetingAiConfigSummarizationPtrOutputWithContext(ctx)
+}
+
+// MeetingAiConfigSummarizationPtrInput is an input type that accepts MeetingAiConfigSummarizationArgs, MeetingAiConfigSummarizationPtr and MeetingAiConfigSummarizationPtrOutput values.
+// You can construct a concrete instance of `MeetingAiConfigSummarizationPtrInput` via:
+//
+//	        MeetingAiConfigSummarizationArgs{...}
+//
+//	or:
+//
+//	        nil
+type MeetingAiConfigSummarizationPtrInput interface {
+	pulumi.Input
+
+	ToMeetingAiConfigSummarizationPtrOutput() MeetingAiConfigSummarizationPtrOutput
+	ToMeetingAiConfigSummarizationPtrOutputWithContext(context.Context) MeetingAiConfigSummarizationPtrOutput
+}
+
+type meetingAiConfigSummarizationPtrType MeetingAiConfigSummarizationArgs
+
+func MeetingAiConfigSummarizationPtr(v *MeetingAiConfigSummarizationArgs) MeetingAiConfigSummarizationPtrInput {
+	return (*meetingAiConfigSummarizationPtrType)(v)
+}
+
+func (*meetingAiConfigSummarizationPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingAiConfigSummarization)(nil)).Elem()
+}
+
+func (i *meetingAiConfigSummarizationPtrType) ToMeetingAiConfigSummarizationPtrOutput() MeetingAiConfigSummarizationPtrOutput {
+	return i.ToMeetingAiConfigSummarizationPtrOutputWithContext(context.Background())
+}
+
+func (i *meetingAiConfigSummarizationPtrType) ToMeetingAiConfigSummarizationPtrOutputWithContext(ctx context.Context) MeetingAiConfigSummarizationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingAiConfigSummarizationPtrOutput)
+}
+
+// Summarization settings.
+type MeetingAiConfigSummarizationOutput struct{ *pulumi.OutputState }
+
+func (MeetingAiConfigSummarizationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingAiConfigSummarization)(nil)).Elem()
+}
+
+func (o MeetingAiConfigSummarizationOutput) ToMeetingAiConfigSummarizationOutput() MeetingAiConfigSummarizationOutput {
+	return o
+}
+
+func (o MeetingAiConfigSummarizationOutput) ToMeetingAiConfigSummarizationOutputWithContext(ctx context.Context) MeetingAiConfigSummarizationOutput {
+	return o
+}
+
+func (o MeetingAiConfigSummarizationOutput) ToMeetingAiConfigSummarizationPtrOutput() MeetingAiConfigSummarizationPtrOutput {
+	return o.ToMeetingAiConfigSummarizationPtrOutputWithContext(context.Background())
+}
+
+func (o MeetingAiConfigSummarizationOutput) ToMeetingAiConfigSummarizationPtrOutputWithContext(ctx context.Context) MeetingAiConfigSummarizationPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MeetingAiConfigSummarization) *MeetingAiConfigSummarization {
+		return &v
+	}).(MeetingAiConfigSummarizationPtrOutput)
+}
+
+// The kind of summary to write.
+func (o MeetingAiConfigSummarizationOutput) SummaryType() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingAiConfigSummarization) *string { return v.SummaryType }).(pulumi.StringPtrOutput)
+}
+
+// The summary's format.
+func (o MeetingAiConfigSummarizationOutput) TextFormat() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingAiConfigSummarization) *string { return v.TextFormat }).(pulumi.StringPtrOutput)
+}
+
+// The summary's length limit, in words.
+func (o MeetingAiConfigSummarizationOutput) WordLimit() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v MeetingAiConfigSummarization) *int { return v.WordLimit }).(pulumi.IntPtrOutput)
+}
+
+type MeetingAiConfigSummarizationPtrOutput struct{ *pulumi.OutputState }
+
+func (MeetingAiConfigSummarizationPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingAiConfigSummarization)(nil)).Elem()
+}
+
+func (o MeetingAiConfigSummarizationPtrOutput) ToMeetingAiConfigSummarizationPtrOutput() MeetingAiConfigSummarizationPtrOutput {
+	return o
+}
+
+func (o MeetingAiConfigSummarizationPtrOutput) ToMeetingAiConfigSummarizationPtrOutputWithContext(ctx context.Context) MeetingAiConfigSummarizationPtrOutput {
+	return o
+}
+
+func (o MeetingAiConfigSummarizationPtrOutput) Elem() MeetingAiConfigSummarizationOutput {
+	return o.ApplyT(func(v *MeetingAiConfigSummarization) MeetingAiConfigSummarization {
+		if v != nil {
+			return *v
+		}
+		var ret MeetingAiConfigSummarization
+		return ret
+	}).(MeetingAiConfigSummarizationOutput)
+}
+
+// The kind of summary to write.
+func (o MeetingAiConfigSummarizationPtrOutput) SummaryType() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingAiConfigSummarization) *string {
+		if v == nil {
+			return nil
+		}
+		return v.SummaryType
+	}).(pulumi.StringPtrOutput)
+}
+
+// The summary's format.
+func (o MeetingAiConfigSummarizationPtrOutput) TextFormat() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingAiConfigSummarization) *string {
+		if v == nil {
+			return nil
+		}
+		return v.TextFormat
+	}).(pulumi.StringPtrOutput)
+}
+
+// The summary's length limit, in words.
+func (o MeetingAiConfigSummarizationPtrOutput) WordLimit() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MeetingAiConfigSummarization) *int {
+		if v == nil {
+			return nil
+		}
+		return v.WordLimit
+	}).(pulumi.IntPtrOutput)
+}
+
+// Transcription settings.
+type MeetingAiConfigTranscription struct {
+	// Words the transcription should expect (names, jargon).
+	Keywords []string `pulumi:"keywords"`
+	// The spoken language.
+	Language *string `pulumi:"language"`
+	// Mask profanity in the transcript.
+	ProfanityFilter *bool `pulumi:"profanityFilter"`
+}
+
+// MeetingAiConfigTranscriptionInput is an input type that accepts MeetingAiConfigTranscriptionArgs and MeetingAiConfigTranscriptionOutput values.
+// You can construct a concrete instance of `MeetingAiConfigTranscriptionInput` via:
+//
+//	MeetingAiConfigTranscriptionArgs{...}
+type MeetingAiConfigTranscriptionInput interface {
+	pulumi.Input
+
+	ToMeetingAiConfigTranscriptionOutput() MeetingAiConfigTranscriptionOutput
+	ToMeetingAiConfigTranscriptionOutputWithContext(context.Context) MeetingAiConfigTranscriptionOutput
+}
+
+// Transcription settings.
+type MeetingAiConfigTranscriptionArgs struct {
+	// Words the transcription should expect (names, jargon).
+	Keywords pulumi.StringArrayInput `pulumi:"keywords"`
+	// The spoken language.
+	Language pulumi.StringPtrInput `pulumi:"language"`
+	// Mask profanity in the transcript.
+	ProfanityFilter pulumi.BoolPtrInput `pulumi:"profanityFilter"`
+}
+
+func (MeetingAiConfigTranscriptionArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingAiConfigTranscription)(nil)).Elem()
+}
+
+func (i MeetingAiConfigTranscriptionArgs) ToMeetingAiConfigTranscriptionOutput() MeetingAiConfigTranscriptionOutput {
+	return i.ToMeetingAiConfigTranscriptionOutputWithContext(context.Background())
+}
+
+func (i MeetingAiConfigTranscriptionArgs) ToMeetingAiConfigTranscriptionOutputWithContext(ctx context.Context) MeetingAiConfigTranscriptionOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingAiConfigTranscriptionOutput)
+}
+
+func (i MeetingAiConfigTranscriptionArgs) ToMeetingAiConfigTranscriptionPtrOutput() MeetingAiConfigTranscriptionPtrOutput {
+	return i.ToMeetingAiConfigTranscriptionPtrOutputWithContext(context.Background())
+}
+
+func (i MeetingAiConfigTranscriptionArgs) ToMeetingAiConfigTranscriptionPtrOutputWithContext(ctx context.Context) MeetingAiConfigTranscriptionPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingAiConfigTranscriptionOutput).ToMeetingAiConfigTranscriptionPtrOutputWithContext(ctx)
+}
+
+// MeetingAiConfigTranscriptionPtrInput is an input type that accepts MeetingAiConfigTranscriptionArgs, MeetingAiConfigTranscriptionPtr and MeetingAiConfigTranscriptionPtrOutput values.
+// You can construct a concrete instance of `MeetingAiConfigTranscriptionPtrInput` via:
+//
+//	        MeetingAiConfigTranscriptionArgs{...}
+//
+//	or:
+//
+//	        nil
+type MeetingAiConfigTranscriptionPtrInput interface {
+	pulumi.Input
+
+	ToMeetingAiConfigTranscriptionPtrOutput() MeetingAiConfigTranscriptionPtrOutput
+	ToMeetingAiConfigTranscriptionPtrOutputWithContext(context.Context) MeetingAiConfigTranscriptionPtrOutput
+}
+
+type meetingAiConfigTranscriptionPtrType MeetingAiConfigTranscriptionArgs
+
+func MeetingAiConfigTranscriptionPtr(v *MeetingAiConfigTranscriptionArgs) MeetingAiConfigTranscriptionPtrInput {
+	return (*meetingAiConfigTranscriptionPtrType)(v)
+}
+
+func (*meetingAiConfigTranscriptionPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingAiConfigTranscription)(nil)).Elem()
+}
+
+func (i *meetingAiConfigTranscriptionPtrType) ToMeetingAiConfigTranscriptionPtrOutput() MeetingAiConfigTranscriptionPtrOutput {
+	return i.ToMeetingAiConfigTranscriptionPtrOutputWithContext(context.Background())
+}
+
+func (i *meetingAiConfigTranscriptionPtrType) ToMeetingAiConfigTranscriptionPtrOutputWithContext(ctx context.Context) MeetingAiConfigTranscriptionPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingAiConfigTranscriptionPtrOutput)
+}
+
+// Transcription settings.
+type MeetingAiConfigTranscriptionOutput struct{ *pulumi.OutputState }
+
+func (MeetingAiConfigTranscriptionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingAiConfigTranscription)(nil)).Elem()
+}
+
+func (o MeetingAiConfigTranscriptionOutput) ToMeetingAiConfigTranscriptionOutput() MeetingAiConfigTranscriptionOutput {
+	return o
+}
+
+func (o MeetingAiConfigTranscriptionOutput) ToMeetingAiConfigTranscriptionOutputWithContext(ctx context.Context) MeetingAiConfigTranscriptionOutput {
+	return o
+}
+
+func (o MeetingAiConfigTranscriptionOutput) ToMeetingAiConfigTranscriptionPtrOutput() MeetingAiConfigTranscriptionPtrOutput {
+	return o.ToMeetingAiConfigTranscriptionPtrOutputWithContext(context.Background())
+}
+
+func (o MeetingAiConfigTranscriptionOutput) ToMeetingAiConfigTranscriptionPtrOutputWithContext(ctx context.Context) MeetingAiConfigTranscriptionPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MeetingAiConfigTranscription) *MeetingAiConfigTranscription {
+		return &v
+	}).(MeetingAiConfigTranscriptionPtrOutput)
+}
+
+// Words the transcription should expect (names, jargon).
+func (o MeetingAiConfigTranscriptionOutput) Keywords() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v MeetingAiConfigTranscription) []string { return v.Keywords }).(pulumi.StringArrayOutput)
+}
+
+// The spoken language.
+func (o MeetingAiConfigTranscriptionOutput) Language() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingAiConfigTranscription) *string { return v.Language }).(pulumi.StringPtrOutput)
+}
+
+// Mask profanity in the transcript.
+func (o MeetingAiConfigTranscriptionOutput) ProfanityFilter() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v MeetingAiConfigTranscription) *bool { return v.ProfanityFilter }).(pulumi.BoolPtrOutput)
+}
+
+type MeetingAiConfigTranscriptionPtrOutput struct{ *pulumi.OutputState }
+
+func (MeetingAiConfigTranscriptionPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingAiConfigTranscription)(nil)).Elem()
+}
+
+func (o MeetingAiConfigTranscriptionPtrOutput) ToMeetingAiConfigTranscriptionPtrOutput() MeetingAiConfigTranscriptionPtrOutput {
+	return o
+}
+
+func (o MeetingAiConfigTranscriptionPtrOutput) ToMeetingAiConfigTranscriptionPtrOutputWithContext(ctx context.Context) MeetingAiConfigTranscriptionPtrOutput {
+	return o
+}
+
+func (o MeetingAiConfigTranscriptionPtrOutput) Elem() MeetingAiConfigTranscriptionOutput {
+	return o.ApplyT(func(v *MeetingAiConfigTranscription) MeetingAiConfigTranscription {
+		if v != nil {
+			return *v
+		}
+		var ret MeetingAiConfigTranscription
+		return ret
+	}).(MeetingAiConfigTranscriptionOutput)
+}
+
+// Words the transcription should expect (names, jargon).
+func (o MeetingAiConfigTranscriptionPtrOutput) Keywords() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *MeetingAiConfigTranscription) []string {
+		if v == nil {
+			return nil
+		}
+		return v.Keywords
+	}).(pulumi.StringArrayOutput)
+}
+
+// The spoken language.
+func (o MeetingAiConfigTranscriptionPtrOutput) Language() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingAiConfigTranscription) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Language
+	}).(pulumi.StringPtrOutput)
+}
+
+// Mask profanity in the transcript.
+func (o MeetingAiConfigTranscriptionPtrOutput) ProfanityFilter() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *MeetingAiConfigTranscription) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.ProfanityFilter
+	}).(pulumi.BoolPtrOutput)
+}
+
+// A participant of the meeting, as the API lists it (no token).
 type MeetingParticipant struct {
-	// Created.
+	// When the participant was added (ISO 8601).
 	CreatedAt string `pulumi:"createdAt"`
-	// Custom id.
+	// Your id for the participant.
 	CustomParticipantId string `pulumi:"customParticipantId"`
-	// Participant id.
+	// The participant's id assigned by RealtimeKit (also the resource id).
 	Id string `pulumi:"id"`
-	// Display name.
-	Name *string `pulumi:"name"`
-	// Picture URL.
+	// The display name (`""` when none).
+	Name string `pulumi:"name"`
+	// The picture URL, if any.
 	Picture *string `pulumi:"picture"`
-	// Preset.
+	// The preset applied.
 	PresetName string `pulumi:"presetName"`
-	// Updated.
+	// When the participant was last changed (ISO 8601).
 	UpdatedAt string `pulumi:"updatedAt"`
 }
 
+// A participant of the meeting, as the API lists it (no token).
 type MeetingParticipantOutput struct{ *pulumi.OutputState }
 
 func (MeetingParticipantOutput) ElementType() reflect.Type {
@@ -44,37 +561,37 @@ func (o MeetingParticipantOutput) ToMeetingParticipantOutputWithContext(ctx cont
 	return o
 }
 
-// Created.
+// When the participant was added (ISO 8601).
 func (o MeetingParticipantOutput) CreatedAt() pulumi.StringOutput {
 	return o.ApplyT(func(v MeetingParticipant) string { return v.CreatedAt }).(pulumi.StringOutput)
 }
 
-// Custom id.
+// Your id for the participant.
 func (o MeetingParticipantOutput) CustomParticipantId() pulumi.StringOutput {
 	return o.ApplyT(func(v MeetingParticipant) string { return v.CustomParticipantId }).(pulumi.StringOutput)
 }
 
-// Participant id.
+// The participant's id assigned by RealtimeKit (also the resource id).
 func (o MeetingParticipantOutput) Id() pulumi.StringOutput {
 	return o.ApplyT(func(v MeetingParticipant) string { return v.Id }).(pulumi.StringOutput)
 }
 
-// Display name.
-func (o MeetingParticipantOutput) Name() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v MeetingParticipant) *string { return v.Name }).(pulumi.StringPtrOutput)
+// The display name (`""` when none).
+func (o MeetingParticipantOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v MeetingParticipant) string { return v.Name }).(pulumi.StringOutput)
 }
 
-// Picture URL.
+// The picture URL, if any.
 func (o MeetingParticipantOutput) Picture() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v MeetingParticipant) *string { return v.Picture }).(pulumi.StringPtrOutput)
 }
 
-// Preset.
+// The preset applied.
 func (o MeetingParticipantOutput) PresetName() pulumi.StringOutput {
 	return o.ApplyT(func(v MeetingParticipant) string { return v.PresetName }).(pulumi.StringOutput)
 }
 
-// Updated.
+// When the participant was last changed (ISO 8601).
 func (o MeetingParticipantOutput) UpdatedAt() pulumi.StringOutput {
 	return o.ApplyT(func(v MeetingParticipant) string { return v.UpdatedAt }).(pulumi.StringOutput)
 }
@@ -99,11 +616,22 @@ func (o MeetingParticipantArrayOutput) Index(i pulumi.IntInput) MeetingParticipa
 	}).(MeetingParticipantOutput)
 }
 
-// Recording settings.
+// Recording settings. Storage credentials are always stored as Pulumi secrets.
 type MeetingRecordingConfig struct {
-	// Longest recording.
-	MaxSeconds    *float64              `pulumi:"maxSeconds"`
-	StorageConfig *MeetingStorageConfig `pulumi:"storageConfig"`
+	// Audio settings.
+	AudioConfig *MeetingRecordingConfigAudioConfig `pulumi:"audioConfig"`
+	// Prefix of recording file names.
+	FileNamePrefix *string `pulumi:"fileNamePrefix"`
+	// Live streaming settings.
+	LiveStreamingConfig *MeetingRecordingConfigLiveStreamingConfig `pulumi:"liveStreamingConfig"`
+	// Longest recording, in seconds.
+	MaxSeconds *float64 `pulumi:"maxSeconds"`
+	// RealtimeKit's bucket.
+	RealtimekitBucketConfig *MeetingRecordingConfigRealtimekitBucketConfig `pulumi:"realtimekitBucketConfig"`
+	// Where recordings are uploaded; null for RealtimeKit's own storage.
+	StorageConfig *MeetingRecordingConfigStorageConfig `pulumi:"storageConfig"`
+	// Video settings.
+	VideoConfig *MeetingRecordingConfigVideoConfig `pulumi:"videoConfig"`
 }
 
 // MeetingRecordingConfigInput is an input type that accepts MeetingRecordingConfigArgs and MeetingRecordingConfigOutput values.
@@ -117,11 +645,22 @@ type MeetingRecordingConfigInput interface {
 	ToMeetingRecordingConfigOutputWithContext(context.Context) MeetingRecordingConfigOutput
 }
 
-// Recording settings.
+// Recording settings. Storage credentials are always stored as Pulumi secrets.
 type MeetingRecordingConfigArgs struct {
-	// Longest recording.
-	MaxSeconds    pulumi.Float64PtrInput       `pulumi:"maxSeconds"`
-	StorageConfig MeetingStorageConfigPtrInput `pulumi:"storageConfig"`
+	// Audio settings.
+	AudioConfig MeetingRecordingConfigAudioConfigPtrInput `pulumi:"audioConfig"`
+	// Prefix of recording file names.
+	FileNamePrefix pulumi.StringPtrInput `pulumi:"fileNamePrefix"`
+	// Live streaming settings.
+	LiveStreamingConfig MeetingRecordingConfigLiveStreamingConfigPtrInput `pulumi:"liveStreamingConfig"`
+	// Longest recording, in seconds.
+	MaxSeconds pulumi.Float64PtrInput `pulumi:"maxSeconds"`
+	// RealtimeKit's bucket.
+	RealtimekitBucketConfig MeetingRecordingConfigRealtimekitBucketConfigPtrInput `pulumi:"realtimekitBucketConfig"`
+	// Where recordings are uploaded; null for RealtimeKit's own storage.
+	StorageConfig MeetingRecordingConfigStorageConfigPtrInput `pulumi:"storageConfig"`
+	// Video settings.
+	VideoConfig MeetingRecordingConfigVideoConfigPtrInput `pulumi:"videoConfig"`
 }
 
 func (MeetingRecordingConfigArgs) ElementType() reflect.Type {
@@ -177,7 +716,7 @@ func (i *meetingRecordingConfigPtrType) ToMeetingRecordingConfigPtrOutputWithCon
 	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigPtrOutput)
 }
 
-// Recording settings.
+// Recording settings. Storage credentials are always stored as Pulumi secrets.
 type MeetingRecordingConfigOutput struct{ *pulumi.OutputState }
 
 func (MeetingRecordingConfigOutput) ElementType() reflect.Type {
@@ -202,13 +741,43 @@ func (o MeetingRecordingConfigOutput) ToMeetingRecordingConfigPtrOutputWithConte
 	}).(MeetingRecordingConfigPtrOutput)
 }
 
-// Longest recording.
+// Audio settings.
+func (o MeetingRecordingConfigOutput) AudioConfig() MeetingRecordingConfigAudioConfigPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfig) *MeetingRecordingConfigAudioConfig { return v.AudioConfig }).(MeetingRecordingConfigAudioConfigPtrOutput)
+}
+
+// Prefix of recording file names.
+func (o MeetingRecordingConfigOutput) FileNamePrefix() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfig) *string { return v.FileNamePrefix }).(pulumi.StringPtrOutput)
+}
+
+// Live streaming settings.
+func (o MeetingRecordingConfigOutput) LiveStreamingConfig() MeetingRecordingConfigLiveStreamingConfigPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfig) *MeetingRecordingConfigLiveStreamingConfig {
+		return v.LiveStreamingConfig
+	}).(MeetingRecordingConfigLiveStreamingConfigPtrOutput)
+}
+
+// Longest recording, in seconds.
 func (o MeetingRecordingConfigOutput) MaxSeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v MeetingRecordingConfig) *float64 { return v.MaxSeconds }).(pulumi.Float64PtrOutput)
 }
 
-func (o MeetingRecordingConfigOutput) StorageConfig() MeetingStorageConfigPtrOutput {
-	return o.ApplyT(func(v MeetingRecordingConfig) *MeetingStorageConfig { return v.StorageConfig }).(MeetingStorageConfigPtrOutput)
+// RealtimeKit's bucket.
+func (o MeetingRecordingConfigOutput) RealtimekitBucketConfig() MeetingRecordingConfigRealtimekitBucketConfigPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfig) *MeetingRecordingConfigRealtimekitBucketConfig {
+		return v.RealtimekitBucketConfig
+	}).(MeetingRecordingConfigRealtimekitBucketConfigPtrOutput)
+}
+
+// Where recordings are uploaded; null for RealtimeKit's own storage.
+func (o MeetingRecordingConfigOutput) StorageConfig() MeetingRecordingConfigStorageConfigPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfig) *MeetingRecordingConfigStorageConfig { return v.StorageConfig }).(MeetingRecordingConfigStorageConfigPtrOutput)
+}
+
+// Video settings.
+func (o MeetingRecordingConfigOutput) VideoConfig() MeetingRecordingConfigVideoConfigPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfig) *MeetingRecordingConfigVideoConfig { return v.VideoConfig }).(MeetingRecordingConfigVideoConfigPtrOutput)
 }
 
 type MeetingRecordingConfigPtrOutput struct{ *pulumi.OutputState }
@@ -235,7 +804,37 @@ func (o MeetingRecordingConfigPtrOutput) Elem() MeetingRecordingConfigOutput {
 	}).(MeetingRecordingConfigOutput)
 }
 
-// Longest recording.
+// Audio settings.
+func (o MeetingRecordingConfigPtrOutput) AudioConfig() MeetingRecordingConfigAudioConfigPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfig) *MeetingRecordingConfigAudioConfig {
+		if v == nil {
+			return nil
+		}
+		return v.AudioConfig
+	}).(MeetingRecordingConfigAudioConfigPtrOutput)
+}
+
+// Prefix of recording file names.
+func (o MeetingRecordingConfigPtrOutput) FileNamePrefix() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return v.FileNamePrefix
+	}).(pulumi.StringPtrOutput)
+}
+
+// Live streaming settings.
+func (o MeetingRecordingConfigPtrOutput) LiveStreamingConfig() MeetingRecordingConfigLiveStreamingConfigPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfig) *MeetingRecordingConfigLiveStreamingConfig {
+		if v == nil {
+			return nil
+		}
+		return v.LiveStreamingConfig
+	}).(MeetingRecordingConfigLiveStreamingConfigPtrOutput)
+}
+
+// Longest recording, in seconds.
 func (o MeetingRecordingConfigPtrOutput) MaxSeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *MeetingRecordingConfig) *float64 {
 		if v == nil {
@@ -245,154 +844,816 @@ func (o MeetingRecordingConfigPtrOutput) MaxSeconds() pulumi.Float64PtrOutput {
 	}).(pulumi.Float64PtrOutput)
 }
 
-func (o MeetingRecordingConfigPtrOutput) StorageConfig() MeetingStorageConfigPtrOutput {
-	return o.ApplyT(func(v *MeetingRecordingConfig) *MeetingStorageConfig {
+// RealtimeKit's bucket.
+func (o MeetingRecordingConfigPtrOutput) RealtimekitBucketConfig() MeetingRecordingConfigRealtimekitBucketConfigPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfig) *MeetingRecordingConfigRealtimekitBucketConfig {
+		if v == nil {
+			return nil
+		}
+		return v.RealtimekitBucketConfig
+	}).(MeetingRecordingConfigRealtimekitBucketConfigPtrOutput)
+}
+
+// Where recordings are uploaded; null for RealtimeKit's own storage.
+func (o MeetingRecordingConfigPtrOutput) StorageConfig() MeetingRecordingConfigStorageConfigPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfig) *MeetingRecordingConfigStorageConfig {
 		if v == nil {
 			return nil
 		}
 		return v.StorageConfig
-	}).(MeetingStorageConfigPtrOutput)
+	}).(MeetingRecordingConfigStorageConfigPtrOutput)
 }
 
-type MeetingStorageConfig struct {
-	// Storage secret.
-	Secret *string `pulumi:"secret"`
-	// Kind.
-	Type string `pulumi:"type"`
+// Video settings.
+func (o MeetingRecordingConfigPtrOutput) VideoConfig() MeetingRecordingConfigVideoConfigPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfig) *MeetingRecordingConfigVideoConfig {
+		if v == nil {
+			return nil
+		}
+		return v.VideoConfig
+	}).(MeetingRecordingConfigVideoConfigPtrOutput)
 }
 
-// MeetingStorageConfigInput is an input type that accepts MeetingStorageConfigArgs and MeetingStorageConfigOutput values.
-// You can construct a concrete instance of `MeetingStorageConfigInput` via:
+// Audio settings.
+type MeetingRecordingConfigAudioConfig struct {
+	// Audio channels.
+	Channel *string `pulumi:"channel"`
+	// Audio codec.
+	Codec *string `pulumi:"codec"`
+	// Keep the audio file.
+	ExportFile *bool `pulumi:"exportFile"`
+}
+
+// MeetingRecordingConfigAudioConfigInput is an input type that accepts MeetingRecordingConfigAudioConfigArgs and MeetingRecordingConfigAudioConfigOutput values.
+// You can construct a concrete instance of `MeetingRecordingConfigAudioConfigInput` via:
 //
-//	MeetingStorageConfigArgs{...}
-type MeetingStorageConfigInput interface {
+//	MeetingRecordingConfigAudioConfigArgs{...}
+type MeetingRecordingConfigAudioConfigInput interface {
 	pulumi.Input
 
-	ToMeetingStorageConfigOutput() MeetingStorageConfigOutput
-	ToMeetingStorageConfigOutputWithContext(context.Context) MeetingStorageConfigOutput
+	ToMeetingRecordingConfigAudioConfigOutput() MeetingRecordingConfigAudioConfigOutput
+	ToMeetingRecordingConfigAudioConfigOutputWithContext(context.Context) MeetingRecordingConfigAudioConfigOutput
 }
 
-type MeetingStorageConfigArgs struct {
-	// Storage secret.
-	Secret pulumi.StringPtrInput `pulumi:"secret"`
-	// Kind.
-	Type pulumi.StringInput `pulumi:"type"`
+// Audio settings.
+type MeetingRecordingConfigAudioConfigArgs struct {
+	// Audio channels.
+	Channel pulumi.StringPtrInput `pulumi:"channel"`
+	// Audio codec.
+	Codec pulumi.StringPtrInput `pulumi:"codec"`
+	// Keep the audio file.
+	ExportFile pulumi.BoolPtrInput `pulumi:"exportFile"`
 }
 
-func (MeetingStorageConfigArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*MeetingStorageConfig)(nil)).Elem()
+func (MeetingRecordingConfigAudioConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingRecordingConfigAudioConfig)(nil)).Elem()
 }
 
-func (i MeetingStorageConfigArgs) ToMeetingStorageConfigOutput() MeetingStorageConfigOutput {
-	return i.ToMeetingStorageConfigOutputWithContext(context.Background())
+func (i MeetingRecordingConfigAudioConfigArgs) ToMeetingRecordingConfigAudioConfigOutput() MeetingRecordingConfigAudioConfigOutput {
+	return i.ToMeetingRecordingConfigAudioConfigOutputWithContext(context.Background())
 }
 
-func (i MeetingStorageConfigArgs) ToMeetingStorageConfigOutputWithContext(ctx context.Context) MeetingStorageConfigOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(MeetingStorageConfigOutput)
+func (i MeetingRecordingConfigAudioConfigArgs) ToMeetingRecordingConfigAudioConfigOutputWithContext(ctx context.Context) MeetingRecordingConfigAudioConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigAudioConfigOutput)
 }
 
-func (i MeetingStorageConfigArgs) ToMeetingStorageConfigPtrOutput() MeetingStorageConfigPtrOutput {
-	return i.ToMeetingStorageConfigPtrOutputWithContext(context.Background())
+func (i MeetingRecordingConfigAudioConfigArgs) ToMeetingRecordingConfigAudioConfigPtrOutput() MeetingRecordingConfigAudioConfigPtrOutput {
+	return i.ToMeetingRecordingConfigAudioConfigPtrOutputWithContext(context.Background())
 }
 
-func (i MeetingStorageConfigArgs) ToMeetingStorageConfigPtrOutputWithContext(ctx context.Context) MeetingStorageConfigPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(MeetingStorageConfigOutput).ToMeetingStorageConfigPtrOutputWithContext(ctx)
+func (i MeetingRecordingConfigAudioConfigArgs) ToMeetingRecordingConfigAudioConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigAudioConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigAudioConfigOutput).ToMeetingRecordingConfigAudioConfigPtrOutputWithContext(ctx)
 }
 
-// MeetingStorageConfigPtrInput is an input type that accepts MeetingStorageConfigArgs, MeetingStorageConfigPtr and MeetingStorageConfigPtrOutput values.
-// You can construct a concrete instance of `MeetingStorageConfigPtrInput` via:
+// MeetingRecordingConfigAudioConfigPtrInput is an input type that accepts MeetingRecordingConfigAudioConfigArgs, MeetingRecordingConfigAudioConfigPtr and MeetingRecordingConfigAudioConfigPtrOutput values.
+// You can construct a concrete instance of `MeetingRecordingConfigAudioConfigPtrInput` via:
 //
-//	        MeetingStorageConfigArgs{...}
+//	        MeetingRecordingConfigAudioConfigArgs{...}
 //
 //	or:
 //
 //	        nil
-type MeetingStorageConfigPtrInput interface {
+type MeetingRecordingConfigAudioConfigPtrInput interface {
 	pulumi.Input
 
-	ToMeetingStorageConfigPtrOutput() MeetingStorageConfigPtrOutput
-	ToMeetingStorageConfigPtrOutputWithContext(context.Context) MeetingStorageConfigPtrOutput
+	ToMeetingRecordingConfigAudioConfigPtrOutput() MeetingRecordingConfigAudioConfigPtrOutput
+	ToMeetingRecordingConfigAudioConfigPtrOutputWithContext(context.Context) MeetingRecordingConfigAudioConfigPtrOutput
 }
 
-type meetingStorageConfigPtrType MeetingStorageConfigArgs
+type meetingRecordingConfigAudioConfigPtrType MeetingRecordingConfigAudioConfigArgs
 
-func MeetingStorageConfigPtr(v *MeetingStorageConfigArgs) MeetingStorageConfigPtrInput {
-	return (*meetingStorageConfigPtrType)(v)
+func MeetingRecordingConfigAudioConfigPtr(v *MeetingRecordingConfigAudioConfigArgs) MeetingRecordingConfigAudioConfigPtrInput {
+	return (*meetingRecordingConfigAudioConfigPtrType)(v)
 }
 
-func (*meetingStorageConfigPtrType) ElementType() reflect.Type {
-	return reflect.TypeOf((**MeetingStorageConfig)(nil)).Elem()
+func (*meetingRecordingConfigAudioConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingRecordingConfigAudioConfig)(nil)).Elem()
 }
 
-func (i *meetingStorageConfigPtrType) ToMeetingStorageConfigPtrOutput() MeetingStorageConfigPtrOutput {
-	return i.ToMeetingStorageConfigPtrOutputWithContext(context.Background())
+func (i *meetingRecordingConfigAudioConfigPtrType) ToMeetingRecordingConfigAudioConfigPtrOutput() MeetingRecordingConfigAudioConfigPtrOutput {
+	return i.ToMeetingRecordingConfigAudioConfigPtrOutputWithContext(context.Background())
 }
 
-func (i *meetingStorageConfigPtrType) ToMeetingStorageConfigPtrOutputWithContext(ctx context.Context) MeetingStorageConfigPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(MeetingStorageConfigPtrOutput)
+func (i *meetingRecordingConfigAudioConfigPtrType) ToMeetingRecordingConfigAudioConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigAudioConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigAudioConfigPtrOutput)
 }
 
-type MeetingStorageConfigOutput struct{ *pulumi.OutputState }
+// Audio settings.
+type MeetingRecordingConfigAudioConfigOutput struct{ *pulumi.OutputState }
 
-func (MeetingStorageConfigOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*MeetingStorageConfig)(nil)).Elem()
+func (MeetingRecordingConfigAudioConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingRecordingConfigAudioConfig)(nil)).Elem()
 }
 
-func (o MeetingStorageConfigOutput) ToMeetingStorageConfigOutput() MeetingStorageConfigOutput {
+func (o MeetingRecordingConfigAudioConfigOutput) ToMeetingRecordingConfigAudioConfigOutput() MeetingRecordingConfigAudioConfigOutput {
 	return o
 }
 
-func (o MeetingStorageConfigOutput) ToMeetingStorageConfigOutputWithContext(ctx context.Context) MeetingStorageConfigOutput {
+func (o MeetingRecordingConfigAudioConfigOutput) ToMeetingRecordingConfigAudioConfigOutputWithContext(ctx context.Context) MeetingRecordingConfigAudioConfigOutput {
 	return o
 }
 
-func (o MeetingStorageConfigOutput) ToMeetingStorageConfigPtrOutput() MeetingStorageConfigPtrOutput {
-	return o.ToMeetingStorageConfigPtrOutputWithContext(context.Background())
+func (o MeetingRecordingConfigAudioConfigOutput) ToMeetingRecordingConfigAudioConfigPtrOutput() MeetingRecordingConfigAudioConfigPtrOutput {
+	return o.ToMeetingRecordingConfigAudioConfigPtrOutputWithContext(context.Background())
 }
 
-func (o MeetingStorageConfigOutput) ToMeetingStorageConfigPtrOutputWithContext(ctx context.Context) MeetingStorageConfigPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v MeetingStorageConfig) *MeetingStorageConfig {
+func (o MeetingRecordingConfigAudioConfigOutput) ToMeetingRecordingConfigAudioConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigAudioConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MeetingRecordingConfigAudioConfig) *MeetingRecordingConfigAudioConfig {
 		return &v
-	}).(MeetingStorageConfigPtrOutput)
+	}).(MeetingRecordingConfigAudioConfigPtrOutput)
 }
 
-// Storage secret.
-func (o MeetingStorageConfigOutput) Secret() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v MeetingStorageConfig) *string { return v.Secret }).(pulumi.StringPtrOutput)
+// Audio channels.
+func (o MeetingRecordingConfigAudioConfigOutput) Channel() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigAudioConfig) *string { return v.Channel }).(pulumi.StringPtrOutput)
 }
 
-// Kind.
-func (o MeetingStorageConfigOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v MeetingStorageConfig) string { return v.Type }).(pulumi.StringOutput)
+// Audio codec.
+func (o MeetingRecordingConfigAudioConfigOutput) Codec() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigAudioConfig) *string { return v.Codec }).(pulumi.StringPtrOutput)
 }
 
-type MeetingStorageConfigPtrOutput struct{ *pulumi.OutputState }
-
-func (MeetingStorageConfigPtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**MeetingStorageConfig)(nil)).Elem()
+// Keep the audio file.
+func (o MeetingRecordingConfigAudioConfigOutput) ExportFile() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigAudioConfig) *bool { return v.ExportFile }).(pulumi.BoolPtrOutput)
 }
 
-func (o MeetingStorageConfigPtrOutput) ToMeetingStorageConfigPtrOutput() MeetingStorageConfigPtrOutput {
+type MeetingRecordingConfigAudioConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (MeetingRecordingConfigAudioConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingRecordingConfigAudioConfig)(nil)).Elem()
+}
+
+func (o MeetingRecordingConfigAudioConfigPtrOutput) ToMeetingRecordingConfigAudioConfigPtrOutput() MeetingRecordingConfigAudioConfigPtrOutput {
 	return o
 }
 
-func (o MeetingStorageConfigPtrOutput) ToMeetingStorageConfigPtrOutputWithContext(ctx context.Context) MeetingStorageConfigPtrOutput {
+func (o MeetingRecordingConfigAudioConfigPtrOutput) ToMeetingRecordingConfigAudioConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigAudioConfigPtrOutput {
 	return o
 }
 
-func (o MeetingStorageConfigPtrOutput) Elem() MeetingStorageConfigOutput {
-	return o.ApplyT(func(v *MeetingStorageConfig) MeetingStorageConfig {
+func (o MeetingRecordingConfigAudioConfigPtrOutput) Elem() MeetingRecordingConfigAudioConfigOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigAudioConfig) MeetingRecordingConfigAudioConfig {
 		if v != nil {
 			return *v
 		}
-		var ret MeetingStorageConfig
+		var ret MeetingRecordingConfigAudioConfig
 		return ret
-	}).(MeetingStorageConfigOutput)
+	}).(MeetingRecordingConfigAudioConfigOutput)
 }
 
-// Storage secret.
-func (o MeetingStorageConfigPtrOutput) Secret() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *MeetingStorageConfig) *string {
+// Audio channels.
+func (o MeetingRecordingConfigAudioConfigPtrOutput) Channel() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigAudioConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Channel
+	}).(pulumi.StringPtrOutput)
+}
+
+// Audio codec.
+func (o MeetingRecordingConfigAudioConfigPtrOutput) Codec() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigAudioConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Codec
+	}).(pulumi.StringPtrOutput)
+}
+
+// Keep the audio file.
+func (o MeetingRecordingConfigAudioConfigPtrOutput) ExportFile() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigAudioConfig) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.ExportFile
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Live streaming settings.
+type MeetingRecordingConfigLiveStreamingConfig struct {
+	// The RTMP ingest URL (it embeds the stream key).
+	RtmpUrl *string `pulumi:"rtmpUrl"`
+}
+
+// MeetingRecordingConfigLiveStreamingConfigInput is an input type that accepts MeetingRecordingConfigLiveStreamingConfigArgs and MeetingRecordingConfigLiveStreamingConfigOutput values.
+// You can construct a concrete instance of `MeetingRecordingConfigLiveStreamingConfigInput` via:
+//
+//	MeetingRecordingConfigLiveStreamingConfigArgs{...}
+type MeetingRecordingConfigLiveStreamingConfigInput interface {
+	pulumi.Input
+
+	ToMeetingRecordingConfigLiveStreamingConfigOutput() MeetingRecordingConfigLiveStreamingConfigOutput
+	ToMeetingRecordingConfigLiveStreamingConfigOutputWithContext(context.Context) MeetingRecordingConfigLiveStreamingConfigOutput
+}
+
+// Live streaming settings.
+type MeetingRecordingConfigLiveStreamingConfigArgs struct {
+	// The RTMP ingest URL (it embeds the stream key).
+	RtmpUrl pulumi.StringPtrInput `pulumi:"rtmpUrl"`
+}
+
+func (MeetingRecordingConfigLiveStreamingConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingRecordingConfigLiveStreamingConfig)(nil)).Elem()
+}
+
+func (i MeetingRecordingConfigLiveStreamingConfigArgs) ToMeetingRecordingConfigLiveStreamingConfigOutput() MeetingRecordingConfigLiveStreamingConfigOutput {
+	return i.ToMeetingRecordingConfigLiveStreamingConfigOutputWithContext(context.Background())
+}
+
+func (i MeetingRecordingConfigLiveStreamingConfigArgs) ToMeetingRecordingConfigLiveStreamingConfigOutputWithContext(ctx context.Context) MeetingRecordingConfigLiveStreamingConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigLiveStreamingConfigOutput)
+}
+
+func (i MeetingRecordingConfigLiveStreamingConfigArgs) ToMeetingRecordingConfigLiveStreamingConfigPtrOutput() MeetingRecordingConfigLiveStreamingConfigPtrOutput {
+	return i.ToMeetingRecordingConfigLiveStreamingConfigPtrOutputWithContext(context.Background())
+}
+
+func (i MeetingRecordingConfigLiveStreamingConfigArgs) ToMeetingRecordingConfigLiveStreamingConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigLiveStreamingConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigLiveStreamingConfigOutput).ToMeetingRecordingConfigLiveStreamingConfigPtrOutputWithContext(ctx)
+}
+
+// MeetingRecordingConfigLiveStreamingConfigPtrInput is an input type that accepts MeetingRecordingConfigLiveStreamingConfigArgs, MeetingRecordingConfigLiveStreamingConfigPtr and MeetingRecordingConfigLiveStreamingConfigPtrOutput values.
+// You can construct a concrete instance of `MeetingRecordingConfigLiveStreamingConfigPtrInput` via:
+//
+//	        MeetingRecordingConfigLiveStreamingConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type MeetingRecordingConfigLiveStreamingConfigPtrInput interface {
+	pulumi.Input
+
+	ToMeetingRecordingConfigLiveStreamingConfigPtrOutput() MeetingRecordingConfigLiveStreamingConfigPtrOutput
+	ToMeetingRecordingConfigLiveStreamingConfigPtrOutputWithContext(context.Context) MeetingRecordingConfigLiveStreamingConfigPtrOutput
+}
+
+type meetingRecordingConfigLiveStreamingConfigPtrType MeetingRecordingConfigLiveStreamingConfigArgs
+
+func MeetingRecordingConfigLiveStreamingConfigPtr(v *MeetingRecordingConfigLiveStreamingConfigArgs) MeetingRecordingConfigLiveStreamingConfigPtrInput {
+	return (*meetingRecordingConfigLiveStreamingConfigPtrType)(v)
+}
+
+func (*meetingRecordingConfigLiveStreamingConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingRecordingConfigLiveStreamingConfig)(nil)).Elem()
+}
+
+func (i *meetingRecordingConfigLiveStreamingConfigPtrType) ToMeetingRecordingConfigLiveStreamingConfigPtrOutput() MeetingRecordingConfigLiveStreamingConfigPtrOutput {
+	return i.ToMeetingRecordingConfigLiveStreamingConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *meetingRecordingConfigLiveStreamingConfigPtrType) ToMeetingRecordingConfigLiveStreamingConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigLiveStreamingConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigLiveStreamingConfigPtrOutput)
+}
+
+// Live streaming settings.
+type MeetingRecordingConfigLiveStreamingConfigOutput struct{ *pulumi.OutputState }
+
+func (MeetingRecordingConfigLiveStreamingConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingRecordingConfigLiveStreamingConfig)(nil)).Elem()
+}
+
+func (o MeetingRecordingConfigLiveStreamingConfigOutput) ToMeetingRecordingConfigLiveStreamingConfigOutput() MeetingRecordingConfigLiveStreamingConfigOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigLiveStreamingConfigOutput) ToMeetingRecordingConfigLiveStreamingConfigOutputWithContext(ctx context.Context) MeetingRecordingConfigLiveStreamingConfigOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigLiveStreamingConfigOutput) ToMeetingRecordingConfigLiveStreamingConfigPtrOutput() MeetingRecordingConfigLiveStreamingConfigPtrOutput {
+	return o.ToMeetingRecordingConfigLiveStreamingConfigPtrOutputWithContext(context.Background())
+}
+
+func (o MeetingRecordingConfigLiveStreamingConfigOutput) ToMeetingRecordingConfigLiveStreamingConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigLiveStreamingConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MeetingRecordingConfigLiveStreamingConfig) *MeetingRecordingConfigLiveStreamingConfig {
+		return &v
+	}).(MeetingRecordingConfigLiveStreamingConfigPtrOutput)
+}
+
+// The RTMP ingest URL (it embeds the stream key).
+func (o MeetingRecordingConfigLiveStreamingConfigOutput) RtmpUrl() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigLiveStreamingConfig) *string { return v.RtmpUrl }).(pulumi.StringPtrOutput)
+}
+
+type MeetingRecordingConfigLiveStreamingConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (MeetingRecordingConfigLiveStreamingConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingRecordingConfigLiveStreamingConfig)(nil)).Elem()
+}
+
+func (o MeetingRecordingConfigLiveStreamingConfigPtrOutput) ToMeetingRecordingConfigLiveStreamingConfigPtrOutput() MeetingRecordingConfigLiveStreamingConfigPtrOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigLiveStreamingConfigPtrOutput) ToMeetingRecordingConfigLiveStreamingConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigLiveStreamingConfigPtrOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigLiveStreamingConfigPtrOutput) Elem() MeetingRecordingConfigLiveStreamingConfigOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigLiveStreamingConfig) MeetingRecordingConfigLiveStreamingConfig {
+		if v != nil {
+			return *v
+		}
+		var ret MeetingRecordingConfigLiveStreamingConfig
+		return ret
+	}).(MeetingRecordingConfigLiveStreamingConfigOutput)
+}
+
+// The RTMP ingest URL (it embeds the stream key).
+func (o MeetingRecordingConfigLiveStreamingConfigPtrOutput) RtmpUrl() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigLiveStreamingConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return v.RtmpUrl
+	}).(pulumi.StringPtrOutput)
+}
+
+// RealtimeKit's bucket.
+type MeetingRecordingConfigRealtimekitBucketConfig struct {
+	// Upload to RealtimeKit's bucket.
+	Enabled bool `pulumi:"enabled"`
+}
+
+// MeetingRecordingConfigRealtimekitBucketConfigInput is an input type that accepts MeetingRecordingConfigRealtimekitBucketConfigArgs and MeetingRecordingConfigRealtimekitBucketConfigOutput values.
+// You can construct a concrete instance of `MeetingRecordingConfigRealtimekitBucketConfigInput` via:
+//
+//	MeetingRecordingConfigRealtimekitBucketConfigArgs{...}
+type MeetingRecordingConfigRealtimekitBucketConfigInput interface {
+	pulumi.Input
+
+	ToMeetingRecordingConfigRealtimekitBucketConfigOutput() MeetingRecordingConfigRealtimekitBucketConfigOutput
+	ToMeetingRecordingConfigRealtimekitBucketConfigOutputWithContext(context.Context) MeetingRecordingConfigRealtimekitBucketConfigOutput
+}
+
+// RealtimeKit's bucket.
+type MeetingRecordingConfigRealtimekitBucketConfigArgs struct {
+	// Upload to RealtimeKit's bucket.
+	Enabled pulumi.BoolInput `pulumi:"enabled"`
+}
+
+func (MeetingRecordingConfigRealtimekitBucketConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingRecordingConfigRealtimekitBucketConfig)(nil)).Elem()
+}
+
+func (i MeetingRecordingConfigRealtimekitBucketConfigArgs) ToMeetingRecordingConfigRealtimekitBucketConfigOutput() MeetingRecordingConfigRealtimekitBucketConfigOutput {
+	return i.ToMeetingRecordingConfigRealtimekitBucketConfigOutputWithContext(context.Background())
+}
+
+func (i MeetingRecordingConfigRealtimekitBucketConfigArgs) ToMeetingRecordingConfigRealtimekitBucketConfigOutputWithContext(ctx context.Context) MeetingRecordingConfigRealtimekitBucketConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigRealtimekitBucketConfigOutput)
+}
+
+func (i MeetingRecordingConfigRealtimekitBucketConfigArgs) ToMeetingRecordingConfigRealtimekitBucketConfigPtrOutput() MeetingRecordingConfigRealtimekitBucketConfigPtrOutput {
+	return i.ToMeetingRecordingConfigRealtimekitBucketConfigPtrOutputWithContext(context.Background())
+}
+
+func (i MeetingRecordingConfigRealtimekitBucketConfigArgs) ToMeetingRecordingConfigRealtimekitBucketConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigRealtimekitBucketConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigRealtimekitBucketConfigOutput).ToMeetingRecordingConfigRealtimekitBucketConfigPtrOutputWithContext(ctx)
+}
+
+// MeetingRecordingConfigRealtimekitBucketConfigPtrInput is an input type that accepts MeetingRecordingConfigRealtimekitBucketConfigArgs, MeetingRecordingConfigRealtimekitBucketConfigPtr and MeetingRecordingConfigRealtimekitBucketConfigPtrOutput values.
+// You can construct a concrete instance of `MeetingRecordingConfigRealtimekitBucketConfigPtrInput` via:
+//
+//	        MeetingRecordingConfigRealtimekitBucketConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type MeetingRecordingConfigRealtimekitBucketConfigPtrInput interface {
+	pulumi.Input
+
+	ToMeetingRecordingConfigRealtimekitBucketConfigPtrOutput() MeetingRecordingConfigRealtimekitBucketConfigPtrOutput
+	ToMeetingRecordingConfigRealtimekitBucketConfigPtrOutputWithContext(context.Context) MeetingRecordingConfigRealtimekitBucketConfigPtrOutput
+}
+
+type meetingRecordingConfigRealtimekitBucketConfigPtrType MeetingRecordingConfigRealtimekitBucketConfigArgs
+
+func MeetingRecordingConfigRealtimekitBucketConfigPtr(v *MeetingRecordingConfigRealtimekitBucketConfigArgs) MeetingRecordingConfigRealtimekitBucketConfigPtrInput {
+	return (*meetingRecordingConfigRealtimekitBucketConfigPtrType)(v)
+}
+
+func (*meetingRecordingConfigRealtimekitBucketConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingRecordingConfigRealtimekitBucketConfig)(nil)).Elem()
+}
+
+func (i *meetingRecordingConfigRealtimekitBucketConfigPtrType) ToMeetingRecordingConfigRealtimekitBucketConfigPtrOutput() MeetingRecordingConfigRealtimekitBucketConfigPtrOutput {
+	return i.ToMeetingRecordingConfigRealtimekitBucketConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *meetingRecordingConfigRealtimekitBucketConfigPtrType) ToMeetingRecordingConfigRealtimekitBucketConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigRealtimekitBucketConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigRealtimekitBucketConfigPtrOutput)
+}
+
+// RealtimeKit's bucket.
+type MeetingRecordingConfigRealtimekitBucketConfigOutput struct{ *pulumi.OutputState }
+
+func (MeetingRecordingConfigRealtimekitBucketConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingRecordingConfigRealtimekitBucketConfig)(nil)).Elem()
+}
+
+func (o MeetingRecordingConfigRealtimekitBucketConfigOutput) ToMeetingRecordingConfigRealtimekitBucketConfigOutput() MeetingRecordingConfigRealtimekitBucketConfigOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigRealtimekitBucketConfigOutput) ToMeetingRecordingConfigRealtimekitBucketConfigOutputWithContext(ctx context.Context) MeetingRecordingConfigRealtimekitBucketConfigOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigRealtimekitBucketConfigOutput) ToMeetingRecordingConfigRealtimekitBucketConfigPtrOutput() MeetingRecordingConfigRealtimekitBucketConfigPtrOutput {
+	return o.ToMeetingRecordingConfigRealtimekitBucketConfigPtrOutputWithContext(context.Background())
+}
+
+func (o MeetingRecordingConfigRealtimekitBucketConfigOutput) ToMeetingRecordingConfigRealtimekitBucketConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigRealtimekitBucketConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MeetingRecordingConfigRealtimekitBucketConfig) *MeetingRecordingConfigRealtimekitBucketConfig {
+		return &v
+	}).(MeetingRecordingConfigRealtimekitBucketConfigPtrOutput)
+}
+
+// Upload to RealtimeKit's bucket.
+func (o MeetingRecordingConfigRealtimekitBucketConfigOutput) Enabled() pulumi.BoolOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigRealtimekitBucketConfig) bool { return v.Enabled }).(pulumi.BoolOutput)
+}
+
+type MeetingRecordingConfigRealtimekitBucketConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (MeetingRecordingConfigRealtimekitBucketConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingRecordingConfigRealtimekitBucketConfig)(nil)).Elem()
+}
+
+func (o MeetingRecordingConfigRealtimekitBucketConfigPtrOutput) ToMeetingRecordingConfigRealtimekitBucketConfigPtrOutput() MeetingRecordingConfigRealtimekitBucketConfigPtrOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigRealtimekitBucketConfigPtrOutput) ToMeetingRecordingConfigRealtimekitBucketConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigRealtimekitBucketConfigPtrOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigRealtimekitBucketConfigPtrOutput) Elem() MeetingRecordingConfigRealtimekitBucketConfigOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigRealtimekitBucketConfig) MeetingRecordingConfigRealtimekitBucketConfig {
+		if v != nil {
+			return *v
+		}
+		var ret MeetingRecordingConfigRealtimekitBucketConfig
+		return ret
+	}).(MeetingRecordingConfigRealtimekitBucketConfigOutput)
+}
+
+// Upload to RealtimeKit's bucket.
+func (o MeetingRecordingConfigRealtimekitBucketConfigPtrOutput) Enabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigRealtimekitBucketConfig) *bool {
+		if v == nil {
+			return nil
+		}
+		return &v.Enabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Where recordings are uploaded.
+type MeetingRecordingConfigStorageConfig struct {
+	// Access key. Write-only in the API; a secret.
+	AccessKey *string `pulumi:"accessKey"`
+	// SFTP authentication method.
+	AuthMethod *string `pulumi:"authMethod"`
+	// Bucket name.
+	Bucket *string `pulumi:"bucket"`
+	// SFTP host.
+	Host *string `pulumi:"host"`
+	// SFTP password. Write-only in the API; a secret.
+	Password *string `pulumi:"password"`
+	// Path prefix inside the bucket.
+	Path *string `pulumi:"path"`
+	// SFTP port.
+	Port *int `pulumi:"port"`
+	// SFTP private key. Write-only in the API; a secret.
+	PrivateKey *string `pulumi:"privateKey"`
+	// Region.
+	Region *string `pulumi:"region"`
+	// Secret key. Write-only in the API; a secret.
+	Secret *string `pulumi:"secret"`
+	// The storage service.
+	Type string `pulumi:"type"`
+	// SFTP user name.
+	Username *string `pulumi:"username"`
+}
+
+// MeetingRecordingConfigStorageConfigInput is an input type that accepts MeetingRecordingConfigStorageConfigArgs and MeetingRecordingConfigStorageConfigOutput values.
+// You can construct a concrete instance of `MeetingRecordingConfigStorageConfigInput` via:
+//
+//	MeetingRecordingConfigStorageConfigArgs{...}
+type MeetingRecordingConfigStorageConfigInput interface {
+	pulumi.Input
+
+	ToMeetingRecordingConfigStorageConfigOutput() MeetingRecordingConfigStorageConfigOutput
+	ToMeetingRecordingConfigStorageConfigOutputWithContext(context.Context) MeetingRecordingConfigStorageConfigOutput
+}
+
+// Where recordings are uploaded.
+type MeetingRecordingConfigStorageConfigArgs struct {
+	// Access key. Write-only in the API; a secret.
+	AccessKey pulumi.StringPtrInput `pulumi:"accessKey"`
+	// SFTP authentication method.
+	AuthMethod pulumi.StringPtrInput `pulumi:"authMethod"`
+	// Bucket name.
+	Bucket pulumi.StringPtrInput `pulumi:"bucket"`
+	// SFTP host.
+	Host pulumi.StringPtrInput `pulumi:"host"`
+	// SFTP password. Write-only in the API; a secret.
+	Password pulumi.StringPtrInput `pulumi:"password"`
+	// Path prefix inside the bucket.
+	Path pulumi.StringPtrInput `pulumi:"path"`
+	// SFTP port.
+	Port pulumi.IntPtrInput `pulumi:"port"`
+	// SFTP private key. Write-only in the API; a secret.
+	PrivateKey pulumi.StringPtrInput `pulumi:"privateKey"`
+	// Region.
+	Region pulumi.StringPtrInput `pulumi:"region"`
+	// Secret key. Write-only in the API; a secret.
+	Secret pulumi.StringPtrInput `pulumi:"secret"`
+	// The storage service.
+	Type pulumi.StringInput `pulumi:"type"`
+	// SFTP user name.
+	Username pulumi.StringPtrInput `pulumi:"username"`
+}
+
+func (MeetingRecordingConfigStorageConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingRecordingConfigStorageConfig)(nil)).Elem()
+}
+
+func (i MeetingRecordingConfigStorageConfigArgs) ToMeetingRecordingConfigStorageConfigOutput() MeetingRecordingConfigStorageConfigOutput {
+	return i.ToMeetingRecordingConfigStorageConfigOutputWithContext(context.Background())
+}
+
+func (i MeetingRecordingConfigStorageConfigArgs) ToMeetingRecordingConfigStorageConfigOutputWithContext(ctx context.Context) MeetingRecordingConfigStorageConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigStorageConfigOutput)
+}
+
+func (i MeetingRecordingConfigStorageConfigArgs) ToMeetingRecordingConfigStorageConfigPtrOutput() MeetingRecordingConfigStorageConfigPtrOutput {
+	return i.ToMeetingRecordingConfigStorageConfigPtrOutputWithContext(context.Background())
+}
+
+func (i MeetingRecordingConfigStorageConfigArgs) ToMeetingRecordingConfigStorageConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigStorageConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigStorageConfigOutput).ToMeetingRecordingConfigStorageConfigPtrOutputWithContext(ctx)
+}
+
+// MeetingRecordingConfigStorageConfigPtrInput is an input type that accepts MeetingRecordingConfigStorageConfigArgs, MeetingRecordingConfigStorageConfigPtr and MeetingRecordingConfigStorageConfigPtrOutput values.
+// You can construct a concrete instance of `MeetingRecordingConfigStorageConfigPtrInput` via:
+//
+//	        MeetingRecordingConfigStorageConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type MeetingRecordingConfigStorageConfigPtrInput interface {
+	pulumi.Input
+
+	ToMeetingRecordingConfigStorageConfigPtrOutput() MeetingRecordingConfigStorageConfigPtrOutput
+	ToMeetingRecordingConfigStorageConfigPtrOutputWithContext(context.Context) MeetingRecordingConfigStorageConfigPtrOutput
+}
+
+type meetingRecordingConfigStorageConfigPtrType MeetingRecordingConfigStorageConfigArgs
+
+func MeetingRecordingConfigStorageConfigPtr(v *MeetingRecordingConfigStorageConfigArgs) MeetingRecordingConfigStorageConfigPtrInput {
+	return (*meetingRecordingConfigStorageConfigPtrType)(v)
+}
+
+func (*meetingRecordingConfigStorageConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingRecordingConfigStorageConfig)(nil)).Elem()
+}
+
+func (i *meetingRecordingConfigStorageConfigPtrType) ToMeetingRecordingConfigStorageConfigPtrOutput() MeetingRecordingConfigStorageConfigPtrOutput {
+	return i.ToMeetingRecordingConfigStorageConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *meetingRecordingConfigStorageConfigPtrType) ToMeetingRecordingConfigStorageConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigStorageConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigStorageConfigPtrOutput)
+}
+
+// Where recordings are uploaded.
+type MeetingRecordingConfigStorageConfigOutput struct{ *pulumi.OutputState }
+
+func (MeetingRecordingConfigStorageConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingRecordingConfigStorageConfig)(nil)).Elem()
+}
+
+func (o MeetingRecordingConfigStorageConfigOutput) ToMeetingRecordingConfigStorageConfigOutput() MeetingRecordingConfigStorageConfigOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigStorageConfigOutput) ToMeetingRecordingConfigStorageConfigOutputWithContext(ctx context.Context) MeetingRecordingConfigStorageConfigOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigStorageConfigOutput) ToMeetingRecordingConfigStorageConfigPtrOutput() MeetingRecordingConfigStorageConfigPtrOutput {
+	return o.ToMeetingRecordingConfigStorageConfigPtrOutputWithContext(context.Background())
+}
+
+func (o MeetingRecordingConfigStorageConfigOutput) ToMeetingRecordingConfigStorageConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigStorageConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MeetingRecordingConfigStorageConfig) *MeetingRecordingConfigStorageConfig {
+		return &v
+	}).(MeetingRecordingConfigStorageConfigPtrOutput)
+}
+
+// Access key. Write-only in the API; a secret.
+func (o MeetingRecordingConfigStorageConfigOutput) AccessKey() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigStorageConfig) *string { return v.AccessKey }).(pulumi.StringPtrOutput)
+}
+
+// SFTP authentication method.
+func (o MeetingRecordingConfigStorageConfigOutput) AuthMethod() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigStorageConfig) *string { return v.AuthMethod }).(pulumi.StringPtrOutput)
+}
+
+// Bucket name.
+func (o MeetingRecordingConfigStorageConfigOutput) Bucket() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigStorageConfig) *string { return v.Bucket }).(pulumi.StringPtrOutput)
+}
+
+// SFTP host.
+func (o MeetingRecordingConfigStorageConfigOutput) Host() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigStorageConfig) *string { return v.Host }).(pulumi.StringPtrOutput)
+}
+
+// SFTP password. Write-only in the API; a secret.
+func (o MeetingRecordingConfigStorageConfigOutput) Password() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigStorageConfig) *string { return v.Password }).(pulumi.StringPtrOutput)
+}
+
+// Path prefix inside the bucket.
+func (o MeetingRecordingConfigStorageConfigOutput) Path() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigStorageConfig) *string { return v.Path }).(pulumi.StringPtrOutput)
+}
+
+// SFTP port.
+func (o MeetingRecordingConfigStorageConfigOutput) Port() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigStorageConfig) *int { return v.Port }).(pulumi.IntPtrOutput)
+}
+
+// SFTP private key. Write-only in the API; a secret.
+func (o MeetingRecordingConfigStorageConfigOutput) PrivateKey() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigStorageConfig) *string { return v.PrivateKey }).(pulumi.StringPtrOutput)
+}
+
+// Region.
+func (o MeetingRecordingConfigStorageConfigOutput) Region() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigStorageConfig) *string { return v.Region }).(pulumi.StringPtrOutput)
+}
+
+// Secret key. Write-only in the API; a secret.
+func (o MeetingRecordingConfigStorageConfigOutput) Secret() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigStorageConfig) *string { return v.Secret }).(pulumi.StringPtrOutput)
+}
+
+// The storage service.
+func (o MeetingRecordingConfigStorageConfigOutput) Type() pulumi.StringOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigStorageConfig) string { return v.Type }).(pulumi.StringOutput)
+}
+
+// SFTP user name.
+func (o MeetingRecordingConfigStorageConfigOutput) Username() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigStorageConfig) *string { return v.Username }).(pulumi.StringPtrOutput)
+}
+
+type MeetingRecordingConfigStorageConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (MeetingRecordingConfigStorageConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingRecordingConfigStorageConfig)(nil)).Elem()
+}
+
+func (o MeetingRecordingConfigStorageConfigPtrOutput) ToMeetingRecordingConfigStorageConfigPtrOutput() MeetingRecordingConfigStorageConfigPtrOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigStorageConfigPtrOutput) ToMeetingRecordingConfigStorageConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigStorageConfigPtrOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigStorageConfigPtrOutput) Elem() MeetingRecordingConfigStorageConfigOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigStorageConfig) MeetingRecordingConfigStorageConfig {
+		if v != nil {
+			return *v
+		}
+		var ret MeetingRecordingConfigStorageConfig
+		return ret
+	}).(MeetingRecordingConfigStorageConfigOutput)
+}
+
+// Access key. Write-only in the API; a secret.
+func (o MeetingRecordingConfigStorageConfigPtrOutput) AccessKey() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigStorageConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return v.AccessKey
+	}).(pulumi.StringPtrOutput)
+}
+
+// SFTP authentication method.
+func (o MeetingRecordingConfigStorageConfigPtrOutput) AuthMethod() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigStorageConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return v.AuthMethod
+	}).(pulumi.StringPtrOutput)
+}
+
+// Bucket name.
+func (o MeetingRecordingConfigStorageConfigPtrOutput) Bucket() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigStorageConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Bucket
+	}).(pulumi.StringPtrOutput)
+}
+
+// SFTP host.
+func (o MeetingRecordingConfigStorageConfigPtrOutput) Host() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigStorageConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Host
+	}).(pulumi.StringPtrOutput)
+}
+
+// SFTP password. Write-only in the API; a secret.
+func (o MeetingRecordingConfigStorageConfigPtrOutput) Password() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigStorageConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Password
+	}).(pulumi.StringPtrOutput)
+}
+
+// Path prefix inside the bucket.
+func (o MeetingRecordingConfigStorageConfigPtrOutput) Path() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigStorageConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Path
+	}).(pulumi.StringPtrOutput)
+}
+
+// SFTP port.
+func (o MeetingRecordingConfigStorageConfigPtrOutput) Port() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigStorageConfig) *int {
+		if v == nil {
+			return nil
+		}
+		return v.Port
+	}).(pulumi.IntPtrOutput)
+}
+
+// SFTP private key. Write-only in the API; a secret.
+func (o MeetingRecordingConfigStorageConfigPtrOutput) PrivateKey() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigStorageConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return v.PrivateKey
+	}).(pulumi.StringPtrOutput)
+}
+
+// Region.
+func (o MeetingRecordingConfigStorageConfigPtrOutput) Region() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigStorageConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Region
+	}).(pulumi.StringPtrOutput)
+}
+
+// Secret key. Write-only in the API; a secret.
+func (o MeetingRecordingConfigStorageConfigPtrOutput) Secret() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigStorageConfig) *string {
 		if v == nil {
 			return nil
 		}
@@ -400,9 +1661,9 @@ func (o MeetingStorageConfigPtrOutput) Secret() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Kind.
-func (o MeetingStorageConfigPtrOutput) Type() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *MeetingStorageConfig) *string {
+// The storage service.
+func (o MeetingRecordingConfigStorageConfigPtrOutput) Type() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigStorageConfig) *string {
 		if v == nil {
 			return nil
 		}
@@ -410,8 +1671,576 @@ func (o MeetingStorageConfigPtrOutput) Type() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// SFTP user name.
+func (o MeetingRecordingConfigStorageConfigPtrOutput) Username() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigStorageConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Username
+	}).(pulumi.StringPtrOutput)
+}
+
+// Video settings.
+type MeetingRecordingConfigVideoConfig struct {
+	// Video codec.
+	Codec *string `pulumi:"codec"`
+	// Keep the video file.
+	ExportFile *bool `pulumi:"exportFile"`
+	// Video height in pixels.
+	Height *int `pulumi:"height"`
+	// A watermark over the video.
+	Watermark *MeetingRecordingConfigVideoConfigWatermark `pulumi:"watermark"`
+	// Video width in pixels.
+	Width *int `pulumi:"width"`
+}
+
+// MeetingRecordingConfigVideoConfigInput is an input type that accepts MeetingRecordingConfigVideoConfigArgs and MeetingRecordingConfigVideoConfigOutput values.
+// You can construct a concrete instance of `MeetingRecordingConfigVideoConfigInput` via:
+//
+//	MeetingRecordingConfigVideoConfigArgs{...}
+type MeetingRecordingConfigVideoConfigInput interface {
+	pulumi.Input
+
+	ToMeetingRecordingConfigVideoConfigOutput() MeetingRecordingConfigVideoConfigOutput
+	ToMeetingRecordingConfigVideoConfigOutputWithContext(context.Context) MeetingRecordingConfigVideoConfigOutput
+}
+
+// Video settings.
+type MeetingRecordingConfigVideoConfigArgs struct {
+	// Video codec.
+	Codec pulumi.StringPtrInput `pulumi:"codec"`
+	// Keep the video file.
+	ExportFile pulumi.BoolPtrInput `pulumi:"exportFile"`
+	// Video height in pixels.
+	Height pulumi.IntPtrInput `pulumi:"height"`
+	// A watermark over the video.
+	Watermark MeetingRecordingConfigVideoConfigWatermarkPtrInput `pulumi:"watermark"`
+	// Video width in pixels.
+	Width pulumi.IntPtrInput `pulumi:"width"`
+}
+
+func (MeetingRecordingConfigVideoConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingRecordingConfigVideoConfig)(nil)).Elem()
+}
+
+func (i MeetingRecordingConfigVideoConfigArgs) ToMeetingRecordingConfigVideoConfigOutput() MeetingRecordingConfigVideoConfigOutput {
+	return i.ToMeetingRecordingConfigVideoConfigOutputWithContext(context.Background())
+}
+
+func (i MeetingRecordingConfigVideoConfigArgs) ToMeetingRecordingConfigVideoConfigOutputWithContext(ctx context.Context) MeetingRecordingConfigVideoConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigVideoConfigOutput)
+}
+
+func (i MeetingRecordingConfigVideoConfigArgs) ToMeetingRecordingConfigVideoConfigPtrOutput() MeetingRecordingConfigVideoConfigPtrOutput {
+	return i.ToMeetingRecordingConfigVideoConfigPtrOutputWithContext(context.Background())
+}
+
+func (i MeetingRecordingConfigVideoConfigArgs) ToMeetingRecordingConfigVideoConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigVideoConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigVideoConfigOutput).ToMeetingRecordingConfigVideoConfigPtrOutputWithContext(ctx)
+}
+
+// MeetingRecordingConfigVideoConfigPtrInput is an input type that accepts MeetingRecordingConfigVideoConfigArgs, MeetingRecordingConfigVideoConfigPtr and MeetingRecordingConfigVideoConfigPtrOutput values.
+// You can construct a concrete instance of `MeetingRecordingConfigVideoConfigPtrInput` via:
+//
+//	        MeetingRecordingConfigVideoConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type MeetingRecordingConfigVideoConfigPtrInput interface {
+	pulumi.Input
+
+	ToMeetingRecordingConfigVideoConfigPtrOutput() MeetingRecordingConfigVideoConfigPtrOutput
+	ToMeetingRecordingConfigVideoConfigPtrOutputWithContext(context.Context) MeetingRecordingConfigVideoConfigPtrOutput
+}
+
+type meetingRecordingConfigVideoConfigPtrType MeetingRecordingConfigVideoConfigArgs
+
+func MeetingRecordingConfigVideoConfigPtr(v *MeetingRecordingConfigVideoConfigArgs) MeetingRecordingConfigVideoConfigPtrInput {
+	return (*meetingRecordingConfigVideoConfigPtrType)(v)
+}
+
+func (*meetingRecordingConfigVideoConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingRecordingConfigVideoConfig)(nil)).Elem()
+}
+
+func (i *meetingRecordingConfigVideoConfigPtrType) ToMeetingRecordingConfigVideoConfigPtrOutput() MeetingRecordingConfigVideoConfigPtrOutput {
+	return i.ToMeetingRecordingConfigVideoConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *meetingRecordingConfigVideoConfigPtrType) ToMeetingRecordingConfigVideoConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigVideoConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigVideoConfigPtrOutput)
+}
+
+// Video settings.
+type MeetingRecordingConfigVideoConfigOutput struct{ *pulumi.OutputState }
+
+func (MeetingRecordingConfigVideoConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingRecordingConfigVideoConfig)(nil)).Elem()
+}
+
+func (o MeetingRecordingConfigVideoConfigOutput) ToMeetingRecordingConfigVideoConfigOutput() MeetingRecordingConfigVideoConfigOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigVideoConfigOutput) ToMeetingRecordingConfigVideoConfigOutputWithContext(ctx context.Context) MeetingRecordingConfigVideoConfigOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigVideoConfigOutput) ToMeetingRecordingConfigVideoConfigPtrOutput() MeetingRecordingConfigVideoConfigPtrOutput {
+	return o.ToMeetingRecordingConfigVideoConfigPtrOutputWithContext(context.Background())
+}
+
+func (o MeetingRecordingConfigVideoConfigOutput) ToMeetingRecordingConfigVideoConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigVideoConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MeetingRecordingConfigVideoConfig) *MeetingRecordingConfigVideoConfig {
+		return &v
+	}).(MeetingRecordingConfigVideoConfigPtrOutput)
+}
+
+// Video codec.
+func (o MeetingRecordingConfigVideoConfigOutput) Codec() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigVideoConfig) *string { return v.Codec }).(pulumi.StringPtrOutput)
+}
+
+// Keep the video file.
+func (o MeetingRecordingConfigVideoConfigOutput) ExportFile() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigVideoConfig) *bool { return v.ExportFile }).(pulumi.BoolPtrOutput)
+}
+
+// Video height in pixels.
+func (o MeetingRecordingConfigVideoConfigOutput) Height() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigVideoConfig) *int { return v.Height }).(pulumi.IntPtrOutput)
+}
+
+// A watermark over the video.
+func (o MeetingRecordingConfigVideoConfigOutput) Watermark() MeetingRecordingConfigVideoConfigWatermarkPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigVideoConfig) *MeetingRecordingConfigVideoConfigWatermark {
+		return v.Watermark
+	}).(MeetingRecordingConfigVideoConfigWatermarkPtrOutput)
+}
+
+// Video width in pixels.
+func (o MeetingRecordingConfigVideoConfigOutput) Width() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigVideoConfig) *int { return v.Width }).(pulumi.IntPtrOutput)
+}
+
+type MeetingRecordingConfigVideoConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (MeetingRecordingConfigVideoConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingRecordingConfigVideoConfig)(nil)).Elem()
+}
+
+func (o MeetingRecordingConfigVideoConfigPtrOutput) ToMeetingRecordingConfigVideoConfigPtrOutput() MeetingRecordingConfigVideoConfigPtrOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigVideoConfigPtrOutput) ToMeetingRecordingConfigVideoConfigPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigVideoConfigPtrOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigVideoConfigPtrOutput) Elem() MeetingRecordingConfigVideoConfigOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigVideoConfig) MeetingRecordingConfigVideoConfig {
+		if v != nil {
+			return *v
+		}
+		var ret MeetingRecordingConfigVideoConfig
+		return ret
+	}).(MeetingRecordingConfigVideoConfigOutput)
+}
+
+// Video codec.
+func (o MeetingRecordingConfigVideoConfigPtrOutput) Codec() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigVideoConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Codec
+	}).(pulumi.StringPtrOutput)
+}
+
+// Keep the video file.
+func (o MeetingRecordingConfigVideoConfigPtrOutput) ExportFile() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigVideoConfig) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.ExportFile
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Video height in pixels.
+func (o MeetingRecordingConfigVideoConfigPtrOutput) Height() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigVideoConfig) *int {
+		if v == nil {
+			return nil
+		}
+		return v.Height
+	}).(pulumi.IntPtrOutput)
+}
+
+// A watermark over the video.
+func (o MeetingRecordingConfigVideoConfigPtrOutput) Watermark() MeetingRecordingConfigVideoConfigWatermarkPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigVideoConfig) *MeetingRecordingConfigVideoConfigWatermark {
+		if v == nil {
+			return nil
+		}
+		return v.Watermark
+	}).(MeetingRecordingConfigVideoConfigWatermarkPtrOutput)
+}
+
+// Video width in pixels.
+func (o MeetingRecordingConfigVideoConfigPtrOutput) Width() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigVideoConfig) *int {
+		if v == nil {
+			return nil
+		}
+		return v.Width
+	}).(pulumi.IntPtrOutput)
+}
+
+// A watermark over the video.
+type MeetingRecordingConfigVideoConfigWatermark struct {
+	// Where the watermark goes.
+	Position *string `pulumi:"position"`
+	// The watermark's size.
+	Size *MeetingRecordingConfigVideoConfigWatermarkSize `pulumi:"size"`
+	// The watermark image.
+	Url *string `pulumi:"url"`
+}
+
+// MeetingRecordingConfigVideoConfigWatermarkInput is an input type that accepts MeetingRecordingConfigVideoConfigWatermarkArgs and MeetingRecordingConfigVideoConfigWatermarkOutput values.
+// You can construct a concrete instance of `MeetingRecordingConfigVideoConfigWatermarkInput` via:
+//
+//	MeetingRecordingConfigVideoConfigWatermarkArgs{...}
+type MeetingRecordingConfigVideoConfigWatermarkInput interface {
+	pulumi.Input
+
+	ToMeetingRecordingConfigVideoConfigWatermarkOutput() MeetingRecordingConfigVideoConfigWatermarkOutput
+	ToMeetingRecordingConfigVideoConfigWatermarkOutputWithContext(context.Context) MeetingRecordingConfigVideoConfigWatermarkOutput
+}
+
+// A watermark over the video.
+type MeetingRecordingConfigVideoConfigWatermarkArgs struct {
+	// Where the watermark goes.
+	Position pulumi.StringPtrInput `pulumi:"position"`
+	// The watermark's size.
+	Size MeetingRecordingConfigVideoConfigWatermarkSizePtrInput `pulumi:"size"`
+	// The watermark image.
+	Url pulumi.StringPtrInput `pulumi:"url"`
+}
+
+func (MeetingRecordingConfigVideoConfigWatermarkArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingRecordingConfigVideoConfigWatermark)(nil)).Elem()
+}
+
+func (i MeetingRecordingConfigVideoConfigWatermarkArgs) ToMeetingRecordingConfigVideoConfigWatermarkOutput() MeetingRecordingConfigVideoConfigWatermarkOutput {
+	return i.ToMeetingRecordingConfigVideoConfigWatermarkOutputWithContext(context.Background())
+}
+
+func (i MeetingRecordingConfigVideoConfigWatermarkArgs) ToMeetingRecordingConfigVideoConfigWatermarkOutputWithContext(ctx context.Context) MeetingRecordingConfigVideoConfigWatermarkOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigVideoConfigWatermarkOutput)
+}
+
+func (i MeetingRecordingConfigVideoConfigWatermarkArgs) ToMeetingRecordingConfigVideoConfigWatermarkPtrOutput() MeetingRecordingConfigVideoConfigWatermarkPtrOutput {
+	return i.ToMeetingRecordingConfigVideoConfigWatermarkPtrOutputWithContext(context.Background())
+}
+
+func (i MeetingRecordingConfigVideoConfigWatermarkArgs) ToMeetingRecordingConfigVideoConfigWatermarkPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigVideoConfigWatermarkPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigVideoConfigWatermarkOutput).ToMeetingRecordingConfigVideoConfigWatermarkPtrOutputWithContext(ctx)
+}
+
+// MeetingRecordingConfigVideoConfigWatermarkPtrInput is an input type that accepts MeetingRecordingConfigVideoConfigWatermarkArgs, MeetingRecordingConfigVideoConfigWatermarkPtr and MeetingRecordingConfigVideoConfigWatermarkPtrOutput values.
+// You can construct a concrete instance of `MeetingRecordingConfigVideoConfigWatermarkPtrInput` via:
+//
+//	        MeetingRecordingConfigVideoConfigWatermarkArgs{...}
+//
+//	or:
+//
+//	        nil
+type MeetingRecordingConfigVideoConfigWatermarkPtrInput interface {
+	pulumi.Input
+
+	ToMeetingRecordingConfigVideoConfigWatermarkPtrOutput() MeetingRecordingConfigVideoConfigWatermarkPtrOutput
+	ToMeetingRecordingConfigVideoConfigWatermarkPtrOutputWithContext(context.Context) MeetingRecordingConfigVideoConfigWatermarkPtrOutput
+}
+
+type meetingRecordingConfigVideoConfigWatermarkPtrType MeetingRecordingConfigVideoConfigWatermarkArgs
+
+func MeetingRecordingConfigVideoConfigWatermarkPtr(v *MeetingRecordingConfigVideoConfigWatermarkArgs) MeetingRecordingConfigVideoConfigWatermarkPtrInput {
+	return (*meetingRecordingConfigVideoConfigWatermarkPtrType)(v)
+}
+
+func (*meetingRecordingConfigVideoConfigWatermarkPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingRecordingConfigVideoConfigWatermark)(nil)).Elem()
+}
+
+func (i *meetingRecordingConfigVideoConfigWatermarkPtrType) ToMeetingRecordingConfigVideoConfigWatermarkPtrOutput() MeetingRecordingConfigVideoConfigWatermarkPtrOutput {
+	return i.ToMeetingRecordingConfigVideoConfigWatermarkPtrOutputWithContext(context.Background())
+}
+
+func (i *meetingRecordingConfigVideoConfigWatermarkPtrType) ToMeetingRecordingConfigVideoConfigWatermarkPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigVideoConfigWatermarkPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigVideoConfigWatermarkPtrOutput)
+}
+
+// A watermark over the video.
+type MeetingRecordingConfigVideoConfigWatermarkOutput struct{ *pulumi.OutputState }
+
+func (MeetingRecordingConfigVideoConfigWatermarkOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingRecordingConfigVideoConfigWatermark)(nil)).Elem()
+}
+
+func (o MeetingRecordingConfigVideoConfigWatermarkOutput) ToMeetingRecordingConfigVideoConfigWatermarkOutput() MeetingRecordingConfigVideoConfigWatermarkOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigVideoConfigWatermarkOutput) ToMeetingRecordingConfigVideoConfigWatermarkOutputWithContext(ctx context.Context) MeetingRecordingConfigVideoConfigWatermarkOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigVideoConfigWatermarkOutput) ToMeetingRecordingConfigVideoConfigWatermarkPtrOutput() MeetingRecordingConfigVideoConfigWatermarkPtrOutput {
+	return o.ToMeetingRecordingConfigVideoConfigWatermarkPtrOutputWithContext(context.Background())
+}
+
+func (o MeetingRecordingConfigVideoConfigWatermarkOutput) ToMeetingRecordingConfigVideoConfigWatermarkPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigVideoConfigWatermarkPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MeetingRecordingConfigVideoConfigWatermark) *MeetingRecordingConfigVideoConfigWatermark {
+		return &v
+	}).(MeetingRecordingConfigVideoConfigWatermarkPtrOutput)
+}
+
+// Where the watermark goes.
+func (o MeetingRecordingConfigVideoConfigWatermarkOutput) Position() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigVideoConfigWatermark) *string { return v.Position }).(pulumi.StringPtrOutput)
+}
+
+// The watermark's size.
+func (o MeetingRecordingConfigVideoConfigWatermarkOutput) Size() MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigVideoConfigWatermark) *MeetingRecordingConfigVideoConfigWatermarkSize {
+		return v.Size
+	}).(MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput)
+}
+
+// The watermark image.
+func (o MeetingRecordingConfigVideoConfigWatermarkOutput) Url() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigVideoConfigWatermark) *string { return v.Url }).(pulumi.StringPtrOutput)
+}
+
+type MeetingRecordingConfigVideoConfigWatermarkPtrOutput struct{ *pulumi.OutputState }
+
+func (MeetingRecordingConfigVideoConfigWatermarkPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingRecordingConfigVideoConfigWatermark)(nil)).Elem()
+}
+
+func (o MeetingRecordingConfigVideoConfigWatermarkPtrOutput) ToMeetingRecordingConfigVideoConfigWatermarkPtrOutput() MeetingRecordingConfigVideoConfigWatermarkPtrOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigVideoConfigWatermarkPtrOutput) ToMeetingRecordingConfigVideoConfigWatermarkPtrOutputWithContext(ctx context.Context) MeetingRecordingConfigVideoConfigWatermarkPtrOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigVideoConfigWatermarkPtrOutput) Elem() MeetingRecordingConfigVideoConfigWatermarkOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigVideoConfigWatermark) MeetingRecordingConfigVideoConfigWatermark {
+		if v != nil {
+			return *v
+		}
+		var ret MeetingRecordingConfigVideoConfigWatermark
+		return ret
+	}).(MeetingRecordingConfigVideoConfigWatermarkOutput)
+}
+
+// Where the watermark goes.
+func (o MeetingRecordingConfigVideoConfigWatermarkPtrOutput) Position() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigVideoConfigWatermark) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Position
+	}).(pulumi.StringPtrOutput)
+}
+
+// The watermark's size.
+func (o MeetingRecordingConfigVideoConfigWatermarkPtrOutput) Size() MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigVideoConfigWatermark) *MeetingRecordingConfigVideoConfigWatermarkSize {
+		if v == nil {
+			return nil
+		}
+		return v.Size
+	}).(MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput)
+}
+
+// The watermark image.
+func (o MeetingRecordingConfigVideoConfigWatermarkPtrOutput) Url() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigVideoConfigWatermark) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Url
+	}).(pulumi.StringPtrOutput)
+}
+
+// The watermark's size.
+type MeetingRecordingConfigVideoConfigWatermarkSize struct {
+	// Height in pixels.
+	Height int `pulumi:"height"`
+	// Width in pixels.
+	Width int `pulumi:"width"`
+}
+
+// MeetingRecordingConfigVideoConfigWatermarkSizeInput is an input type that accepts MeetingRecordingConfigVideoConfigWatermarkSizeArgs and MeetingRecordingConfigVideoConfigWatermarkSizeOutput values.
+// You can construct a concrete instance of `MeetingRecordingConfigVideoConfigWatermarkSizeInput` via:
+//
+//	MeetingRecordingConfigVideoConfigWatermarkSizeArgs{...}
+type MeetingRecordingConfigVideoConfigWatermarkSizeInput interface {
+	pulumi.Input
+
+	ToMeetingRecordingConfigVideoConfigWatermarkSizeOutput() MeetingRecordingConfigVideoConfigWatermarkSizeOutput
+	ToMeetingRecordingConfigVideoConfigWatermarkSizeOutputWithContext(context.Context) MeetingRecordingConfigVideoConfigWatermarkSizeOutput
+}
+
+// The watermark's size.
+type MeetingRecordingConfigVideoConfigWatermarkSizeArgs struct {
+	// Height in pixels.
+	Height pulumi.IntInput `pulumi:"height"`
+	// Width in pixels.
+	Width pulumi.IntInput `pulumi:"width"`
+}
+
+func (MeetingRecordingConfigVideoConfigWatermarkSizeArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingRecordingConfigVideoConfigWatermarkSize)(nil)).Elem()
+}
+
+func (i MeetingRecordingConfigVideoConfigWatermarkSizeArgs) ToMeetingRecordingConfigVideoConfigWatermarkSizeOutput() MeetingRecordingConfigVideoConfigWatermarkSizeOutput {
+	return i.ToMeetingRecordingConfigVideoConfigWatermarkSizeOutputWithContext(context.Background())
+}
+
+func (i MeetingRecordingConfigVideoConfigWatermarkSizeArgs) ToMeetingRecordingConfigVideoConfigWatermarkSizeOutputWithContext(ctx context.Context) MeetingRecordingConfigVideoConfigWatermarkSizeOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigVideoConfigWatermarkSizeOutput)
+}
+
+func (i MeetingRecordingConfigVideoConfigWatermarkSizeArgs) ToMeetingRecordingConfigVideoConfigWatermarkSizePtrOutput() MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput {
+	return i.ToMeetingRecordingConfigVideoConfigWatermarkSizePtrOutputWithContext(context.Background())
+}
+
+func (i MeetingRecordingConfigVideoConfigWatermarkSizeArgs) ToMeetingRecordingConfigVideoConfigWatermarkSizePtrOutputWithContext(ctx context.Context) MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigVideoConfigWatermarkSizeOutput).ToMeetingRecordingConfigVideoConfigWatermarkSizePtrOutputWithContext(ctx)
+}
+
+// MeetingRecordingConfigVideoConfigWatermarkSizePtrInput is an input type that accepts MeetingRecordingConfigVideoConfigWatermarkSizeArgs, MeetingRecordingConfigVideoConfigWatermarkSizePtr and MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput values.
+// You can construct a concrete instance of `MeetingRecordingConfigVideoConfigWatermarkSizePtrInput` via:
+//
+//	        MeetingRecordingConfigVideoConfigWatermarkSizeArgs{...}
+//
+//	or:
+//
+//	        nil
+type MeetingRecordingConfigVideoConfigWatermarkSizePtrInput interface {
+	pulumi.Input
+
+	ToMeetingRecordingConfigVideoConfigWatermarkSizePtrOutput() MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput
+	ToMeetingRecordingConfigVideoConfigWatermarkSizePtrOutputWithContext(context.Context) MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput
+}
+
+type meetingRecordingConfigVideoConfigWatermarkSizePtrType MeetingRecordingConfigVideoConfigWatermarkSizeArgs
+
+func MeetingRecordingConfigVideoConfigWatermarkSizePtr(v *MeetingRecordingConfigVideoConfigWatermarkSizeArgs) MeetingRecordingConfigVideoConfigWatermarkSizePtrInput {
+	return (*meetingRecordingConfigVideoConfigWatermarkSizePtrType)(v)
+}
+
+func (*meetingRecordingConfigVideoConfigWatermarkSizePtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingRecordingConfigVideoConfigWatermarkSize)(nil)).Elem()
+}
+
+func (i *meetingRecordingConfigVideoConfigWatermarkSizePtrType) ToMeetingRecordingConfigVideoConfigWatermarkSizePtrOutput() MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput {
+	return i.ToMeetingRecordingConfigVideoConfigWatermarkSizePtrOutputWithContext(context.Background())
+}
+
+func (i *meetingRecordingConfigVideoConfigWatermarkSizePtrType) ToMeetingRecordingConfigVideoConfigWatermarkSizePtrOutputWithContext(ctx context.Context) MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput)
+}
+
+// The watermark's size.
+type MeetingRecordingConfigVideoConfigWatermarkSizeOutput struct{ *pulumi.OutputState }
+
+func (MeetingRecordingConfigVideoConfigWatermarkSizeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MeetingRecordingConfigVideoConfigWatermarkSize)(nil)).Elem()
+}
+
+func (o MeetingRecordingConfigVideoConfigWatermarkSizeOutput) ToMeetingRecordingConfigVideoConfigWatermarkSizeOutput() MeetingRecordingConfigVideoConfigWatermarkSizeOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigVideoConfigWatermarkSizeOutput) ToMeetingRecordingConfigVideoConfigWatermarkSizeOutputWithContext(ctx context.Context) MeetingRecordingConfigVideoConfigWatermarkSizeOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigVideoConfigWatermarkSizeOutput) ToMeetingRecordingConfigVideoConfigWatermarkSizePtrOutput() MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput {
+	return o.ToMeetingRecordingConfigVideoConfigWatermarkSizePtrOutputWithContext(context.Background())
+}
+
+func (o MeetingRecordingConfigVideoConfigWatermarkSizeOutput) ToMeetingRecordingConfigVideoConfigWatermarkSizePtrOutputWithContext(ctx context.Context) MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MeetingRecordingConfigVideoConfigWatermarkSize) *MeetingRecordingConfigVideoConfigWatermarkSize {
+		return &v
+	}).(MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput)
+}
+
+// Height in pixels.
+func (o MeetingRecordingConfigVideoConfigWatermarkSizeOutput) Height() pulumi.IntOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigVideoConfigWatermarkSize) int { return v.Height }).(pulumi.IntOutput)
+}
+
+// Width in pixels.
+func (o MeetingRecordingConfigVideoConfigWatermarkSizeOutput) Width() pulumi.IntOutput {
+	return o.ApplyT(func(v MeetingRecordingConfigVideoConfigWatermarkSize) int { return v.Width }).(pulumi.IntOutput)
+}
+
+type MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput struct{ *pulumi.OutputState }
+
+func (MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MeetingRecordingConfigVideoConfigWatermarkSize)(nil)).Elem()
+}
+
+func (o MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput) ToMeetingRecordingConfigVideoConfigWatermarkSizePtrOutput() MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput) ToMeetingRecordingConfigVideoConfigWatermarkSizePtrOutputWithContext(ctx context.Context) MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput {
+	return o
+}
+
+func (o MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput) Elem() MeetingRecordingConfigVideoConfigWatermarkSizeOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigVideoConfigWatermarkSize) MeetingRecordingConfigVideoConfigWatermarkSize {
+		if v != nil {
+			return *v
+		}
+		var ret MeetingRecordingConfigVideoConfigWatermarkSize
+		return ret
+	}).(MeetingRecordingConfigVideoConfigWatermarkSizeOutput)
+}
+
+// Height in pixels.
+func (o MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput) Height() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigVideoConfigWatermarkSize) *int {
+		if v == nil {
+			return nil
+		}
+		return &v.Height
+	}).(pulumi.IntPtrOutput)
+}
+
+// Width in pixels.
+func (o MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput) Width() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MeetingRecordingConfigVideoConfigWatermarkSize) *int {
+		if v == nil {
+			return nil
+		}
+		return &v.Width
+	}).(pulumi.IntPtrOutput)
+}
+
+// Values applied to every entry that does not set its own.
 type RosterDefaults struct {
-	// Preset for entries without one.
+	// Preset for entries without a `presetName`.
 	PresetName *string `pulumi:"presetName"`
 }
 
@@ -426,8 +2255,9 @@ type RosterDefaultsInput interface {
 	ToRosterDefaultsOutputWithContext(context.Context) RosterDefaultsOutput
 }
 
+// Values applied to every entry that does not set its own.
 type RosterDefaultsArgs struct {
-	// Preset for entries without one.
+	// Preset for entries without a `presetName`.
 	PresetName pulumi.StringPtrInput `pulumi:"presetName"`
 }
 
@@ -484,6 +2314,7 @@ func (i *rosterDefaultsPtrType) ToRosterDefaultsPtrOutputWithContext(ctx context
 	return pulumi.ToOutputWithContext(ctx, i).(RosterDefaultsPtrOutput)
 }
 
+// Values applied to every entry that does not set its own.
 type RosterDefaultsOutput struct{ *pulumi.OutputState }
 
 func (RosterDefaultsOutput) ElementType() reflect.Type {
@@ -508,7 +2339,7 @@ func (o RosterDefaultsOutput) ToRosterDefaultsPtrOutputWithContext(ctx context.C
 	}).(RosterDefaultsPtrOutput)
 }
 
-// Preset for entries without one.
+// Preset for entries without a `presetName`.
 func (o RosterDefaultsOutput) PresetName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v RosterDefaults) *string { return v.PresetName }).(pulumi.StringPtrOutput)
 }
@@ -537,7 +2368,7 @@ func (o RosterDefaultsPtrOutput) Elem() RosterDefaultsOutput {
 	}).(RosterDefaultsOutput)
 }
 
-// Preset for entries without one.
+// Preset for entries without a `presetName`.
 func (o RosterDefaultsPtrOutput) PresetName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RosterDefaults) *string {
 		if v == nil {
@@ -547,16 +2378,17 @@ func (o RosterDefaultsPtrOutput) PresetName() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// One participant of a roster, keyed by `customParticipantId`.
 type RosterEntry struct {
-	// Your own id for this participant.
+	// Your stable id for the participant (not PII); the roster's key, and the child resource's name.
 	CustomParticipantId string `pulumi:"customParticipantId"`
 	// Display name.
 	Name *string `pulumi:"name"`
-	// Picture URL.
+	// Absolute http(s) URL of the participant's picture.
 	Picture *string `pulumi:"picture"`
-	// Preset (default from `defaults`).
+	// Preset to join with; falls back to the roster's `defaults.presetName`.
 	PresetName *string `pulumi:"presetName"`
-	// Rotation keeper.
+	// Change to rotate this participant's token in place (any string or number, like a keeper).
 	TokenRotation interface{} `pulumi:"tokenRotation"`
 }
 
@@ -571,16 +2403,17 @@ type RosterEntryInput interface {
 	ToRosterEntryOutputWithContext(context.Context) RosterEntryOutput
 }
 
+// One participant of a roster, keyed by `customParticipantId`.
 type RosterEntryArgs struct {
-	// Your own id for this participant.
+	// Your stable id for the participant (not PII); the roster's key, and the child resource's name.
 	CustomParticipantId pulumi.StringInput `pulumi:"customParticipantId"`
 	// Display name.
 	Name pulumi.StringPtrInput `pulumi:"name"`
-	// Picture URL.
+	// Absolute http(s) URL of the participant's picture.
 	Picture pulumi.StringPtrInput `pulumi:"picture"`
-	// Preset (default from `defaults`).
+	// Preset to join with; falls back to the roster's `defaults.presetName`.
 	PresetName pulumi.StringPtrInput `pulumi:"presetName"`
-	// Rotation keeper.
+	// Change to rotate this participant's token in place (any string or number, like a keeper).
 	TokenRotation pulumi.Input `pulumi:"tokenRotation"`
 }
 
@@ -621,6 +2454,7 @@ func (i RosterEntryArray) ToRosterEntryArrayOutputWithContext(ctx context.Contex
 	return pulumi.ToOutputWithContext(ctx, i).(RosterEntryArrayOutput)
 }
 
+// One participant of a roster, keyed by `customParticipantId`.
 type RosterEntryOutput struct{ *pulumi.OutputState }
 
 func (RosterEntryOutput) ElementType() reflect.Type {
@@ -635,7 +2469,7 @@ func (o RosterEntryOutput) ToRosterEntryOutputWithContext(ctx context.Context) R
 	return o
 }
 
-// Your own id for this participant.
+// Your stable id for the participant (not PII); the roster's key, and the child resource's name.
 func (o RosterEntryOutput) CustomParticipantId() pulumi.StringOutput {
 	return o.ApplyT(func(v RosterEntry) string { return v.CustomParticipantId }).(pulumi.StringOutput)
 }
@@ -645,17 +2479,17 @@ func (o RosterEntryOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v RosterEntry) *string { return v.Name }).(pulumi.StringPtrOutput)
 }
 
-// Picture URL.
+// Absolute http(s) URL of the participant's picture.
 func (o RosterEntryOutput) Picture() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v RosterEntry) *string { return v.Picture }).(pulumi.StringPtrOutput)
 }
 
-// Preset (default from `defaults`).
+// Preset to join with; falls back to the roster's `defaults.presetName`.
 func (o RosterEntryOutput) PresetName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v RosterEntry) *string { return v.PresetName }).(pulumi.StringPtrOutput)
 }
 
-// Rotation keeper.
+// Change to rotate this participant's token in place (any string or number, like a keeper).
 func (o RosterEntryOutput) TokenRotation() pulumi.AnyOutput {
 	return o.ApplyT(func(v RosterEntry) interface{} { return v.TokenRotation }).(pulumi.AnyOutput)
 }
@@ -680,10 +2514,11 @@ func (o RosterEntryArrayOutput) Index(i pulumi.IntInput) RosterEntryOutput {
 	}).(RosterEntryOutput)
 }
 
+// A participant of the meeting, as listed.
 type UndeclaredParticipant struct {
-	// Custom id.
+	// Its customParticipantId.
 	CustomParticipantId string `pulumi:"customParticipantId"`
-	// Participant id.
+	// Its id assigned by RealtimeKit.
 	ParticipantId string `pulumi:"participantId"`
 }
 
@@ -698,10 +2533,11 @@ type UndeclaredParticipantInput interface {
 	ToUndeclaredParticipantOutputWithContext(context.Context) UndeclaredParticipantOutput
 }
 
+// A participant of the meeting, as listed.
 type UndeclaredParticipantArgs struct {
-	// Custom id.
+	// Its customParticipantId.
 	CustomParticipantId pulumi.StringInput `pulumi:"customParticipantId"`
-	// Participant id.
+	// Its id assigned by RealtimeKit.
 	ParticipantId pulumi.StringInput `pulumi:"participantId"`
 }
 
@@ -742,6 +2578,7 @@ func (i UndeclaredParticipantArray) ToUndeclaredParticipantArrayOutputWithContex
 	return pulumi.ToOutputWithContext(ctx, i).(UndeclaredParticipantArrayOutput)
 }
 
+// A participant of the meeting, as listed.
 type UndeclaredParticipantOutput struct{ *pulumi.OutputState }
 
 func (UndeclaredParticipantOutput) ElementType() reflect.Type {
@@ -756,12 +2593,12 @@ func (o UndeclaredParticipantOutput) ToUndeclaredParticipantOutputWithContext(ct
 	return o
 }
 
-// Custom id.
+// Its customParticipantId.
 func (o UndeclaredParticipantOutput) CustomParticipantId() pulumi.StringOutput {
 	return o.ApplyT(func(v UndeclaredParticipant) string { return v.CustomParticipantId }).(pulumi.StringOutput)
 }
 
-// Participant id.
+// Its id assigned by RealtimeKit.
 func (o UndeclaredParticipantOutput) ParticipantId() pulumi.StringOutput {
 	return o.ApplyT(func(v UndeclaredParticipant) string { return v.ParticipantId }).(pulumi.StringOutput)
 }
@@ -787,22 +2624,58 @@ func (o UndeclaredParticipantArrayOutput) Index(i pulumi.IntInput) UndeclaredPar
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingAiConfigInput)(nil)).Elem(), MeetingAiConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingAiConfigPtrInput)(nil)).Elem(), MeetingAiConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingAiConfigSummarizationInput)(nil)).Elem(), MeetingAiConfigSummarizationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingAiConfigSummarizationPtrInput)(nil)).Elem(), MeetingAiConfigSummarizationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingAiConfigTranscriptionInput)(nil)).Elem(), MeetingAiConfigTranscriptionArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingAiConfigTranscriptionPtrInput)(nil)).Elem(), MeetingAiConfigTranscriptionArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MeetingRecordingConfigInput)(nil)).Elem(), MeetingRecordingConfigArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MeetingRecordingConfigPtrInput)(nil)).Elem(), MeetingRecordingConfigArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*MeetingStorageConfigInput)(nil)).Elem(), MeetingStorageConfigArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*MeetingStorageConfigPtrInput)(nil)).Elem(), MeetingStorageConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingRecordingConfigAudioConfigInput)(nil)).Elem(), MeetingRecordingConfigAudioConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingRecordingConfigAudioConfigPtrInput)(nil)).Elem(), MeetingRecordingConfigAudioConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingRecordingConfigLiveStreamingConfigInput)(nil)).Elem(), MeetingRecordingConfigLiveStreamingConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingRecordingConfigLiveStreamingConfigPtrInput)(nil)).Elem(), MeetingRecordingConfigLiveStreamingConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingRecordingConfigRealtimekitBucketConfigInput)(nil)).Elem(), MeetingRecordingConfigRealtimekitBucketConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingRecordingConfigRealtimekitBucketConfigPtrInput)(nil)).Elem(), MeetingRecordingConfigRealtimekitBucketConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingRecordingConfigStorageConfigInput)(nil)).Elem(), MeetingRecordingConfigStorageConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingRecordingConfigStorageConfigPtrInput)(nil)).Elem(), MeetingRecordingConfigStorageConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingRecordingConfigVideoConfigInput)(nil)).Elem(), MeetingRecordingConfigVideoConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingRecordingConfigVideoConfigPtrInput)(nil)).Elem(), MeetingRecordingConfigVideoConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingRecordingConfigVideoConfigWatermarkInput)(nil)).Elem(), MeetingRecordingConfigVideoConfigWatermarkArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingRecordingConfigVideoConfigWatermarkPtrInput)(nil)).Elem(), MeetingRecordingConfigVideoConfigWatermarkArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingRecordingConfigVideoConfigWatermarkSizeInput)(nil)).Elem(), MeetingRecordingConfigVideoConfigWatermarkSizeArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MeetingRecordingConfigVideoConfigWatermarkSizePtrInput)(nil)).Elem(), MeetingRecordingConfigVideoConfigWatermarkSizeArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RosterDefaultsInput)(nil)).Elem(), RosterDefaultsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RosterDefaultsPtrInput)(nil)).Elem(), RosterDefaultsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RosterEntryInput)(nil)).Elem(), RosterEntryArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RosterEntryArrayInput)(nil)).Elem(), RosterEntryArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*UndeclaredParticipantInput)(nil)).Elem(), UndeclaredParticipantArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*UndeclaredParticipantArrayInput)(nil)).Elem(), UndeclaredParticipantArray{})
+	pulumi.RegisterOutputType(MeetingAiConfigOutput{})
+	pulumi.RegisterOutputType(MeetingAiConfigPtrOutput{})
+	pulumi.RegisterOutputType(MeetingAiConfigSummarizationOutput{})
+	pulumi.RegisterOutputType(MeetingAiConfigSummarizationPtrOutput{})
+	pulumi.RegisterOutputType(MeetingAiConfigTranscriptionOutput{})
+	pulumi.RegisterOutputType(MeetingAiConfigTranscriptionPtrOutput{})
 	pulumi.RegisterOutputType(MeetingParticipantOutput{})
 	pulumi.RegisterOutputType(MeetingParticipantArrayOutput{})
 	pulumi.RegisterOutputType(MeetingRecordingConfigOutput{})
 	pulumi.RegisterOutputType(MeetingRecordingConfigPtrOutput{})
-	pulumi.RegisterOutputType(MeetingStorageConfigOutput{})
-	pulumi.RegisterOutputType(MeetingStorageConfigPtrOutput{})
+	pulumi.RegisterOutputType(MeetingRecordingConfigAudioConfigOutput{})
+	pulumi.RegisterOutputType(MeetingRecordingConfigAudioConfigPtrOutput{})
+	pulumi.RegisterOutputType(MeetingRecordingConfigLiveStreamingConfigOutput{})
+	pulumi.RegisterOutputType(MeetingRecordingConfigLiveStreamingConfigPtrOutput{})
+	pulumi.RegisterOutputType(MeetingRecordingConfigRealtimekitBucketConfigOutput{})
+	pulumi.RegisterOutputType(MeetingRecordingConfigRealtimekitBucketConfigPtrOutput{})
+	pulumi.RegisterOutputType(MeetingRecordingConfigStorageConfigOutput{})
+	pulumi.RegisterOutputType(MeetingRecordingConfigStorageConfigPtrOutput{})
+	pulumi.RegisterOutputType(MeetingRecordingConfigVideoConfigOutput{})
+	pulumi.RegisterOutputType(MeetingRecordingConfigVideoConfigPtrOutput{})
+	pulumi.RegisterOutputType(MeetingRecordingConfigVideoConfigWatermarkOutput{})
+	pulumi.RegisterOutputType(MeetingRecordingConfigVideoConfigWatermarkPtrOutput{})
+	pulumi.RegisterOutputType(MeetingRecordingConfigVideoConfigWatermarkSizeOutput{})
+	pulumi.RegisterOutputType(MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput{})
 	pulumi.RegisterOutputType(RosterDefaultsOutput{})
 	pulumi.RegisterOutputType(RosterDefaultsPtrOutput{})
 	pulumi.RegisterOutputType(RosterEntryOutput{})

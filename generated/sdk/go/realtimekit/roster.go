@@ -12,15 +12,15 @@ import (
 	"pulumi-realtimekit/sdk/go/realtimekit/internal"
 )
 
-// A meeting's roster: one child Participant per entry, keyed by customParticipantId.
+// A meeting's roster: a component whose children are Participants keyed by `customParticipantId`, declared as data (in code or in a YAML, JSON or CSV file).
 type Roster struct {
 	pulumi.ResourceState
 
-	// Ids.
+	// `customParticipantId` -> participant id.
 	ParticipantIds pulumi.StringMapOutput `pulumi:"participantIds"`
-	// Join tokens.
+	// `customParticipantId` -> join token, as one secret.
 	Tokens pulumi.StringMapOutput `pulumi:"tokens"`
-	// Undeclared participants.
+	// How many participants of the meeting the roster does not declare (0 after pruning); absent when the meeting could not be listed.
 	UnmanagedCount pulumi.IntPtrOutput `pulumi:"unmanagedCount"`
 }
 
@@ -48,39 +48,41 @@ func NewRoster(ctx *pulumi.Context,
 }
 
 type rosterArgs struct {
-	// Cloudflare account id.
+	// Cloudflare account id for every child (default from config).
 	AccountId *string `pulumi:"accountId"`
-	// Take over existing participants.
+	// Take over participants that already exist with a declared `customParticipantId`. Default false.
 	Adopt *bool `pulumi:"adopt"`
-	// RealtimeKit app id.
-	AppId    *string         `pulumi:"appId"`
+	// RealtimeKit app id for every child (default from config).
+	AppId *string `pulumi:"appId"`
+	// Values applied to every entry that does not set its own.
 	Defaults *RosterDefaults `pulumi:"defaults"`
-	// Path of a roster file (YAML, JSON or CSV).
+	// Path of a roster file (`.yaml`/`.yml`, `.json` or `.csv`; relative paths are resolved from the current directory). Give `participants` or `file`.
 	File *string `pulumi:"file"`
 	// The meeting the participants join.
 	MeetingId string `pulumi:"meetingId"`
-	// The participants.
+	// The participants, e.g. a literal list.
 	Participants []RosterEntry `pulumi:"participants"`
-	// Delete participants the roster does not declare.
+	// Make the roster authoritative: participants in the meeting that it does not declare are deleted on `pulumi up`, and `pulumi preview` lists them first. Default false.
 	Prune *bool `pulumi:"prune"`
 }
 
 // The set of arguments for constructing a Roster resource.
 type RosterArgs struct {
-	// Cloudflare account id.
+	// Cloudflare account id for every child (default from config).
 	AccountId pulumi.StringPtrInput
-	// Take over existing participants.
+	// Take over participants that already exist with a declared `customParticipantId`. Default false.
 	Adopt pulumi.BoolPtrInput
-	// RealtimeKit app id.
-	AppId    pulumi.StringPtrInput
+	// RealtimeKit app id for every child (default from config).
+	AppId pulumi.StringPtrInput
+	// Values applied to every entry that does not set its own.
 	Defaults RosterDefaultsPtrInput
-	// Path of a roster file (YAML, JSON or CSV).
+	// Path of a roster file (`.yaml`/`.yml`, `.json` or `.csv`; relative paths are resolved from the current directory). Give `participants` or `file`.
 	File pulumi.StringPtrInput
 	// The meeting the participants join.
 	MeetingId pulumi.StringInput
-	// The participants.
+	// The participants, e.g. a literal list.
 	Participants RosterEntryArrayInput
-	// Delete participants the roster does not declare.
+	// Make the roster authoritative: participants in the meeting that it does not declare are deleted on `pulumi up`, and `pulumi preview` lists them first. Default false.
 	Prune pulumi.BoolPtrInput
 }
 
@@ -171,17 +173,17 @@ func (o RosterOutput) ToRosterOutputWithContext(ctx context.Context) RosterOutpu
 	return o
 }
 
-// Ids.
+// `customParticipantId` -> participant id.
 func (o RosterOutput) ParticipantIds() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *Roster) pulumi.StringMapOutput { return v.ParticipantIds }).(pulumi.StringMapOutput)
 }
 
-// Join tokens.
+// `customParticipantId` -> join token, as one secret.
 func (o RosterOutput) Tokens() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *Roster) pulumi.StringMapOutput { return v.Tokens }).(pulumi.StringMapOutput)
 }
 
-// Undeclared participants.
+// How many participants of the meeting the roster does not declare (0 after pruning); absent when the meeting could not be listed.
 func (o RosterOutput) UnmanagedCount() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *Roster) pulumi.IntPtrOutput { return v.UnmanagedCount }).(pulumi.IntPtrOutput)
 }

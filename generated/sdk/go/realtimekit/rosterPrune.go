@@ -12,21 +12,21 @@ import (
 	"pulumi-realtimekit/sdk/go/realtimekit/internal"
 )
 
-// Deletes the participants of a meeting that an authoritative Roster does not declare.
+// Deletes the listed participants on create and update (404 counts as deleted). Created by a Roster with `prune: true`; not meant to be used on its own.
 type RosterPrune struct {
 	pulumi.CustomResourceState
 
-	// Cloudflare account id (default: config `realtimekit:accountId`).
-	AccountId pulumi.StringPtrOutput `pulumi:"accountId"`
-	// RealtimeKit app id (default: config `realtimekit:appId`).
-	AppId pulumi.StringPtrOutput `pulumi:"appId"`
-	// Managed ids.
+	// The account of the meeting (resolved at create time).
+	AccountId pulumi.StringOutput `pulumi:"accountId"`
+	// The app of the meeting (resolved at create time).
+	AppId pulumi.StringOutput `pulumi:"appId"`
+	// The roster's own participants.
 	Managed pulumi.StringMapOutput `pulumi:"managed"`
-	// The id of the meeting (a UUID).
+	// The meeting pruned.
 	MeetingId pulumi.StringOutput `pulumi:"meetingId"`
-	// Deleted by this run.
+	// The participants the last prune deleted.
 	Pruned UndeclaredParticipantArrayOutput `pulumi:"pruned"`
-	// Participants the roster does not declare.
+	// Participants still undeclared after the last prune (empty once it succeeded).
 	Undeclared UndeclaredParticipantArrayOutput `pulumi:"undeclared"`
 }
 
@@ -76,29 +76,29 @@ func (RosterPruneState) ElementType() reflect.Type {
 }
 
 type rosterPruneArgs struct {
-	// Cloudflare account id (default: config `realtimekit:accountId`).
+	// Cloudflare account id (default from config).
 	AccountId *string `pulumi:"accountId"`
-	// RealtimeKit app id (default: config `realtimekit:appId`).
+	// RealtimeKit app id (default from config).
 	AppId *string `pulumi:"appId"`
-	// Managed ids.
+	// The roster's own participants (customParticipantId -> participant id), recorded so the next run can tell a participant just removed from the roster (the engine deletes it) from a stranger to prune.
 	Managed map[string]string `pulumi:"managed"`
-	// The id of the meeting (a UUID).
+	// The meeting to prune.
 	MeetingId string `pulumi:"meetingId"`
-	// Participants the roster does not declare.
+	// The participants to delete: those the roster does not declare, as listed when the program ran (sorted by customParticipantId, then participantId).
 	Undeclared []UndeclaredParticipant `pulumi:"undeclared"`
 }
 
 // The set of arguments for constructing a RosterPrune resource.
 type RosterPruneArgs struct {
-	// Cloudflare account id (default: config `realtimekit:accountId`).
+	// Cloudflare account id (default from config).
 	AccountId pulumi.StringPtrInput
-	// RealtimeKit app id (default: config `realtimekit:appId`).
+	// RealtimeKit app id (default from config).
 	AppId pulumi.StringPtrInput
-	// Managed ids.
+	// The roster's own participants (customParticipantId -> participant id), recorded so the next run can tell a participant just removed from the roster (the engine deletes it) from a stranger to prune.
 	Managed pulumi.StringMapInput
-	// The id of the meeting (a UUID).
+	// The meeting to prune.
 	MeetingId pulumi.StringInput
-	// Participants the roster does not declare.
+	// The participants to delete: those the roster does not declare, as listed when the program ran (sorted by customParticipantId, then participantId).
 	Undeclared UndeclaredParticipantArrayInput
 }
 
@@ -189,32 +189,32 @@ func (o RosterPruneOutput) ToRosterPruneOutputWithContext(ctx context.Context) R
 	return o
 }
 
-// Cloudflare account id (default: config `realtimekit:accountId`).
-func (o RosterPruneOutput) AccountId() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *RosterPrune) pulumi.StringPtrOutput { return v.AccountId }).(pulumi.StringPtrOutput)
+// The account of the meeting (resolved at create time).
+func (o RosterPruneOutput) AccountId() pulumi.StringOutput {
+	return o.ApplyT(func(v *RosterPrune) pulumi.StringOutput { return v.AccountId }).(pulumi.StringOutput)
 }
 
-// RealtimeKit app id (default: config `realtimekit:appId`).
-func (o RosterPruneOutput) AppId() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *RosterPrune) pulumi.StringPtrOutput { return v.AppId }).(pulumi.StringPtrOutput)
+// The app of the meeting (resolved at create time).
+func (o RosterPruneOutput) AppId() pulumi.StringOutput {
+	return o.ApplyT(func(v *RosterPrune) pulumi.StringOutput { return v.AppId }).(pulumi.StringOutput)
 }
 
-// Managed ids.
+// The roster's own participants.
 func (o RosterPruneOutput) Managed() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *RosterPrune) pulumi.StringMapOutput { return v.Managed }).(pulumi.StringMapOutput)
 }
 
-// The id of the meeting (a UUID).
+// The meeting pruned.
 func (o RosterPruneOutput) MeetingId() pulumi.StringOutput {
 	return o.ApplyT(func(v *RosterPrune) pulumi.StringOutput { return v.MeetingId }).(pulumi.StringOutput)
 }
 
-// Deleted by this run.
+// The participants the last prune deleted.
 func (o RosterPruneOutput) Pruned() UndeclaredParticipantArrayOutput {
 	return o.ApplyT(func(v *RosterPrune) UndeclaredParticipantArrayOutput { return v.Pruned }).(UndeclaredParticipantArrayOutput)
 }
 
-// Participants the roster does not declare.
+// Participants still undeclared after the last prune (empty once it succeeded).
 func (o RosterPruneOutput) Undeclared() UndeclaredParticipantArrayOutput {
 	return o.ApplyT(func(v *RosterPrune) UndeclaredParticipantArrayOutput { return v.Undeclared }).(UndeclaredParticipantArrayOutput)
 }

@@ -15,10 +15,28 @@ else:
 from . import _utilities
 
 __all__ = [
+    'MeetingAiConfigArgs',
+    'MeetingAiConfigArgsDict',
+    'MeetingAiConfigSummarizationArgs',
+    'MeetingAiConfigSummarizationArgsDict',
+    'MeetingAiConfigTranscriptionArgs',
+    'MeetingAiConfigTranscriptionArgsDict',
     'MeetingRecordingConfigArgs',
     'MeetingRecordingConfigArgsDict',
-    'MeetingStorageConfigArgs',
-    'MeetingStorageConfigArgsDict',
+    'MeetingRecordingConfigAudioConfigArgs',
+    'MeetingRecordingConfigAudioConfigArgsDict',
+    'MeetingRecordingConfigLiveStreamingConfigArgs',
+    'MeetingRecordingConfigLiveStreamingConfigArgsDict',
+    'MeetingRecordingConfigRealtimekitBucketConfigArgs',
+    'MeetingRecordingConfigRealtimekitBucketConfigArgsDict',
+    'MeetingRecordingConfigStorageConfigArgs',
+    'MeetingRecordingConfigStorageConfigArgsDict',
+    'MeetingRecordingConfigVideoConfigArgs',
+    'MeetingRecordingConfigVideoConfigArgsDict',
+    'MeetingRecordingConfigVideoConfigWatermarkArgs',
+    'MeetingRecordingConfigVideoConfigWatermarkArgsDict',
+    'MeetingRecordingConfigVideoConfigWatermarkSizeArgs',
+    'MeetingRecordingConfigVideoConfigWatermarkSizeArgsDict',
     'RosterDefaultsArgs',
     'RosterDefaultsArgsDict',
     'RosterEntryArgs',
@@ -27,36 +45,318 @@ __all__ = [
     'UndeclaredParticipantArgsDict',
 ]
 
+class MeetingAiConfigArgsDict(TypedDict):
+    """
+    Summarization and transcription settings.
+    """
+    summarization: NotRequired[pulumi.Input[Optional['MeetingAiConfigSummarizationArgsDict']]]
+    """
+    Summarization settings.
+    """
+    transcription: NotRequired[pulumi.Input[Optional['MeetingAiConfigTranscriptionArgsDict']]]
+    """
+    Transcription settings.
+    """
+
+@pulumi.input_type
+class MeetingAiConfigArgs:
+    def __init__(__self__, *,
+                 summarization: pulumi.Input[Optional['MeetingAiConfigSummarizationArgs']] = None,
+                 transcription: pulumi.Input[Optional['MeetingAiConfigTranscriptionArgs']] = None):
+        """
+        Summarization and transcription settings.
+
+        :param pulumi.Input['MeetingAiConfigSummarizationArgs'] summarization: Summarization settings.
+        :param pulumi.Input['MeetingAiConfigTranscriptionArgs'] transcription: Transcription settings.
+        """
+        if summarization is not None:
+            pulumi.set(__self__, "summarization", summarization)
+        if transcription is not None:
+            pulumi.set(__self__, "transcription", transcription)
+
+    @_builtins.property
+    @pulumi.getter
+    def summarization(self) -> pulumi.Input[Optional['MeetingAiConfigSummarizationArgs']]:
+        """
+        Summarization settings.
+        """
+        return pulumi.get(self, "summarization")
+
+    @summarization.setter
+    def summarization(self, value: pulumi.Input[Optional['MeetingAiConfigSummarizationArgs']]):
+        pulumi.set(self, "summarization", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def transcription(self) -> pulumi.Input[Optional['MeetingAiConfigTranscriptionArgs']]:
+        """
+        Transcription settings.
+        """
+        return pulumi.get(self, "transcription")
+
+    @transcription.setter
+    def transcription(self, value: pulumi.Input[Optional['MeetingAiConfigTranscriptionArgs']]):
+        pulumi.set(self, "transcription", value)
+
+
+class MeetingAiConfigSummarizationArgsDict(TypedDict):
+    """
+    Summarization settings.
+    """
+    summary_type: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The kind of summary to write.
+    """
+    text_format: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The summary's format.
+    """
+    word_limit: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The summary's length limit, in words.
+    """
+
+@pulumi.input_type
+class MeetingAiConfigSummarizationArgs:
+    def __init__(__self__, *,
+                 summary_type: pulumi.Input[Optional[_builtins.str]] = None,
+                 text_format: pulumi.Input[Optional[_builtins.str]] = None,
+                 word_limit: pulumi.Input[Optional[_builtins.int]] = None):
+        """
+        Summarization settings.
+
+        :param pulumi.Input[_builtins.str] summary_type: The kind of summary to write.
+        :param pulumi.Input[_builtins.str] text_format: The summary's format.
+        :param pulumi.Input[_builtins.int] word_limit: The summary's length limit, in words.
+        """
+        if summary_type is not None:
+            pulumi.set(__self__, "summary_type", summary_type)
+        if text_format is not None:
+            pulumi.set(__self__, "text_format", text_format)
+        if word_limit is not None:
+            pulumi.set(__self__, "word_limit", word_limit)
+
+    @_builtins.property
+    @pulumi.getter(name="summaryType")
+    def summary_type(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The kind of summary to write.
+        """
+        return pulumi.get(self, "summary_type")
+
+    @summary_type.setter
+    def summary_type(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "summary_type", value)
+
+    @_builtins.property
+    @pulumi.getter(name="textFormat")
+    def text_format(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The summary's format.
+        """
+        return pulumi.get(self, "text_format")
+
+    @text_format.setter
+    def text_format(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "text_format", value)
+
+    @_builtins.property
+    @pulumi.getter(name="wordLimit")
+    def word_limit(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The summary's length limit, in words.
+        """
+        return pulumi.get(self, "word_limit")
+
+    @word_limit.setter
+    def word_limit(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "word_limit", value)
+
+
+class MeetingAiConfigTranscriptionArgsDict(TypedDict):
+    """
+    Transcription settings.
+    """
+    keywords: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    Words the transcription should expect (names, jargon).
+    """
+    language: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The spoken language.
+    """
+    profanity_filter: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Mask profanity in the transcript.
+    """
+
+@pulumi.input_type
+class MeetingAiConfigTranscriptionArgs:
+    def __init__(__self__, *,
+                 keywords: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 language: pulumi.Input[Optional[_builtins.str]] = None,
+                 profanity_filter: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        Transcription settings.
+
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] keywords: Words the transcription should expect (names, jargon).
+        :param pulumi.Input[_builtins.str] language: The spoken language.
+        :param pulumi.Input[_builtins.bool] profanity_filter: Mask profanity in the transcript.
+        """
+        if keywords is not None:
+            pulumi.set(__self__, "keywords", keywords)
+        if language is not None:
+            pulumi.set(__self__, "language", language)
+        if profanity_filter is not None:
+            pulumi.set(__self__, "profanity_filter", profanity_filter)
+
+    @_builtins.property
+    @pulumi.getter
+    def keywords(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Words the transcription should expect (names, jargon).
+        """
+        return pulumi.get(self, "keywords")
+
+    @keywords.setter
+    def keywords(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "keywords", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def language(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The spoken language.
+        """
+        return pulumi.get(self, "language")
+
+    @language.setter
+    def language(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "language", value)
+
+    @_builtins.property
+    @pulumi.getter(name="profanityFilter")
+    def profanity_filter(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Mask profanity in the transcript.
+        """
+        return pulumi.get(self, "profanity_filter")
+
+    @profanity_filter.setter
+    def profanity_filter(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "profanity_filter", value)
+
+
 class MeetingRecordingConfigArgsDict(TypedDict):
     """
-    Recording settings.
+    Recording settings. Storage credentials are always stored as Pulumi secrets.
+    """
+    audio_config: NotRequired[pulumi.Input[Optional['MeetingRecordingConfigAudioConfigArgsDict']]]
+    """
+    Audio settings.
+    """
+    file_name_prefix: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Prefix of recording file names.
+    """
+    live_streaming_config: NotRequired[pulumi.Input[Optional['MeetingRecordingConfigLiveStreamingConfigArgsDict']]]
+    """
+    Live streaming settings.
     """
     max_seconds: NotRequired[pulumi.Input[Optional[_builtins.float]]]
     """
-    Longest recording.
+    Longest recording, in seconds.
     """
-    storage_config: NotRequired[pulumi.Input[Optional['MeetingStorageConfigArgsDict']]]
+    realtimekit_bucket_config: NotRequired[pulumi.Input[Optional['MeetingRecordingConfigRealtimekitBucketConfigArgsDict']]]
+    """
+    RealtimeKit's bucket.
+    """
+    storage_config: NotRequired[pulumi.Input[Optional['MeetingRecordingConfigStorageConfigArgsDict']]]
+    """
+    Where recordings are uploaded; null for RealtimeKit's own storage.
+    """
+    video_config: NotRequired[pulumi.Input[Optional['MeetingRecordingConfigVideoConfigArgsDict']]]
+    """
+    Video settings.
+    """
 
 @pulumi.input_type
 class MeetingRecordingConfigArgs:
     def __init__(__self__, *,
+                 audio_config: pulumi.Input[Optional['MeetingRecordingConfigAudioConfigArgs']] = None,
+                 file_name_prefix: pulumi.Input[Optional[_builtins.str]] = None,
+                 live_streaming_config: pulumi.Input[Optional['MeetingRecordingConfigLiveStreamingConfigArgs']] = None,
                  max_seconds: pulumi.Input[Optional[_builtins.float]] = None,
-                 storage_config: pulumi.Input[Optional['MeetingStorageConfigArgs']] = None):
+                 realtimekit_bucket_config: pulumi.Input[Optional['MeetingRecordingConfigRealtimekitBucketConfigArgs']] = None,
+                 storage_config: pulumi.Input[Optional['MeetingRecordingConfigStorageConfigArgs']] = None,
+                 video_config: pulumi.Input[Optional['MeetingRecordingConfigVideoConfigArgs']] = None):
         """
-        Recording settings.
+        Recording settings. Storage credentials are always stored as Pulumi secrets.
 
-        :param pulumi.Input[_builtins.float] max_seconds: Longest recording.
+        :param pulumi.Input['MeetingRecordingConfigAudioConfigArgs'] audio_config: Audio settings.
+        :param pulumi.Input[_builtins.str] file_name_prefix: Prefix of recording file names.
+        :param pulumi.Input['MeetingRecordingConfigLiveStreamingConfigArgs'] live_streaming_config: Live streaming settings.
+        :param pulumi.Input[_builtins.float] max_seconds: Longest recording, in seconds.
+        :param pulumi.Input['MeetingRecordingConfigRealtimekitBucketConfigArgs'] realtimekit_bucket_config: RealtimeKit's bucket.
+        :param pulumi.Input['MeetingRecordingConfigStorageConfigArgs'] storage_config: Where recordings are uploaded; null for RealtimeKit's own storage.
+        :param pulumi.Input['MeetingRecordingConfigVideoConfigArgs'] video_config: Video settings.
         """
+        if audio_config is not None:
+            pulumi.set(__self__, "audio_config", audio_config)
+        if file_name_prefix is not None:
+            pulumi.set(__self__, "file_name_prefix", file_name_prefix)
+        if live_streaming_config is not None:
+            pulumi.set(__self__, "live_streaming_config", live_streaming_config)
         if max_seconds is not None:
             pulumi.set(__self__, "max_seconds", max_seconds)
+        if realtimekit_bucket_config is not None:
+            pulumi.set(__self__, "realtimekit_bucket_config", realtimekit_bucket_config)
         if storage_config is not None:
             pulumi.set(__self__, "storage_config", storage_config)
+        if video_config is not None:
+            pulumi.set(__self__, "video_config", video_config)
+
+    @_builtins.property
+    @pulumi.getter(name="audioConfig")
+    def audio_config(self) -> pulumi.Input[Optional['MeetingRecordingConfigAudioConfigArgs']]:
+        """
+        Audio settings.
+        """
+        return pulumi.get(self, "audio_config")
+
+    @audio_config.setter
+    def audio_config(self, value: pulumi.Input[Optional['MeetingRecordingConfigAudioConfigArgs']]):
+        pulumi.set(self, "audio_config", value)
+
+    @_builtins.property
+    @pulumi.getter(name="fileNamePrefix")
+    def file_name_prefix(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Prefix of recording file names.
+        """
+        return pulumi.get(self, "file_name_prefix")
+
+    @file_name_prefix.setter
+    def file_name_prefix(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "file_name_prefix", value)
+
+    @_builtins.property
+    @pulumi.getter(name="liveStreamingConfig")
+    def live_streaming_config(self) -> pulumi.Input[Optional['MeetingRecordingConfigLiveStreamingConfigArgs']]:
+        """
+        Live streaming settings.
+        """
+        return pulumi.get(self, "live_streaming_config")
+
+    @live_streaming_config.setter
+    def live_streaming_config(self, value: pulumi.Input[Optional['MeetingRecordingConfigLiveStreamingConfigArgs']]):
+        pulumi.set(self, "live_streaming_config", value)
 
     @_builtins.property
     @pulumi.getter(name="maxSeconds")
     def max_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        Longest recording.
+        Longest recording, in seconds.
         """
         return pulumi.get(self, "max_seconds")
 
@@ -65,43 +365,296 @@ class MeetingRecordingConfigArgs:
         pulumi.set(self, "max_seconds", value)
 
     @_builtins.property
+    @pulumi.getter(name="realtimekitBucketConfig")
+    def realtimekit_bucket_config(self) -> pulumi.Input[Optional['MeetingRecordingConfigRealtimekitBucketConfigArgs']]:
+        """
+        RealtimeKit's bucket.
+        """
+        return pulumi.get(self, "realtimekit_bucket_config")
+
+    @realtimekit_bucket_config.setter
+    def realtimekit_bucket_config(self, value: pulumi.Input[Optional['MeetingRecordingConfigRealtimekitBucketConfigArgs']]):
+        pulumi.set(self, "realtimekit_bucket_config", value)
+
+    @_builtins.property
     @pulumi.getter(name="storageConfig")
-    def storage_config(self) -> pulumi.Input[Optional['MeetingStorageConfigArgs']]:
+    def storage_config(self) -> pulumi.Input[Optional['MeetingRecordingConfigStorageConfigArgs']]:
+        """
+        Where recordings are uploaded; null for RealtimeKit's own storage.
+        """
         return pulumi.get(self, "storage_config")
 
     @storage_config.setter
-    def storage_config(self, value: pulumi.Input[Optional['MeetingStorageConfigArgs']]):
+    def storage_config(self, value: pulumi.Input[Optional['MeetingRecordingConfigStorageConfigArgs']]):
         pulumi.set(self, "storage_config", value)
 
+    @_builtins.property
+    @pulumi.getter(name="videoConfig")
+    def video_config(self) -> pulumi.Input[Optional['MeetingRecordingConfigVideoConfigArgs']]:
+        """
+        Video settings.
+        """
+        return pulumi.get(self, "video_config")
 
-class MeetingStorageConfigArgsDict(TypedDict):
-    type: pulumi.Input[_builtins.str]
+    @video_config.setter
+    def video_config(self, value: pulumi.Input[Optional['MeetingRecordingConfigVideoConfigArgs']]):
+        pulumi.set(self, "video_config", value)
+
+
+class MeetingRecordingConfigAudioConfigArgsDict(TypedDict):
     """
-    Kind.
+    Audio settings.
     """
-    secret: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    channel: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    Storage secret.
+    Audio channels.
+    """
+    codec: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Audio codec.
+    """
+    export_file: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Keep the audio file.
     """
 
 @pulumi.input_type
-class MeetingStorageConfigArgs:
+class MeetingRecordingConfigAudioConfigArgs:
+    def __init__(__self__, *,
+                 channel: pulumi.Input[Optional[_builtins.str]] = None,
+                 codec: pulumi.Input[Optional[_builtins.str]] = None,
+                 export_file: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        Audio settings.
+
+        :param pulumi.Input[_builtins.str] channel: Audio channels.
+        :param pulumi.Input[_builtins.str] codec: Audio codec.
+        :param pulumi.Input[_builtins.bool] export_file: Keep the audio file.
+        """
+        if channel is not None:
+            pulumi.set(__self__, "channel", channel)
+        if codec is not None:
+            pulumi.set(__self__, "codec", codec)
+        if export_file is not None:
+            pulumi.set(__self__, "export_file", export_file)
+
+    @_builtins.property
+    @pulumi.getter
+    def channel(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Audio channels.
+        """
+        return pulumi.get(self, "channel")
+
+    @channel.setter
+    def channel(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "channel", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def codec(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Audio codec.
+        """
+        return pulumi.get(self, "codec")
+
+    @codec.setter
+    def codec(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "codec", value)
+
+    @_builtins.property
+    @pulumi.getter(name="exportFile")
+    def export_file(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Keep the audio file.
+        """
+        return pulumi.get(self, "export_file")
+
+    @export_file.setter
+    def export_file(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "export_file", value)
+
+
+class MeetingRecordingConfigLiveStreamingConfigArgsDict(TypedDict):
+    """
+    Live streaming settings.
+    """
+    rtmp_url: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The RTMP ingest URL (it embeds the stream key).
+    """
+
+@pulumi.input_type
+class MeetingRecordingConfigLiveStreamingConfigArgs:
+    def __init__(__self__, *,
+                 rtmp_url: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        Live streaming settings.
+
+        :param pulumi.Input[_builtins.str] rtmp_url: The RTMP ingest URL (it embeds the stream key).
+        """
+        if rtmp_url is not None:
+            pulumi.set(__self__, "rtmp_url", rtmp_url)
+
+    @_builtins.property
+    @pulumi.getter(name="rtmpUrl")
+    def rtmp_url(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The RTMP ingest URL (it embeds the stream key).
+        """
+        return pulumi.get(self, "rtmp_url")
+
+    @rtmp_url.setter
+    def rtmp_url(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "rtmp_url", value)
+
+
+class MeetingRecordingConfigRealtimekitBucketConfigArgsDict(TypedDict):
+    """
+    RealtimeKit's bucket.
+    """
+    enabled: pulumi.Input[_builtins.bool]
+    """
+    Upload to RealtimeKit's bucket.
+    """
+
+@pulumi.input_type
+class MeetingRecordingConfigRealtimekitBucketConfigArgs:
+    def __init__(__self__, *,
+                 enabled: pulumi.Input[_builtins.bool]):
+        """
+        RealtimeKit's bucket.
+
+        :param pulumi.Input[_builtins.bool] enabled: Upload to RealtimeKit's bucket.
+        """
+        pulumi.set(__self__, "enabled", enabled)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[_builtins.bool]:
+        """
+        Upload to RealtimeKit's bucket.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[_builtins.bool]):
+        pulumi.set(self, "enabled", value)
+
+
+class MeetingRecordingConfigStorageConfigArgsDict(TypedDict):
+    """
+    Where recordings are uploaded.
+    """
+    type: pulumi.Input[_builtins.str]
+    """
+    The storage service.
+    """
+    access_key: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Access key. Write-only in the API; a secret.
+    """
+    auth_method: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    SFTP authentication method.
+    """
+    bucket: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Bucket name.
+    """
+    host: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    SFTP host.
+    """
+    password: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    SFTP password. Write-only in the API; a secret.
+    """
+    path: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Path prefix inside the bucket.
+    """
+    port: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    SFTP port.
+    """
+    private_key: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    SFTP private key. Write-only in the API; a secret.
+    """
+    region: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Region.
+    """
+    secret: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Secret key. Write-only in the API; a secret.
+    """
+    username: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    SFTP user name.
+    """
+
+@pulumi.input_type
+class MeetingRecordingConfigStorageConfigArgs:
     def __init__(__self__, *,
                  type: pulumi.Input[_builtins.str],
-                 secret: pulumi.Input[Optional[_builtins.str]] = None):
+                 access_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 auth_method: pulumi.Input[Optional[_builtins.str]] = None,
+                 bucket: pulumi.Input[Optional[_builtins.str]] = None,
+                 host: pulumi.Input[Optional[_builtins.str]] = None,
+                 password: pulumi.Input[Optional[_builtins.str]] = None,
+                 path: pulumi.Input[Optional[_builtins.str]] = None,
+                 port: pulumi.Input[Optional[_builtins.int]] = None,
+                 private_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 region: pulumi.Input[Optional[_builtins.str]] = None,
+                 secret: pulumi.Input[Optional[_builtins.str]] = None,
+                 username: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        :param pulumi.Input[_builtins.str] type: Kind.
-        :param pulumi.Input[_builtins.str] secret: Storage secret.
+        Where recordings are uploaded.
+
+        :param pulumi.Input[_builtins.str] type: The storage service.
+        :param pulumi.Input[_builtins.str] access_key: Access key. Write-only in the API; a secret.
+        :param pulumi.Input[_builtins.str] auth_method: SFTP authentication method.
+        :param pulumi.Input[_builtins.str] bucket: Bucket name.
+        :param pulumi.Input[_builtins.str] host: SFTP host.
+        :param pulumi.Input[_builtins.str] password: SFTP password. Write-only in the API; a secret.
+        :param pulumi.Input[_builtins.str] path: Path prefix inside the bucket.
+        :param pulumi.Input[_builtins.int] port: SFTP port.
+        :param pulumi.Input[_builtins.str] private_key: SFTP private key. Write-only in the API; a secret.
+        :param pulumi.Input[_builtins.str] region: Region.
+        :param pulumi.Input[_builtins.str] secret: Secret key. Write-only in the API; a secret.
+        :param pulumi.Input[_builtins.str] username: SFTP user name.
         """
         pulumi.set(__self__, "type", type)
+        if access_key is not None:
+            pulumi.set(__self__, "access_key", access_key)
+        if auth_method is not None:
+            pulumi.set(__self__, "auth_method", auth_method)
+        if bucket is not None:
+            pulumi.set(__self__, "bucket", bucket)
+        if host is not None:
+            pulumi.set(__self__, "host", host)
+        if password is not None:
+            pulumi.set(__self__, "password", password)
+        if path is not None:
+            pulumi.set(__self__, "path", path)
+        if port is not None:
+            pulumi.set(__self__, "port", port)
+        if private_key is not None:
+            pulumi.set(__self__, "private_key", private_key)
+        if region is not None:
+            pulumi.set(__self__, "region", region)
         if secret is not None:
             pulumi.set(__self__, "secret", secret)
+        if username is not None:
+            pulumi.set(__self__, "username", username)
 
     @_builtins.property
     @pulumi.getter
     def type(self) -> pulumi.Input[_builtins.str]:
         """
-        Kind.
+        The storage service.
         """
         return pulumi.get(self, "type")
 
@@ -110,10 +663,118 @@ class MeetingStorageConfigArgs:
         pulumi.set(self, "type", value)
 
     @_builtins.property
+    @pulumi.getter(name="accessKey")
+    def access_key(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Access key. Write-only in the API; a secret.
+        """
+        return pulumi.get(self, "access_key")
+
+    @access_key.setter
+    def access_key(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "access_key", value)
+
+    @_builtins.property
+    @pulumi.getter(name="authMethod")
+    def auth_method(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        SFTP authentication method.
+        """
+        return pulumi.get(self, "auth_method")
+
+    @auth_method.setter
+    def auth_method(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "auth_method", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def bucket(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Bucket name.
+        """
+        return pulumi.get(self, "bucket")
+
+    @bucket.setter
+    def bucket(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "bucket", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def host(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        SFTP host.
+        """
+        return pulumi.get(self, "host")
+
+    @host.setter
+    def host(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "host", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def password(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        SFTP password. Write-only in the API; a secret.
+        """
+        return pulumi.get(self, "password")
+
+    @password.setter
+    def password(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "password", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def path(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Path prefix inside the bucket.
+        """
+        return pulumi.get(self, "path")
+
+    @path.setter
+    def path(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "path", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def port(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        SFTP port.
+        """
+        return pulumi.get(self, "port")
+
+    @port.setter
+    def port(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "port", value)
+
+    @_builtins.property
+    @pulumi.getter(name="privateKey")
+    def private_key(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        SFTP private key. Write-only in the API; a secret.
+        """
+        return pulumi.get(self, "private_key")
+
+    @private_key.setter
+    def private_key(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "private_key", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def region(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Region.
+        """
+        return pulumi.get(self, "region")
+
+    @region.setter
+    def region(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "region", value)
+
+    @_builtins.property
     @pulumi.getter
     def secret(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Storage secret.
+        Secret key. Write-only in the API; a secret.
         """
         return pulumi.get(self, "secret")
 
@@ -121,11 +782,266 @@ class MeetingStorageConfigArgs:
     def secret(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "secret", value)
 
+    @_builtins.property
+    @pulumi.getter
+    def username(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        SFTP user name.
+        """
+        return pulumi.get(self, "username")
+
+    @username.setter
+    def username(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "username", value)
+
+
+class MeetingRecordingConfigVideoConfigArgsDict(TypedDict):
+    """
+    Video settings.
+    """
+    codec: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Video codec.
+    """
+    export_file: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Keep the video file.
+    """
+    height: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Video height in pixels.
+    """
+    watermark: NotRequired[pulumi.Input[Optional['MeetingRecordingConfigVideoConfigWatermarkArgsDict']]]
+    """
+    A watermark over the video.
+    """
+    width: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Video width in pixels.
+    """
+
+@pulumi.input_type
+class MeetingRecordingConfigVideoConfigArgs:
+    def __init__(__self__, *,
+                 codec: pulumi.Input[Optional[_builtins.str]] = None,
+                 export_file: pulumi.Input[Optional[_builtins.bool]] = None,
+                 height: pulumi.Input[Optional[_builtins.int]] = None,
+                 watermark: pulumi.Input[Optional['MeetingRecordingConfigVideoConfigWatermarkArgs']] = None,
+                 width: pulumi.Input[Optional[_builtins.int]] = None):
+        """
+        Video settings.
+
+        :param pulumi.Input[_builtins.str] codec: Video codec.
+        :param pulumi.Input[_builtins.bool] export_file: Keep the video file.
+        :param pulumi.Input[_builtins.int] height: Video height in pixels.
+        :param pulumi.Input['MeetingRecordingConfigVideoConfigWatermarkArgs'] watermark: A watermark over the video.
+        :param pulumi.Input[_builtins.int] width: Video width in pixels.
+        """
+        if codec is not None:
+            pulumi.set(__self__, "codec", codec)
+        if export_file is not None:
+            pulumi.set(__self__, "export_file", export_file)
+        if height is not None:
+            pulumi.set(__self__, "height", height)
+        if watermark is not None:
+            pulumi.set(__self__, "watermark", watermark)
+        if width is not None:
+            pulumi.set(__self__, "width", width)
+
+    @_builtins.property
+    @pulumi.getter
+    def codec(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Video codec.
+        """
+        return pulumi.get(self, "codec")
+
+    @codec.setter
+    def codec(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "codec", value)
+
+    @_builtins.property
+    @pulumi.getter(name="exportFile")
+    def export_file(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Keep the video file.
+        """
+        return pulumi.get(self, "export_file")
+
+    @export_file.setter
+    def export_file(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "export_file", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def height(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Video height in pixels.
+        """
+        return pulumi.get(self, "height")
+
+    @height.setter
+    def height(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "height", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def watermark(self) -> pulumi.Input[Optional['MeetingRecordingConfigVideoConfigWatermarkArgs']]:
+        """
+        A watermark over the video.
+        """
+        return pulumi.get(self, "watermark")
+
+    @watermark.setter
+    def watermark(self, value: pulumi.Input[Optional['MeetingRecordingConfigVideoConfigWatermarkArgs']]):
+        pulumi.set(self, "watermark", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def width(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Video width in pixels.
+        """
+        return pulumi.get(self, "width")
+
+    @width.setter
+    def width(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "width", value)
+
+
+class MeetingRecordingConfigVideoConfigWatermarkArgsDict(TypedDict):
+    """
+    A watermark over the video.
+    """
+    position: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Where the watermark goes.
+    """
+    size: NotRequired[pulumi.Input[Optional['MeetingRecordingConfigVideoConfigWatermarkSizeArgsDict']]]
+    """
+    The watermark's size.
+    """
+    url: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The watermark image.
+    """
+
+@pulumi.input_type
+class MeetingRecordingConfigVideoConfigWatermarkArgs:
+    def __init__(__self__, *,
+                 position: pulumi.Input[Optional[_builtins.str]] = None,
+                 size: pulumi.Input[Optional['MeetingRecordingConfigVideoConfigWatermarkSizeArgs']] = None,
+                 url: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        A watermark over the video.
+
+        :param pulumi.Input[_builtins.str] position: Where the watermark goes.
+        :param pulumi.Input['MeetingRecordingConfigVideoConfigWatermarkSizeArgs'] size: The watermark's size.
+        :param pulumi.Input[_builtins.str] url: The watermark image.
+        """
+        if position is not None:
+            pulumi.set(__self__, "position", position)
+        if size is not None:
+            pulumi.set(__self__, "size", size)
+        if url is not None:
+            pulumi.set(__self__, "url", url)
+
+    @_builtins.property
+    @pulumi.getter
+    def position(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Where the watermark goes.
+        """
+        return pulumi.get(self, "position")
+
+    @position.setter
+    def position(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "position", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def size(self) -> pulumi.Input[Optional['MeetingRecordingConfigVideoConfigWatermarkSizeArgs']]:
+        """
+        The watermark's size.
+        """
+        return pulumi.get(self, "size")
+
+    @size.setter
+    def size(self, value: pulumi.Input[Optional['MeetingRecordingConfigVideoConfigWatermarkSizeArgs']]):
+        pulumi.set(self, "size", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def url(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The watermark image.
+        """
+        return pulumi.get(self, "url")
+
+    @url.setter
+    def url(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "url", value)
+
+
+class MeetingRecordingConfigVideoConfigWatermarkSizeArgsDict(TypedDict):
+    """
+    The watermark's size.
+    """
+    height: pulumi.Input[_builtins.int]
+    """
+    Height in pixels.
+    """
+    width: pulumi.Input[_builtins.int]
+    """
+    Width in pixels.
+    """
+
+@pulumi.input_type
+class MeetingRecordingConfigVideoConfigWatermarkSizeArgs:
+    def __init__(__self__, *,
+                 height: pulumi.Input[_builtins.int],
+                 width: pulumi.Input[_builtins.int]):
+        """
+        The watermark's size.
+
+        :param pulumi.Input[_builtins.int] height: Height in pixels.
+        :param pulumi.Input[_builtins.int] width: Width in pixels.
+        """
+        pulumi.set(__self__, "height", height)
+        pulumi.set(__self__, "width", width)
+
+    @_builtins.property
+    @pulumi.getter
+    def height(self) -> pulumi.Input[_builtins.int]:
+        """
+        Height in pixels.
+        """
+        return pulumi.get(self, "height")
+
+    @height.setter
+    def height(self, value: pulumi.Input[_builtins.int]):
+        pulumi.set(self, "height", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def width(self) -> pulumi.Input[_builtins.int]:
+        """
+        Width in pixels.
+        """
+        return pulumi.get(self, "width")
+
+    @width.setter
+    def width(self, value: pulumi.Input[_builtins.int]):
+        pulumi.set(self, "width", value)
+
 
 class RosterDefaultsArgsDict(TypedDict):
+    """
+    Values applied to every entry that does not set its own.
+    """
     preset_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    Preset for entries without one.
+    Preset for entries without a `presetName`.
     """
 
 @pulumi.input_type
@@ -133,7 +1049,9 @@ class RosterDefaultsArgs:
     def __init__(__self__, *,
                  preset_name: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        :param pulumi.Input[_builtins.str] preset_name: Preset for entries without one.
+        Values applied to every entry that does not set its own.
+
+        :param pulumi.Input[_builtins.str] preset_name: Preset for entries without a `presetName`.
         """
         if preset_name is not None:
             pulumi.set(__self__, "preset_name", preset_name)
@@ -142,7 +1060,7 @@ class RosterDefaultsArgs:
     @pulumi.getter(name="presetName")
     def preset_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Preset for entries without one.
+        Preset for entries without a `presetName`.
         """
         return pulumi.get(self, "preset_name")
 
@@ -152,9 +1070,12 @@ class RosterDefaultsArgs:
 
 
 class RosterEntryArgsDict(TypedDict):
+    """
+    One participant of a roster, keyed by `customParticipantId`.
+    """
     custom_participant_id: pulumi.Input[_builtins.str]
     """
-    Your own id for this participant.
+    Your stable id for the participant (not PII); the roster's key, and the child resource's name.
     """
     name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -162,15 +1083,15 @@ class RosterEntryArgsDict(TypedDict):
     """
     picture: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    Picture URL.
+    Absolute http(s) URL of the participant's picture.
     """
     preset_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    Preset (default from `defaults`).
+    Preset to join with; falls back to the roster's `defaults.presetName`.
     """
     token_rotation: NotRequired[pulumi.Input[Optional[Union[_builtins.str, _builtins.float]]]]
     """
-    Rotation keeper.
+    Change to rotate this participant's token in place (any string or number, like a keeper).
     """
 
 @pulumi.input_type
@@ -182,11 +1103,13 @@ class RosterEntryArgs:
                  preset_name: pulumi.Input[Optional[_builtins.str]] = None,
                  token_rotation: pulumi.Input[Optional[Union[_builtins.str, _builtins.float]]] = None):
         """
-        :param pulumi.Input[_builtins.str] custom_participant_id: Your own id for this participant.
+        One participant of a roster, keyed by `customParticipantId`.
+
+        :param pulumi.Input[_builtins.str] custom_participant_id: Your stable id for the participant (not PII); the roster's key, and the child resource's name.
         :param pulumi.Input[_builtins.str] name: Display name.
-        :param pulumi.Input[_builtins.str] picture: Picture URL.
-        :param pulumi.Input[_builtins.str] preset_name: Preset (default from `defaults`).
-        :param pulumi.Input[Union[_builtins.str, _builtins.float]] token_rotation: Rotation keeper.
+        :param pulumi.Input[_builtins.str] picture: Absolute http(s) URL of the participant's picture.
+        :param pulumi.Input[_builtins.str] preset_name: Preset to join with; falls back to the roster's `defaults.presetName`.
+        :param pulumi.Input[Union[_builtins.str, _builtins.float]] token_rotation: Change to rotate this participant's token in place (any string or number, like a keeper).
         """
         pulumi.set(__self__, "custom_participant_id", custom_participant_id)
         if name is not None:
@@ -202,7 +1125,7 @@ class RosterEntryArgs:
     @pulumi.getter(name="customParticipantId")
     def custom_participant_id(self) -> pulumi.Input[_builtins.str]:
         """
-        Your own id for this participant.
+        Your stable id for the participant (not PII); the roster's key, and the child resource's name.
         """
         return pulumi.get(self, "custom_participant_id")
 
@@ -226,7 +1149,7 @@ class RosterEntryArgs:
     @pulumi.getter
     def picture(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Picture URL.
+        Absolute http(s) URL of the participant's picture.
         """
         return pulumi.get(self, "picture")
 
@@ -238,7 +1161,7 @@ class RosterEntryArgs:
     @pulumi.getter(name="presetName")
     def preset_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Preset (default from `defaults`).
+        Preset to join with; falls back to the roster's `defaults.presetName`.
         """
         return pulumi.get(self, "preset_name")
 
@@ -250,7 +1173,7 @@ class RosterEntryArgs:
     @pulumi.getter(name="tokenRotation")
     def token_rotation(self) -> pulumi.Input[Optional[Union[_builtins.str, _builtins.float]]]:
         """
-        Rotation keeper.
+        Change to rotate this participant's token in place (any string or number, like a keeper).
         """
         return pulumi.get(self, "token_rotation")
 
@@ -260,13 +1183,16 @@ class RosterEntryArgs:
 
 
 class UndeclaredParticipantArgsDict(TypedDict):
+    """
+    A participant of the meeting, as listed.
+    """
     custom_participant_id: pulumi.Input[_builtins.str]
     """
-    Custom id.
+    Its customParticipantId.
     """
     participant_id: pulumi.Input[_builtins.str]
     """
-    Participant id.
+    Its id assigned by RealtimeKit.
     """
 
 @pulumi.input_type
@@ -275,8 +1201,10 @@ class UndeclaredParticipantArgs:
                  custom_participant_id: pulumi.Input[_builtins.str],
                  participant_id: pulumi.Input[_builtins.str]):
         """
-        :param pulumi.Input[_builtins.str] custom_participant_id: Custom id.
-        :param pulumi.Input[_builtins.str] participant_id: Participant id.
+        A participant of the meeting, as listed.
+
+        :param pulumi.Input[_builtins.str] custom_participant_id: Its customParticipantId.
+        :param pulumi.Input[_builtins.str] participant_id: Its id assigned by RealtimeKit.
         """
         pulumi.set(__self__, "custom_participant_id", custom_participant_id)
         pulumi.set(__self__, "participant_id", participant_id)
@@ -285,7 +1213,7 @@ class UndeclaredParticipantArgs:
     @pulumi.getter(name="customParticipantId")
     def custom_participant_id(self) -> pulumi.Input[_builtins.str]:
         """
-        Custom id.
+        Its customParticipantId.
         """
         return pulumi.get(self, "custom_participant_id")
 
@@ -297,7 +1225,7 @@ class UndeclaredParticipantArgs:
     @pulumi.getter(name="participantId")
     def participant_id(self) -> pulumi.Input[_builtins.str]:
         """
-        Participant id.
+        Its id assigned by RealtimeKit.
         """
         return pulumi.get(self, "participant_id")
 

@@ -36,7 +36,7 @@ class GetMeetingParticipantsResult:
     @pulumi.getter(name="meetingId")
     def meeting_id(self) -> _builtins.str:
         """
-        The meeting.
+        The meeting that was read.
         """
         return pulumi.get(self, "meeting_id")
 
@@ -44,7 +44,7 @@ class GetMeetingParticipantsResult:
     @pulumi.getter
     def participants(self) -> Sequence['outputs.MeetingParticipant']:
         """
-        Every participant.
+        Every participant of the meeting.
         """
         return pulumi.get(self, "participants")
 
@@ -64,11 +64,11 @@ def get_meeting_participants(account_id: Optional[_builtins.str] = None,
                              meeting_id: Optional[_builtins.str] = None,
                              opts: Optional[pulumi.InvokeOptions] = None) -> AwaitableGetMeetingParticipantsResult:
     """
-    Every participant of a meeting, all pages (the API never lists join tokens).
+    Every participant of a meeting, all pages, sorted by `customParticipantId` then id. The API never lists join tokens, so there are none here.
 
-    :param _builtins.str account_id: Cloudflare account id (default: config `realtimekit:accountId`).
-    :param _builtins.str app_id: RealtimeKit app id (default: config `realtimekit:appId`).
-    :param _builtins.str meeting_id: The id of the meeting (a UUID).
+    :param _builtins.str account_id: Cloudflare account id (default from config). Setting it to a different value replaces the participant.
+    :param _builtins.str app_id: RealtimeKit app id (default from config). Setting it to a different value replaces the participant.
+    :param _builtins.str meeting_id: The meeting to join (a UUID). Changing it replaces the participant.
     """
     __args__ = dict()
     __args__['accountId'] = account_id
@@ -85,11 +85,11 @@ def get_meeting_participants_output(account_id: pulumi.Input[Optional[Optional[_
                                     meeting_id: pulumi.Input[Optional[_builtins.str]] = None,
                                     opts: Optional[Union[pulumi.InvokeOptions, pulumi.InvokeOutputOptions]] = None) -> pulumi.Output[GetMeetingParticipantsResult]:
     """
-    Every participant of a meeting, all pages (the API never lists join tokens).
+    Every participant of a meeting, all pages, sorted by `customParticipantId` then id. The API never lists join tokens, so there are none here.
 
-    :param _builtins.str account_id: Cloudflare account id (default: config `realtimekit:accountId`).
-    :param _builtins.str app_id: RealtimeKit app id (default: config `realtimekit:appId`).
-    :param _builtins.str meeting_id: The id of the meeting (a UUID).
+    :param _builtins.str account_id: Cloudflare account id (default from config). Setting it to a different value replaces the participant.
+    :param _builtins.str app_id: RealtimeKit app id (default from config). Setting it to a different value replaces the participant.
+    :param _builtins.str meeting_id: The meeting to join (a UUID). Changing it replaces the participant.
     """
     __args__ = dict()
     __args__['accountId'] = account_id

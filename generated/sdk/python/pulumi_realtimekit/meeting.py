@@ -22,29 +22,43 @@ __all__ = ['MeetingArgs', 'Meeting']
 class MeetingArgs:
     def __init__(__self__, *,
                  account_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 ai_config: pulumi.Input[Optional['MeetingAiConfigArgs']] = None,
                  app_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 live_stream_on_start: pulumi.Input[Optional[_builtins.bool]] = None,
                  persist_chat: pulumi.Input[Optional[_builtins.bool]] = None,
                  record_on_start: pulumi.Input[Optional[_builtins.bool]] = None,
                  recording_config: pulumi.Input[Optional['MeetingRecordingConfigArgs']] = None,
                  replace_on_update: pulumi.Input[Optional[_builtins.bool]] = None,
+                 session_keep_alive_time_in_secs: pulumi.Input[Optional[_builtins.int]] = None,
                  status: pulumi.Input[Optional[_builtins.str]] = None,
-                 title: pulumi.Input[Optional[_builtins.str]] = None):
+                 summarize_on_end: pulumi.Input[Optional[_builtins.bool]] = None,
+                 title: pulumi.Input[Optional[_builtins.str]] = None,
+                 transcribe_on_end: pulumi.Input[Optional[_builtins.bool]] = None):
         """
         The set of arguments for constructing a Meeting resource.
 
-        :param pulumi.Input[_builtins.str] account_id: Cloudflare account id (default: config `realtimekit:accountId`).
-        :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id (default: config `realtimekit:appId`).
-        :param pulumi.Input[_builtins.bool] persist_chat: Keep the chat after the meeting.
-        :param pulumi.Input[_builtins.bool] record_on_start: Start recording when the meeting starts.
-        :param pulumi.Input['MeetingRecordingConfigArgs'] recording_config: Recording settings.
-        :param pulumi.Input[_builtins.bool] replace_on_update: Send every update as a full PUT.
-        :param pulumi.Input[_builtins.str] status: Meeting status.
-        :param pulumi.Input[_builtins.str] title: Title of the meeting.
+        :param pulumi.Input[_builtins.str] account_id: Cloudflare account id (default from config). Changing it replaces the meeting.
+        :param pulumi.Input['MeetingAiConfigArgs'] ai_config: Summarization and transcription settings.
+        :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id (default from config). Changing it replaces the meeting.
+        :param pulumi.Input[_builtins.bool] live_stream_on_start: Start live streaming when a session starts (default false).
+        :param pulumi.Input[_builtins.bool] persist_chat: Keep the chat after the session ends (default false).
+        :param pulumi.Input[_builtins.bool] record_on_start: Start recording when a session starts (default false).
+        :param pulumi.Input['MeetingRecordingConfigArgs'] recording_config: Recording settings. Storage credentials are always stored as Pulumi secrets.
+        :param pulumi.Input[_builtins.bool] replace_on_update: Apply changes with PUT (replace every field; fields you leave out return to the API's defaults) instead of a PATCH of the changed fields. Default false.
+        :param pulumi.Input[_builtins.int] session_keep_alive_time_in_secs: How long an empty session stays alive, in seconds (default 60).
+        :param pulumi.Input[_builtins.str] status: `ACTIVE` (the API's default) or `INACTIVE`, which stops anyone from joining.
+        :param pulumi.Input[_builtins.bool] summarize_on_end: Summarize the transcript when the session ends; needs transcription (default false).
+        :param pulumi.Input[_builtins.str] title: The meeting's title.
+        :param pulumi.Input[_builtins.bool] transcribe_on_end: Transcribe the session when it ends.
         """
         if account_id is not None:
             pulumi.set(__self__, "account_id", account_id)
+        if ai_config is not None:
+            pulumi.set(__self__, "ai_config", ai_config)
         if app_id is not None:
             pulumi.set(__self__, "app_id", app_id)
+        if live_stream_on_start is not None:
+            pulumi.set(__self__, "live_stream_on_start", live_stream_on_start)
         if persist_chat is not None:
             pulumi.set(__self__, "persist_chat", persist_chat)
         if record_on_start is not None:
@@ -53,16 +67,22 @@ class MeetingArgs:
             pulumi.set(__self__, "recording_config", recording_config)
         if replace_on_update is not None:
             pulumi.set(__self__, "replace_on_update", replace_on_update)
+        if session_keep_alive_time_in_secs is not None:
+            pulumi.set(__self__, "session_keep_alive_time_in_secs", session_keep_alive_time_in_secs)
         if status is not None:
             pulumi.set(__self__, "status", status)
+        if summarize_on_end is not None:
+            pulumi.set(__self__, "summarize_on_end", summarize_on_end)
         if title is not None:
             pulumi.set(__self__, "title", title)
+        if transcribe_on_end is not None:
+            pulumi.set(__self__, "transcribe_on_end", transcribe_on_end)
 
     @_builtins.property
     @pulumi.getter(name="accountId")
     def account_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Cloudflare account id (default: config `realtimekit:accountId`).
+        Cloudflare account id (default from config). Changing it replaces the meeting.
         """
         return pulumi.get(self, "account_id")
 
@@ -71,10 +91,22 @@ class MeetingArgs:
         pulumi.set(self, "account_id", value)
 
     @_builtins.property
+    @pulumi.getter(name="aiConfig")
+    def ai_config(self) -> pulumi.Input[Optional['MeetingAiConfigArgs']]:
+        """
+        Summarization and transcription settings.
+        """
+        return pulumi.get(self, "ai_config")
+
+    @ai_config.setter
+    def ai_config(self, value: pulumi.Input[Optional['MeetingAiConfigArgs']]):
+        pulumi.set(self, "ai_config", value)
+
+    @_builtins.property
     @pulumi.getter(name="appId")
     def app_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        RealtimeKit app id (default: config `realtimekit:appId`).
+        RealtimeKit app id (default from config). Changing it replaces the meeting.
         """
         return pulumi.get(self, "app_id")
 
@@ -83,10 +115,22 @@ class MeetingArgs:
         pulumi.set(self, "app_id", value)
 
     @_builtins.property
+    @pulumi.getter(name="liveStreamOnStart")
+    def live_stream_on_start(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Start live streaming when a session starts (default false).
+        """
+        return pulumi.get(self, "live_stream_on_start")
+
+    @live_stream_on_start.setter
+    def live_stream_on_start(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "live_stream_on_start", value)
+
+    @_builtins.property
     @pulumi.getter(name="persistChat")
     def persist_chat(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Keep the chat after the meeting.
+        Keep the chat after the session ends (default false).
         """
         return pulumi.get(self, "persist_chat")
 
@@ -98,7 +142,7 @@ class MeetingArgs:
     @pulumi.getter(name="recordOnStart")
     def record_on_start(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Start recording when the meeting starts.
+        Start recording when a session starts (default false).
         """
         return pulumi.get(self, "record_on_start")
 
@@ -110,7 +154,7 @@ class MeetingArgs:
     @pulumi.getter(name="recordingConfig")
     def recording_config(self) -> pulumi.Input[Optional['MeetingRecordingConfigArgs']]:
         """
-        Recording settings.
+        Recording settings. Storage credentials are always stored as Pulumi secrets.
         """
         return pulumi.get(self, "recording_config")
 
@@ -122,7 +166,7 @@ class MeetingArgs:
     @pulumi.getter(name="replaceOnUpdate")
     def replace_on_update(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Send every update as a full PUT.
+        Apply changes with PUT (replace every field; fields you leave out return to the API's defaults) instead of a PATCH of the changed fields. Default false.
         """
         return pulumi.get(self, "replace_on_update")
 
@@ -131,10 +175,22 @@ class MeetingArgs:
         pulumi.set(self, "replace_on_update", value)
 
     @_builtins.property
+    @pulumi.getter(name="sessionKeepAliveTimeInSecs")
+    def session_keep_alive_time_in_secs(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        How long an empty session stays alive, in seconds (default 60).
+        """
+        return pulumi.get(self, "session_keep_alive_time_in_secs")
+
+    @session_keep_alive_time_in_secs.setter
+    def session_keep_alive_time_in_secs(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "session_keep_alive_time_in_secs", value)
+
+    @_builtins.property
     @pulumi.getter
     def status(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Meeting status.
+        `ACTIVE` (the API's default) or `INACTIVE`, which stops anyone from joining.
         """
         return pulumi.get(self, "status")
 
@@ -143,16 +199,40 @@ class MeetingArgs:
         pulumi.set(self, "status", value)
 
     @_builtins.property
+    @pulumi.getter(name="summarizeOnEnd")
+    def summarize_on_end(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Summarize the transcript when the session ends; needs transcription (default false).
+        """
+        return pulumi.get(self, "summarize_on_end")
+
+    @summarize_on_end.setter
+    def summarize_on_end(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "summarize_on_end", value)
+
+    @_builtins.property
     @pulumi.getter
     def title(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Title of the meeting.
+        The meeting's title.
         """
         return pulumi.get(self, "title")
 
     @title.setter
     def title(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "title", value)
+
+    @_builtins.property
+    @pulumi.getter(name="transcribeOnEnd")
+    def transcribe_on_end(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Transcribe the session when it ends.
+        """
+        return pulumi.get(self, "transcribe_on_end")
+
+    @transcribe_on_end.setter
+    def transcribe_on_end(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "transcribe_on_end", value)
 
 
 @pulumi.type_token("realtimekit:index:Meeting")
@@ -162,27 +242,37 @@ class Meeting(pulumi.CustomResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  account_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 ai_config: pulumi.Input[Optional[Union['MeetingAiConfigArgs', 'MeetingAiConfigArgsDict']]] = None,
                  app_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 live_stream_on_start: pulumi.Input[Optional[_builtins.bool]] = None,
                  persist_chat: pulumi.Input[Optional[_builtins.bool]] = None,
                  record_on_start: pulumi.Input[Optional[_builtins.bool]] = None,
                  recording_config: pulumi.Input[Optional[Union['MeetingRecordingConfigArgs', 'MeetingRecordingConfigArgsDict']]] = None,
                  replace_on_update: pulumi.Input[Optional[_builtins.bool]] = None,
+                 session_keep_alive_time_in_secs: pulumi.Input[Optional[_builtins.int]] = None,
                  status: pulumi.Input[Optional[_builtins.str]] = None,
+                 summarize_on_end: pulumi.Input[Optional[_builtins.bool]] = None,
                  title: pulumi.Input[Optional[_builtins.str]] = None,
+                 transcribe_on_end: pulumi.Input[Optional[_builtins.bool]] = None,
                  __props__=None):
         """
-        A RealtimeKit meeting. Deleting it sets its status to INACTIVE (the API has no delete).
+        A RealtimeKit meeting. Changes are applied in place with one PATCH of the changed fields (or a PUT with `replaceOnUpdate`); only `accountId` and `appId` replace it. The API has no delete: destroying a Meeting sets it `INACTIVE`.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] account_id: Cloudflare account id (default: config `realtimekit:accountId`).
-        :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id (default: config `realtimekit:appId`).
-        :param pulumi.Input[_builtins.bool] persist_chat: Keep the chat after the meeting.
-        :param pulumi.Input[_builtins.bool] record_on_start: Start recording when the meeting starts.
-        :param pulumi.Input[Union['MeetingRecordingConfigArgs', 'MeetingRecordingConfigArgsDict']] recording_config: Recording settings.
-        :param pulumi.Input[_builtins.bool] replace_on_update: Send every update as a full PUT.
-        :param pulumi.Input[_builtins.str] status: Meeting status.
-        :param pulumi.Input[_builtins.str] title: Title of the meeting.
+        :param pulumi.Input[_builtins.str] account_id: Cloudflare account id (default from config). Changing it replaces the meeting.
+        :param pulumi.Input[Union['MeetingAiConfigArgs', 'MeetingAiConfigArgsDict']] ai_config: Summarization and transcription settings.
+        :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id (default from config). Changing it replaces the meeting.
+        :param pulumi.Input[_builtins.bool] live_stream_on_start: Start live streaming when a session starts (default false).
+        :param pulumi.Input[_builtins.bool] persist_chat: Keep the chat after the session ends (default false).
+        :param pulumi.Input[_builtins.bool] record_on_start: Start recording when a session starts (default false).
+        :param pulumi.Input[Union['MeetingRecordingConfigArgs', 'MeetingRecordingConfigArgsDict']] recording_config: Recording settings. Storage credentials are always stored as Pulumi secrets.
+        :param pulumi.Input[_builtins.bool] replace_on_update: Apply changes with PUT (replace every field; fields you leave out return to the API's defaults) instead of a PATCH of the changed fields. Default false.
+        :param pulumi.Input[_builtins.int] session_keep_alive_time_in_secs: How long an empty session stays alive, in seconds (default 60).
+        :param pulumi.Input[_builtins.str] status: `ACTIVE` (the API's default) or `INACTIVE`, which stops anyone from joining.
+        :param pulumi.Input[_builtins.bool] summarize_on_end: Summarize the transcript when the session ends; needs transcription (default false).
+        :param pulumi.Input[_builtins.str] title: The meeting's title.
+        :param pulumi.Input[_builtins.bool] transcribe_on_end: Transcribe the session when it ends.
         """
         ...
     @overload
@@ -191,7 +281,7 @@ class Meeting(pulumi.CustomResource):
                  args: Optional[MeetingArgs] = None,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A RealtimeKit meeting. Deleting it sets its status to INACTIVE (the API has no delete).
+        A RealtimeKit meeting. Changes are applied in place with one PATCH of the changed fields (or a PUT with `replaceOnUpdate`); only `accountId` and `appId` replace it. The API has no delete: destroying a Meeting sets it `INACTIVE`.
 
         :param str resource_name: The name of the resource.
         :param MeetingArgs args: The arguments to use to populate this resource's properties.
@@ -209,13 +299,18 @@ class Meeting(pulumi.CustomResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  account_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 ai_config: pulumi.Input[Optional[Union['MeetingAiConfigArgs', 'MeetingAiConfigArgsDict']]] = None,
                  app_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 live_stream_on_start: pulumi.Input[Optional[_builtins.bool]] = None,
                  persist_chat: pulumi.Input[Optional[_builtins.bool]] = None,
                  record_on_start: pulumi.Input[Optional[_builtins.bool]] = None,
                  recording_config: pulumi.Input[Optional[Union['MeetingRecordingConfigArgs', 'MeetingRecordingConfigArgsDict']]] = None,
                  replace_on_update: pulumi.Input[Optional[_builtins.bool]] = None,
+                 session_keep_alive_time_in_secs: pulumi.Input[Optional[_builtins.int]] = None,
                  status: pulumi.Input[Optional[_builtins.str]] = None,
+                 summarize_on_end: pulumi.Input[Optional[_builtins.bool]] = None,
                  title: pulumi.Input[Optional[_builtins.str]] = None,
+                 transcribe_on_end: pulumi.Input[Optional[_builtins.bool]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -226,13 +321,18 @@ class Meeting(pulumi.CustomResource):
             __props__ = MeetingArgs.__new__(MeetingArgs)
 
             __props__.__dict__["account_id"] = account_id
+            __props__.__dict__["ai_config"] = ai_config
             __props__.__dict__["app_id"] = app_id
+            __props__.__dict__["live_stream_on_start"] = live_stream_on_start
             __props__.__dict__["persist_chat"] = persist_chat
             __props__.__dict__["record_on_start"] = record_on_start
             __props__.__dict__["recording_config"] = recording_config
             __props__.__dict__["replace_on_update"] = replace_on_update
+            __props__.__dict__["session_keep_alive_time_in_secs"] = session_keep_alive_time_in_secs
             __props__.__dict__["status"] = status
+            __props__.__dict__["summarize_on_end"] = summarize_on_end
             __props__.__dict__["title"] = title
+            __props__.__dict__["transcribe_on_end"] = transcribe_on_end
             __props__.__dict__["created_at"] = None
             __props__.__dict__["meeting_id"] = None
             __props__.__dict__["updated_at"] = None
@@ -261,31 +361,44 @@ class Meeting(pulumi.CustomResource):
         __props__ = MeetingArgs.__new__(MeetingArgs)
 
         __props__.__dict__["account_id"] = None
+        __props__.__dict__["ai_config"] = None
         __props__.__dict__["app_id"] = None
         __props__.__dict__["created_at"] = None
+        __props__.__dict__["live_stream_on_start"] = None
         __props__.__dict__["meeting_id"] = None
         __props__.__dict__["persist_chat"] = None
         __props__.__dict__["record_on_start"] = None
         __props__.__dict__["recording_config"] = None
         __props__.__dict__["replace_on_update"] = None
+        __props__.__dict__["session_keep_alive_time_in_secs"] = None
         __props__.__dict__["status"] = None
+        __props__.__dict__["summarize_on_end"] = None
         __props__.__dict__["title"] = None
+        __props__.__dict__["transcribe_on_end"] = None
         __props__.__dict__["updated_at"] = None
         return Meeting(resource_name, opts=opts, __props__=__props__)
 
     @_builtins.property
     @pulumi.getter(name="accountId")
-    def account_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+    def account_id(self) -> pulumi.Output[_builtins.str]:
         """
-        Cloudflare account id (default: config `realtimekit:accountId`).
+        The account the meeting lives in (resolved at create time).
         """
         return pulumi.get(self, "account_id")
 
     @_builtins.property
-    @pulumi.getter(name="appId")
-    def app_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+    @pulumi.getter(name="aiConfig")
+    def ai_config(self) -> pulumi.Output[Optional['outputs.MeetingAiConfig']]:
         """
-        RealtimeKit app id (default: config `realtimekit:appId`).
+        Summarization and transcription settings.
+        """
+        return pulumi.get(self, "ai_config")
+
+    @_builtins.property
+    @pulumi.getter(name="appId")
+    def app_id(self) -> pulumi.Output[_builtins.str]:
+        """
+        The app the meeting lives in (resolved at create time).
         """
         return pulumi.get(self, "app_id")
 
@@ -293,15 +406,23 @@ class Meeting(pulumi.CustomResource):
     @pulumi.getter(name="createdAt")
     def created_at(self) -> pulumi.Output[_builtins.str]:
         """
-        When the meeting was created.
+        When the meeting was created (ISO 8601).
         """
         return pulumi.get(self, "created_at")
+
+    @_builtins.property
+    @pulumi.getter(name="liveStreamOnStart")
+    def live_stream_on_start(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        Start live streaming when a session starts (default false).
+        """
+        return pulumi.get(self, "live_stream_on_start")
 
     @_builtins.property
     @pulumi.getter(name="meetingId")
     def meeting_id(self) -> pulumi.Output[_builtins.str]:
         """
-        The meeting id the API assigned.
+        The meeting's id assigned by RealtimeKit (also the resource id).
         """
         return pulumi.get(self, "meeting_id")
 
@@ -309,7 +430,7 @@ class Meeting(pulumi.CustomResource):
     @pulumi.getter(name="persistChat")
     def persist_chat(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        Keep the chat after the meeting.
+        Keep the chat after the session ends (default false).
         """
         return pulumi.get(self, "persist_chat")
 
@@ -317,7 +438,7 @@ class Meeting(pulumi.CustomResource):
     @pulumi.getter(name="recordOnStart")
     def record_on_start(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        Start recording when the meeting starts.
+        Start recording when a session starts (default false).
         """
         return pulumi.get(self, "record_on_start")
 
@@ -325,7 +446,7 @@ class Meeting(pulumi.CustomResource):
     @pulumi.getter(name="recordingConfig")
     def recording_config(self) -> pulumi.Output[Optional['outputs.MeetingRecordingConfig']]:
         """
-        Recording settings.
+        Recording settings. Storage credentials are always stored as Pulumi secrets.
         """
         return pulumi.get(self, "recording_config")
 
@@ -333,31 +454,55 @@ class Meeting(pulumi.CustomResource):
     @pulumi.getter(name="replaceOnUpdate")
     def replace_on_update(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        Send every update as a full PUT.
+        The `replaceOnUpdate` setting.
         """
         return pulumi.get(self, "replace_on_update")
+
+    @_builtins.property
+    @pulumi.getter(name="sessionKeepAliveTimeInSecs")
+    def session_keep_alive_time_in_secs(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        How long an empty session stays alive, in seconds (default 60).
+        """
+        return pulumi.get(self, "session_keep_alive_time_in_secs")
 
     @_builtins.property
     @pulumi.getter
     def status(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Meeting status.
+        `ACTIVE` (the API's default) or `INACTIVE`, which stops anyone from joining.
         """
         return pulumi.get(self, "status")
+
+    @_builtins.property
+    @pulumi.getter(name="summarizeOnEnd")
+    def summarize_on_end(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        Summarize the transcript when the session ends; needs transcription (default false).
+        """
+        return pulumi.get(self, "summarize_on_end")
 
     @_builtins.property
     @pulumi.getter
     def title(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Title of the meeting.
+        The meeting's title.
         """
         return pulumi.get(self, "title")
+
+    @_builtins.property
+    @pulumi.getter(name="transcribeOnEnd")
+    def transcribe_on_end(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        Transcribe the session when it ends.
+        """
+        return pulumi.get(self, "transcribe_on_end")
 
     @_builtins.property
     @pulumi.getter(name="updatedAt")
     def updated_at(self) -> pulumi.Output[_builtins.str]:
         """
-        When the meeting was last updated.
+        When the meeting was last changed (ISO 8601).
         """
         return pulumi.get(self, "updated_at")
 

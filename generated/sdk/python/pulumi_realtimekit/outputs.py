@@ -16,38 +16,221 @@ from . import _utilities
 from . import outputs
 
 __all__ = [
+    'MeetingAiConfig',
+    'MeetingAiConfigSummarization',
+    'MeetingAiConfigTranscription',
     'MeetingParticipant',
     'MeetingRecordingConfig',
-    'MeetingStorageConfig',
+    'MeetingRecordingConfigAudioConfig',
+    'MeetingRecordingConfigLiveStreamingConfig',
+    'MeetingRecordingConfigRealtimekitBucketConfig',
+    'MeetingRecordingConfigStorageConfig',
+    'MeetingRecordingConfigVideoConfig',
+    'MeetingRecordingConfigVideoConfigWatermark',
+    'MeetingRecordingConfigVideoConfigWatermarkSize',
     'UndeclaredParticipant',
 ]
 
 @pulumi.output_type
+class MeetingAiConfig(dict):
+    """
+    Summarization and transcription settings.
+    """
+    def __init__(__self__, *,
+                 summarization: Optional['outputs.MeetingAiConfigSummarization'] = None,
+                 transcription: Optional['outputs.MeetingAiConfigTranscription'] = None):
+        """
+        Summarization and transcription settings.
+
+        :param 'MeetingAiConfigSummarization' summarization: Summarization settings.
+        :param 'MeetingAiConfigTranscription' transcription: Transcription settings.
+        """
+        if summarization is not None:
+            pulumi.set(__self__, "summarization", summarization)
+        if transcription is not None:
+            pulumi.set(__self__, "transcription", transcription)
+
+    @_builtins.property
+    @pulumi.getter
+    def summarization(self) -> Optional['outputs.MeetingAiConfigSummarization']:
+        """
+        Summarization settings.
+        """
+        return pulumi.get(self, "summarization")
+
+    @_builtins.property
+    @pulumi.getter
+    def transcription(self) -> Optional['outputs.MeetingAiConfigTranscription']:
+        """
+        Transcription settings.
+        """
+        return pulumi.get(self, "transcription")
+
+
+@pulumi.output_type
+class MeetingAiConfigSummarization(dict):
+    """
+    Summarization settings.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "summaryType":
+            suggest = "summary_type"
+        elif key == "textFormat":
+            suggest = "text_format"
+        elif key == "wordLimit":
+            suggest = "word_limit"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in MeetingAiConfigSummarization. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        MeetingAiConfigSummarization.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        MeetingAiConfigSummarization.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 summary_type: Optional[_builtins.str] = None,
+                 text_format: Optional[_builtins.str] = None,
+                 word_limit: Optional[_builtins.int] = None):
+        """
+        Summarization settings.
+
+        :param _builtins.str summary_type: The kind of summary to write.
+        :param _builtins.str text_format: The summary's format.
+        :param _builtins.int word_limit: The summary's length limit, in words.
+        """
+        if summary_type is not None:
+            pulumi.set(__self__, "summary_type", summary_type)
+        if text_format is not None:
+            pulumi.set(__self__, "text_format", text_format)
+        if word_limit is not None:
+            pulumi.set(__self__, "word_limit", word_limit)
+
+    @_builtins.property
+    @pulumi.getter(name="summaryType")
+    def summary_type(self) -> Optional[_builtins.str]:
+        """
+        The kind of summary to write.
+        """
+        return pulumi.get(self, "summary_type")
+
+    @_builtins.property
+    @pulumi.getter(name="textFormat")
+    def text_format(self) -> Optional[_builtins.str]:
+        """
+        The summary's format.
+        """
+        return pulumi.get(self, "text_format")
+
+    @_builtins.property
+    @pulumi.getter(name="wordLimit")
+    def word_limit(self) -> Optional[_builtins.int]:
+        """
+        The summary's length limit, in words.
+        """
+        return pulumi.get(self, "word_limit")
+
+
+@pulumi.output_type
+class MeetingAiConfigTranscription(dict):
+    """
+    Transcription settings.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "profanityFilter":
+            suggest = "profanity_filter"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in MeetingAiConfigTranscription. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        MeetingAiConfigTranscription.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        MeetingAiConfigTranscription.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 keywords: Optional[Sequence[_builtins.str]] = None,
+                 language: Optional[_builtins.str] = None,
+                 profanity_filter: Optional[_builtins.bool] = None):
+        """
+        Transcription settings.
+
+        :param Sequence[_builtins.str] keywords: Words the transcription should expect (names, jargon).
+        :param _builtins.str language: The spoken language.
+        :param _builtins.bool profanity_filter: Mask profanity in the transcript.
+        """
+        if keywords is not None:
+            pulumi.set(__self__, "keywords", keywords)
+        if language is not None:
+            pulumi.set(__self__, "language", language)
+        if profanity_filter is not None:
+            pulumi.set(__self__, "profanity_filter", profanity_filter)
+
+    @_builtins.property
+    @pulumi.getter
+    def keywords(self) -> Optional[Sequence[_builtins.str]]:
+        """
+        Words the transcription should expect (names, jargon).
+        """
+        return pulumi.get(self, "keywords")
+
+    @_builtins.property
+    @pulumi.getter
+    def language(self) -> Optional[_builtins.str]:
+        """
+        The spoken language.
+        """
+        return pulumi.get(self, "language")
+
+    @_builtins.property
+    @pulumi.getter(name="profanityFilter")
+    def profanity_filter(self) -> Optional[_builtins.bool]:
+        """
+        Mask profanity in the transcript.
+        """
+        return pulumi.get(self, "profanity_filter")
+
+
+@pulumi.output_type
 class MeetingParticipant(dict):
+    """
+    A participant of the meeting, as the API lists it (no token).
+    """
     def __init__(__self__, *,
                  created_at: _builtins.str,
                  custom_participant_id: _builtins.str,
                  id: _builtins.str,
+                 name: _builtins.str,
                  preset_name: _builtins.str,
                  updated_at: _builtins.str,
-                 name: Optional[_builtins.str] = None,
                  picture: Optional[_builtins.str] = None):
         """
-        :param _builtins.str created_at: Created.
-        :param _builtins.str custom_participant_id: Custom id.
-        :param _builtins.str id: Participant id.
-        :param _builtins.str preset_name: Preset.
-        :param _builtins.str updated_at: Updated.
-        :param _builtins.str name: Display name.
-        :param _builtins.str picture: Picture URL.
+        A participant of the meeting, as the API lists it (no token).
+
+        :param _builtins.str created_at: When the participant was added (ISO 8601).
+        :param _builtins.str custom_participant_id: Your id for the participant.
+        :param _builtins.str id: The participant's id assigned by RealtimeKit (also the resource id).
+        :param _builtins.str name: The display name (`""` when none).
+        :param _builtins.str preset_name: The preset applied.
+        :param _builtins.str updated_at: When the participant was last changed (ISO 8601).
+        :param _builtins.str picture: The picture URL, if any.
         """
         pulumi.set(__self__, "created_at", created_at)
         pulumi.set(__self__, "custom_participant_id", custom_participant_id)
         pulumi.set(__self__, "id", id)
+        pulumi.set(__self__, "name", name)
         pulumi.set(__self__, "preset_name", preset_name)
         pulumi.set(__self__, "updated_at", updated_at)
-        if name is not None:
-            pulumi.set(__self__, "name", name)
         if picture is not None:
             pulumi.set(__self__, "picture", picture)
 
@@ -55,7 +238,7 @@ class MeetingParticipant(dict):
     @pulumi.getter(name="createdAt")
     def created_at(self) -> _builtins.str:
         """
-        Created.
+        When the participant was added (ISO 8601).
         """
         return pulumi.get(self, "created_at")
 
@@ -63,7 +246,7 @@ class MeetingParticipant(dict):
     @pulumi.getter(name="customParticipantId")
     def custom_participant_id(self) -> _builtins.str:
         """
-        Custom id.
+        Your id for the participant.
         """
         return pulumi.get(self, "custom_participant_id")
 
@@ -71,15 +254,23 @@ class MeetingParticipant(dict):
     @pulumi.getter
     def id(self) -> _builtins.str:
         """
-        Participant id.
+        The participant's id assigned by RealtimeKit (also the resource id).
         """
         return pulumi.get(self, "id")
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> _builtins.str:
+        """
+        The display name (`""` when none).
+        """
+        return pulumi.get(self, "name")
 
     @_builtins.property
     @pulumi.getter(name="presetName")
     def preset_name(self) -> _builtins.str:
         """
-        Preset.
+        The preset applied.
         """
         return pulumi.get(self, "preset_name")
 
@@ -87,23 +278,15 @@ class MeetingParticipant(dict):
     @pulumi.getter(name="updatedAt")
     def updated_at(self) -> _builtins.str:
         """
-        Updated.
+        When the participant was last changed (ISO 8601).
         """
         return pulumi.get(self, "updated_at")
 
     @_builtins.property
     @pulumi.getter
-    def name(self) -> Optional[_builtins.str]:
-        """
-        Display name.
-        """
-        return pulumi.get(self, "name")
-
-    @_builtins.property
-    @pulumi.getter
     def picture(self) -> Optional[_builtins.str]:
         """
-        Picture URL.
+        The picture URL, if any.
         """
         return pulumi.get(self, "picture")
 
@@ -111,15 +294,25 @@ class MeetingParticipant(dict):
 @pulumi.output_type
 class MeetingRecordingConfig(dict):
     """
-    Recording settings.
+    Recording settings. Storage credentials are always stored as Pulumi secrets.
     """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
-        if key == "maxSeconds":
+        if key == "audioConfig":
+            suggest = "audio_config"
+        elif key == "fileNamePrefix":
+            suggest = "file_name_prefix"
+        elif key == "liveStreamingConfig":
+            suggest = "live_streaming_config"
+        elif key == "maxSeconds":
             suggest = "max_seconds"
+        elif key == "realtimekitBucketConfig":
+            suggest = "realtimekit_bucket_config"
         elif key == "storageConfig":
             suggest = "storage_config"
+        elif key == "videoConfig":
+            suggest = "video_config"
 
         if suggest:
             pulumi.log.warn(f"Key '{key}' not found in MeetingRecordingConfig. Access the value via the '{suggest}' property getter instead.")
@@ -133,64 +326,577 @@ class MeetingRecordingConfig(dict):
         return super().get(key, default)
 
     def __init__(__self__, *,
+                 audio_config: Optional['outputs.MeetingRecordingConfigAudioConfig'] = None,
+                 file_name_prefix: Optional[_builtins.str] = None,
+                 live_streaming_config: Optional['outputs.MeetingRecordingConfigLiveStreamingConfig'] = None,
                  max_seconds: Optional[_builtins.float] = None,
-                 storage_config: Optional['outputs.MeetingStorageConfig'] = None):
+                 realtimekit_bucket_config: Optional['outputs.MeetingRecordingConfigRealtimekitBucketConfig'] = None,
+                 storage_config: Optional['outputs.MeetingRecordingConfigStorageConfig'] = None,
+                 video_config: Optional['outputs.MeetingRecordingConfigVideoConfig'] = None):
         """
-        Recording settings.
+        Recording settings. Storage credentials are always stored as Pulumi secrets.
 
-        :param _builtins.float max_seconds: Longest recording.
+        :param 'MeetingRecordingConfigAudioConfig' audio_config: Audio settings.
+        :param _builtins.str file_name_prefix: Prefix of recording file names.
+        :param 'MeetingRecordingConfigLiveStreamingConfig' live_streaming_config: Live streaming settings.
+        :param _builtins.float max_seconds: Longest recording, in seconds.
+        :param 'MeetingRecordingConfigRealtimekitBucketConfig' realtimekit_bucket_config: RealtimeKit's bucket.
+        :param 'MeetingRecordingConfigStorageConfig' storage_config: Where recordings are uploaded; null for RealtimeKit's own storage.
+        :param 'MeetingRecordingConfigVideoConfig' video_config: Video settings.
         """
+        if audio_config is not None:
+            pulumi.set(__self__, "audio_config", audio_config)
+        if file_name_prefix is not None:
+            pulumi.set(__self__, "file_name_prefix", file_name_prefix)
+        if live_streaming_config is not None:
+            pulumi.set(__self__, "live_streaming_config", live_streaming_config)
         if max_seconds is not None:
             pulumi.set(__self__, "max_seconds", max_seconds)
+        if realtimekit_bucket_config is not None:
+            pulumi.set(__self__, "realtimekit_bucket_config", realtimekit_bucket_config)
         if storage_config is not None:
             pulumi.set(__self__, "storage_config", storage_config)
+        if video_config is not None:
+            pulumi.set(__self__, "video_config", video_config)
+
+    @_builtins.property
+    @pulumi.getter(name="audioConfig")
+    def audio_config(self) -> Optional['outputs.MeetingRecordingConfigAudioConfig']:
+        """
+        Audio settings.
+        """
+        return pulumi.get(self, "audio_config")
+
+    @_builtins.property
+    @pulumi.getter(name="fileNamePrefix")
+    def file_name_prefix(self) -> Optional[_builtins.str]:
+        """
+        Prefix of recording file names.
+        """
+        return pulumi.get(self, "file_name_prefix")
+
+    @_builtins.property
+    @pulumi.getter(name="liveStreamingConfig")
+    def live_streaming_config(self) -> Optional['outputs.MeetingRecordingConfigLiveStreamingConfig']:
+        """
+        Live streaming settings.
+        """
+        return pulumi.get(self, "live_streaming_config")
 
     @_builtins.property
     @pulumi.getter(name="maxSeconds")
     def max_seconds(self) -> Optional[_builtins.float]:
         """
-        Longest recording.
+        Longest recording, in seconds.
         """
         return pulumi.get(self, "max_seconds")
 
     @_builtins.property
+    @pulumi.getter(name="realtimekitBucketConfig")
+    def realtimekit_bucket_config(self) -> Optional['outputs.MeetingRecordingConfigRealtimekitBucketConfig']:
+        """
+        RealtimeKit's bucket.
+        """
+        return pulumi.get(self, "realtimekit_bucket_config")
+
+    @_builtins.property
     @pulumi.getter(name="storageConfig")
-    def storage_config(self) -> Optional['outputs.MeetingStorageConfig']:
+    def storage_config(self) -> Optional['outputs.MeetingRecordingConfigStorageConfig']:
+        """
+        Where recordings are uploaded; null for RealtimeKit's own storage.
+        """
         return pulumi.get(self, "storage_config")
+
+    @_builtins.property
+    @pulumi.getter(name="videoConfig")
+    def video_config(self) -> Optional['outputs.MeetingRecordingConfigVideoConfig']:
+        """
+        Video settings.
+        """
+        return pulumi.get(self, "video_config")
 
 
 @pulumi.output_type
-class MeetingStorageConfig(dict):
+class MeetingRecordingConfigAudioConfig(dict):
+    """
+    Audio settings.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "exportFile":
+            suggest = "export_file"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in MeetingRecordingConfigAudioConfig. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        MeetingRecordingConfigAudioConfig.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        MeetingRecordingConfigAudioConfig.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 channel: Optional[_builtins.str] = None,
+                 codec: Optional[_builtins.str] = None,
+                 export_file: Optional[_builtins.bool] = None):
+        """
+        Audio settings.
+
+        :param _builtins.str channel: Audio channels.
+        :param _builtins.str codec: Audio codec.
+        :param _builtins.bool export_file: Keep the audio file.
+        """
+        if channel is not None:
+            pulumi.set(__self__, "channel", channel)
+        if codec is not None:
+            pulumi.set(__self__, "codec", codec)
+        if export_file is not None:
+            pulumi.set(__self__, "export_file", export_file)
+
+    @_builtins.property
+    @pulumi.getter
+    def channel(self) -> Optional[_builtins.str]:
+        """
+        Audio channels.
+        """
+        return pulumi.get(self, "channel")
+
+    @_builtins.property
+    @pulumi.getter
+    def codec(self) -> Optional[_builtins.str]:
+        """
+        Audio codec.
+        """
+        return pulumi.get(self, "codec")
+
+    @_builtins.property
+    @pulumi.getter(name="exportFile")
+    def export_file(self) -> Optional[_builtins.bool]:
+        """
+        Keep the audio file.
+        """
+        return pulumi.get(self, "export_file")
+
+
+@pulumi.output_type
+class MeetingRecordingConfigLiveStreamingConfig(dict):
+    """
+    Live streaming settings.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "rtmpUrl":
+            suggest = "rtmp_url"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in MeetingRecordingConfigLiveStreamingConfig. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        MeetingRecordingConfigLiveStreamingConfig.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        MeetingRecordingConfigLiveStreamingConfig.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 rtmp_url: Optional[_builtins.str] = None):
+        """
+        Live streaming settings.
+
+        :param _builtins.str rtmp_url: The RTMP ingest URL (it embeds the stream key).
+        """
+        if rtmp_url is not None:
+            pulumi.set(__self__, "rtmp_url", rtmp_url)
+
+    @_builtins.property
+    @pulumi.getter(name="rtmpUrl")
+    def rtmp_url(self) -> Optional[_builtins.str]:
+        """
+        The RTMP ingest URL (it embeds the stream key).
+        """
+        return pulumi.get(self, "rtmp_url")
+
+
+@pulumi.output_type
+class MeetingRecordingConfigRealtimekitBucketConfig(dict):
+    """
+    RealtimeKit's bucket.
+    """
+    def __init__(__self__, *,
+                 enabled: _builtins.bool):
+        """
+        RealtimeKit's bucket.
+
+        :param _builtins.bool enabled: Upload to RealtimeKit's bucket.
+        """
+        pulumi.set(__self__, "enabled", enabled)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> _builtins.bool:
+        """
+        Upload to RealtimeKit's bucket.
+        """
+        return pulumi.get(self, "enabled")
+
+
+@pulumi.output_type
+class MeetingRecordingConfigStorageConfig(dict):
+    """
+    Where recordings are uploaded.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "accessKey":
+            suggest = "access_key"
+        elif key == "authMethod":
+            suggest = "auth_method"
+        elif key == "privateKey":
+            suggest = "private_key"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in MeetingRecordingConfigStorageConfig. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        MeetingRecordingConfigStorageConfig.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        MeetingRecordingConfigStorageConfig.__key_warning(key)
+        return super().get(key, default)
+
     def __init__(__self__, *,
                  type: _builtins.str,
-                 secret: Optional[_builtins.str] = None):
+                 access_key: Optional[_builtins.str] = None,
+                 auth_method: Optional[_builtins.str] = None,
+                 bucket: Optional[_builtins.str] = None,
+                 host: Optional[_builtins.str] = None,
+                 password: Optional[_builtins.str] = None,
+                 path: Optional[_builtins.str] = None,
+                 port: Optional[_builtins.int] = None,
+                 private_key: Optional[_builtins.str] = None,
+                 region: Optional[_builtins.str] = None,
+                 secret: Optional[_builtins.str] = None,
+                 username: Optional[_builtins.str] = None):
         """
-        :param _builtins.str type: Kind.
-        :param _builtins.str secret: Storage secret.
+        Where recordings are uploaded.
+
+        :param _builtins.str type: The storage service.
+        :param _builtins.str access_key: Access key. Write-only in the API; a secret.
+        :param _builtins.str auth_method: SFTP authentication method.
+        :param _builtins.str bucket: Bucket name.
+        :param _builtins.str host: SFTP host.
+        :param _builtins.str password: SFTP password. Write-only in the API; a secret.
+        :param _builtins.str path: Path prefix inside the bucket.
+        :param _builtins.int port: SFTP port.
+        :param _builtins.str private_key: SFTP private key. Write-only in the API; a secret.
+        :param _builtins.str region: Region.
+        :param _builtins.str secret: Secret key. Write-only in the API; a secret.
+        :param _builtins.str username: SFTP user name.
         """
         pulumi.set(__self__, "type", type)
+        if access_key is not None:
+            pulumi.set(__self__, "access_key", access_key)
+        if auth_method is not None:
+            pulumi.set(__self__, "auth_method", auth_method)
+        if bucket is not None:
+            pulumi.set(__self__, "bucket", bucket)
+        if host is not None:
+            pulumi.set(__self__, "host", host)
+        if password is not None:
+            pulumi.set(__self__, "password", password)
+        if path is not None:
+            pulumi.set(__self__, "path", path)
+        if port is not None:
+            pulumi.set(__self__, "port", port)
+        if private_key is not None:
+            pulumi.set(__self__, "private_key", private_key)
+        if region is not None:
+            pulumi.set(__self__, "region", region)
         if secret is not None:
             pulumi.set(__self__, "secret", secret)
+        if username is not None:
+            pulumi.set(__self__, "username", username)
 
     @_builtins.property
     @pulumi.getter
     def type(self) -> _builtins.str:
         """
-        Kind.
+        The storage service.
         """
         return pulumi.get(self, "type")
+
+    @_builtins.property
+    @pulumi.getter(name="accessKey")
+    def access_key(self) -> Optional[_builtins.str]:
+        """
+        Access key. Write-only in the API; a secret.
+        """
+        return pulumi.get(self, "access_key")
+
+    @_builtins.property
+    @pulumi.getter(name="authMethod")
+    def auth_method(self) -> Optional[_builtins.str]:
+        """
+        SFTP authentication method.
+        """
+        return pulumi.get(self, "auth_method")
+
+    @_builtins.property
+    @pulumi.getter
+    def bucket(self) -> Optional[_builtins.str]:
+        """
+        Bucket name.
+        """
+        return pulumi.get(self, "bucket")
+
+    @_builtins.property
+    @pulumi.getter
+    def host(self) -> Optional[_builtins.str]:
+        """
+        SFTP host.
+        """
+        return pulumi.get(self, "host")
+
+    @_builtins.property
+    @pulumi.getter
+    def password(self) -> Optional[_builtins.str]:
+        """
+        SFTP password. Write-only in the API; a secret.
+        """
+        return pulumi.get(self, "password")
+
+    @_builtins.property
+    @pulumi.getter
+    def path(self) -> Optional[_builtins.str]:
+        """
+        Path prefix inside the bucket.
+        """
+        return pulumi.get(self, "path")
+
+    @_builtins.property
+    @pulumi.getter
+    def port(self) -> Optional[_builtins.int]:
+        """
+        SFTP port.
+        """
+        return pulumi.get(self, "port")
+
+    @_builtins.property
+    @pulumi.getter(name="privateKey")
+    def private_key(self) -> Optional[_builtins.str]:
+        """
+        SFTP private key. Write-only in the API; a secret.
+        """
+        return pulumi.get(self, "private_key")
+
+    @_builtins.property
+    @pulumi.getter
+    def region(self) -> Optional[_builtins.str]:
+        """
+        Region.
+        """
+        return pulumi.get(self, "region")
 
     @_builtins.property
     @pulumi.getter
     def secret(self) -> Optional[_builtins.str]:
         """
-        Storage secret.
+        Secret key. Write-only in the API; a secret.
         """
         return pulumi.get(self, "secret")
+
+    @_builtins.property
+    @pulumi.getter
+    def username(self) -> Optional[_builtins.str]:
+        """
+        SFTP user name.
+        """
+        return pulumi.get(self, "username")
+
+
+@pulumi.output_type
+class MeetingRecordingConfigVideoConfig(dict):
+    """
+    Video settings.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "exportFile":
+            suggest = "export_file"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in MeetingRecordingConfigVideoConfig. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        MeetingRecordingConfigVideoConfig.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        MeetingRecordingConfigVideoConfig.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 codec: Optional[_builtins.str] = None,
+                 export_file: Optional[_builtins.bool] = None,
+                 height: Optional[_builtins.int] = None,
+                 watermark: Optional['outputs.MeetingRecordingConfigVideoConfigWatermark'] = None,
+                 width: Optional[_builtins.int] = None):
+        """
+        Video settings.
+
+        :param _builtins.str codec: Video codec.
+        :param _builtins.bool export_file: Keep the video file.
+        :param _builtins.int height: Video height in pixels.
+        :param 'MeetingRecordingConfigVideoConfigWatermark' watermark: A watermark over the video.
+        :param _builtins.int width: Video width in pixels.
+        """
+        if codec is not None:
+            pulumi.set(__self__, "codec", codec)
+        if export_file is not None:
+            pulumi.set(__self__, "export_file", export_file)
+        if height is not None:
+            pulumi.set(__self__, "height", height)
+        if watermark is not None:
+            pulumi.set(__self__, "watermark", watermark)
+        if width is not None:
+            pulumi.set(__self__, "width", width)
+
+    @_builtins.property
+    @pulumi.getter
+    def codec(self) -> Optional[_builtins.str]:
+        """
+        Video codec.
+        """
+        return pulumi.get(self, "codec")
+
+    @_builtins.property
+    @pulumi.getter(name="exportFile")
+    def export_file(self) -> Optional[_builtins.bool]:
+        """
+        Keep the video file.
+        """
+        return pulumi.get(self, "export_file")
+
+    @_builtins.property
+    @pulumi.getter
+    def height(self) -> Optional[_builtins.int]:
+        """
+        Video height in pixels.
+        """
+        return pulumi.get(self, "height")
+
+    @_builtins.property
+    @pulumi.getter
+    def watermark(self) -> Optional['outputs.MeetingRecordingConfigVideoConfigWatermark']:
+        """
+        A watermark over the video.
+        """
+        return pulumi.get(self, "watermark")
+
+    @_builtins.property
+    @pulumi.getter
+    def width(self) -> Optional[_builtins.int]:
+        """
+        Video width in pixels.
+        """
+        return pulumi.get(self, "width")
+
+
+@pulumi.output_type
+class MeetingRecordingConfigVideoConfigWatermark(dict):
+    """
+    A watermark over the video.
+    """
+    def __init__(__self__, *,
+                 position: Optional[_builtins.str] = None,
+                 size: Optional['outputs.MeetingRecordingConfigVideoConfigWatermarkSize'] = None,
+                 url: Optional[_builtins.str] = None):
+        """
+        A watermark over the video.
+
+        :param _builtins.str position: Where the watermark goes.
+        :param 'MeetingRecordingConfigVideoConfigWatermarkSize' size: The watermark's size.
+        :param _builtins.str url: The watermark image.
+        """
+        if position is not None:
+            pulumi.set(__self__, "position", position)
+        if size is not None:
+            pulumi.set(__self__, "size", size)
+        if url is not None:
+            pulumi.set(__self__, "url", url)
+
+    @_builtins.property
+    @pulumi.getter
+    def position(self) -> Optional[_builtins.str]:
+        """
+        Where the watermark goes.
+        """
+        return pulumi.get(self, "position")
+
+    @_builtins.property
+    @pulumi.getter
+    def size(self) -> Optional['outputs.MeetingRecordingConfigVideoConfigWatermarkSize']:
+        """
+        The watermark's size.
+        """
+        return pulumi.get(self, "size")
+
+    @_builtins.property
+    @pulumi.getter
+    def url(self) -> Optional[_builtins.str]:
+        """
+        The watermark image.
+        """
+        return pulumi.get(self, "url")
+
+
+@pulumi.output_type
+class MeetingRecordingConfigVideoConfigWatermarkSize(dict):
+    """
+    The watermark's size.
+    """
+    def __init__(__self__, *,
+                 height: _builtins.int,
+                 width: _builtins.int):
+        """
+        The watermark's size.
+
+        :param _builtins.int height: Height in pixels.
+        :param _builtins.int width: Width in pixels.
+        """
+        pulumi.set(__self__, "height", height)
+        pulumi.set(__self__, "width", width)
+
+    @_builtins.property
+    @pulumi.getter
+    def height(self) -> _builtins.int:
+        """
+        Height in pixels.
+        """
+        return pulumi.get(self, "height")
+
+    @_builtins.property
+    @pulumi.getter
+    def width(self) -> _builtins.int:
+        """
+        Width in pixels.
+        """
+        return pulumi.get(self, "width")
 
 
 @pulumi.output_type
 class UndeclaredParticipant(dict):
+    """
+    A participant of the meeting, as listed.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -214,8 +920,10 @@ class UndeclaredParticipant(dict):
                  custom_participant_id: _builtins.str,
                  participant_id: _builtins.str):
         """
-        :param _builtins.str custom_participant_id: Custom id.
-        :param _builtins.str participant_id: Participant id.
+        A participant of the meeting, as listed.
+
+        :param _builtins.str custom_participant_id: Its customParticipantId.
+        :param _builtins.str participant_id: Its id assigned by RealtimeKit.
         """
         pulumi.set(__self__, "custom_participant_id", custom_participant_id)
         pulumi.set(__self__, "participant_id", participant_id)
@@ -224,7 +932,7 @@ class UndeclaredParticipant(dict):
     @pulumi.getter(name="customParticipantId")
     def custom_participant_id(self) -> _builtins.str:
         """
-        Custom id.
+        Its customParticipantId.
         """
         return pulumi.get(self, "custom_participant_id")
 
@@ -232,7 +940,7 @@ class UndeclaredParticipant(dict):
     @pulumi.getter(name="participantId")
     def participant_id(self) -> _builtins.str:
         """
-        Participant id.
+        Its id assigned by RealtimeKit.
         """
         return pulumi.get(self, "participant_id")
 

@@ -32,16 +32,16 @@ class ParticipantArgs:
         """
         The set of arguments for constructing a Participant resource.
 
-        :param pulumi.Input[_builtins.str] custom_participant_id: Your own id for this participant, unique in the meeting.
-        :param pulumi.Input[_builtins.str] meeting_id: The id of the meeting (a UUID).
-        :param pulumi.Input[_builtins.str] preset_name: The preset that sets what the participant may do.
-        :param pulumi.Input[_builtins.str] account_id: Cloudflare account id (default: config `realtimekit:accountId`).
-        :param pulumi.Input[_builtins.bool] adopt: Take over an existing participant with the same customParticipantId.
-        :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id (default: config `realtimekit:appId`).
-        :param pulumi.Input[_builtins.str] name: Display name.
-        :param pulumi.Input[_builtins.str] picture: Absolute http(s) URL of the participant's picture.
-        :param pulumi.Input[_builtins.float] refresh_before_expiry: Seconds before the token expires from which `pulumi up` issues a new one.
-        :param pulumi.Input[Union[_builtins.str, _builtins.float]] token_rotation: Change it (any string or number) to issue a new join token for the same participant.
+        :param pulumi.Input[_builtins.str] custom_participant_id: Your own id for this person, unique within the meeting (for example a user id; the API advises against personal data such as an email). The natural key used for adoption. Changing it replaces the participant.
+        :param pulumi.Input[_builtins.str] meeting_id: The meeting to join (a UUID). Changing it replaces the participant.
+        :param pulumi.Input[_builtins.str] preset_name: The preset (role and permissions) to apply, e.g. `group_call_host`. Updated in place.
+        :param pulumi.Input[_builtins.str] account_id: Cloudflare account id (default from config). Setting it to a different value replaces the participant.
+        :param pulumi.Input[_builtins.bool] adopt: Take over a participant with this `customParticipantId` that already exists in the meeting (PATCH it to the declared fields and issue it a token) instead of failing. Default false.
+        :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id (default from config). Setting it to a different value replaces the participant.
+        :param pulumi.Input[_builtins.str] name: Display name (default: none, sent as `""`). Updated in place.
+        :param pulumi.Input[_builtins.str] picture: Absolute http(s) URL of the participant's picture. Updated in place; removing it clears it.
+        :param pulumi.Input[_builtins.float] refresh_before_expiry: Seconds: when the stored token expires within this window, the next preview shows an update and `pulumi up` issues a new token (so a scheduled `pulumi up` keeps tokens fresh). Default: never.
+        :param pulumi.Input[Union[_builtins.str, _builtins.float]] token_rotation: Any string or number; changing it issues a new join token in place (same participant id), like a keeper. Use a date, a counter or a CI run number. For a brand-new participant instead, use the `replacementTrigger` resource option.
         """
         pulumi.set(__self__, "custom_participant_id", custom_participant_id)
         pulumi.set(__self__, "meeting_id", meeting_id)
@@ -65,7 +65,7 @@ class ParticipantArgs:
     @pulumi.getter(name="customParticipantId")
     def custom_participant_id(self) -> pulumi.Input[_builtins.str]:
         """
-        Your own id for this participant, unique in the meeting.
+        Your own id for this person, unique within the meeting (for example a user id; the API advises against personal data such as an email). The natural key used for adoption. Changing it replaces the participant.
         """
         return pulumi.get(self, "custom_participant_id")
 
@@ -77,7 +77,7 @@ class ParticipantArgs:
     @pulumi.getter(name="meetingId")
     def meeting_id(self) -> pulumi.Input[_builtins.str]:
         """
-        The id of the meeting (a UUID).
+        The meeting to join (a UUID). Changing it replaces the participant.
         """
         return pulumi.get(self, "meeting_id")
 
@@ -89,7 +89,7 @@ class ParticipantArgs:
     @pulumi.getter(name="presetName")
     def preset_name(self) -> pulumi.Input[_builtins.str]:
         """
-        The preset that sets what the participant may do.
+        The preset (role and permissions) to apply, e.g. `group_call_host`. Updated in place.
         """
         return pulumi.get(self, "preset_name")
 
@@ -101,7 +101,7 @@ class ParticipantArgs:
     @pulumi.getter(name="accountId")
     def account_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Cloudflare account id (default: config `realtimekit:accountId`).
+        Cloudflare account id (default from config). Setting it to a different value replaces the participant.
         """
         return pulumi.get(self, "account_id")
 
@@ -113,7 +113,7 @@ class ParticipantArgs:
     @pulumi.getter
     def adopt(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Take over an existing participant with the same customParticipantId.
+        Take over a participant with this `customParticipantId` that already exists in the meeting (PATCH it to the declared fields and issue it a token) instead of failing. Default false.
         """
         return pulumi.get(self, "adopt")
 
@@ -125,7 +125,7 @@ class ParticipantArgs:
     @pulumi.getter(name="appId")
     def app_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        RealtimeKit app id (default: config `realtimekit:appId`).
+        RealtimeKit app id (default from config). Setting it to a different value replaces the participant.
         """
         return pulumi.get(self, "app_id")
 
@@ -137,7 +137,7 @@ class ParticipantArgs:
     @pulumi.getter
     def name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Display name.
+        Display name (default: none, sent as `""`). Updated in place.
         """
         return pulumi.get(self, "name")
 
@@ -149,7 +149,7 @@ class ParticipantArgs:
     @pulumi.getter
     def picture(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Absolute http(s) URL of the participant's picture.
+        Absolute http(s) URL of the participant's picture. Updated in place; removing it clears it.
         """
         return pulumi.get(self, "picture")
 
@@ -161,7 +161,7 @@ class ParticipantArgs:
     @pulumi.getter(name="refreshBeforeExpiry")
     def refresh_before_expiry(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        Seconds before the token expires from which `pulumi up` issues a new one.
+        Seconds: when the stored token expires within this window, the next preview shows an update and `pulumi up` issues a new token (so a scheduled `pulumi up` keeps tokens fresh). Default: never.
         """
         return pulumi.get(self, "refresh_before_expiry")
 
@@ -173,7 +173,7 @@ class ParticipantArgs:
     @pulumi.getter(name="tokenRotation")
     def token_rotation(self) -> pulumi.Input[Optional[Union[_builtins.str, _builtins.float]]]:
         """
-        Change it (any string or number) to issue a new join token for the same participant.
+        Any string or number; changing it issues a new join token in place (same participant id), like a keeper. Use a date, a counter or a CI run number. For a brand-new participant instead, use the `replacementTrigger` resource option.
         """
         return pulumi.get(self, "token_rotation")
 
@@ -200,20 +200,20 @@ class Participant(pulumi.CustomResource):
                  token_rotation: pulumi.Input[Optional[Union[_builtins.str, _builtins.float]]] = None,
                  __props__=None):
         """
-        A participant of a RealtimeKit meeting, with a secret join token.
+        A participant of a RealtimeKit meeting, with a secret join token. `name`, `picture` and `presetName` update in place; the ids replace; `tokenRotation` and `refreshBeforeExpiry` issue new tokens in place.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] account_id: Cloudflare account id (default: config `realtimekit:accountId`).
-        :param pulumi.Input[_builtins.bool] adopt: Take over an existing participant with the same customParticipantId.
-        :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id (default: config `realtimekit:appId`).
-        :param pulumi.Input[_builtins.str] custom_participant_id: Your own id for this participant, unique in the meeting.
-        :param pulumi.Input[_builtins.str] meeting_id: The id of the meeting (a UUID).
-        :param pulumi.Input[_builtins.str] name: Display name.
-        :param pulumi.Input[_builtins.str] picture: Absolute http(s) URL of the participant's picture.
-        :param pulumi.Input[_builtins.str] preset_name: The preset that sets what the participant may do.
-        :param pulumi.Input[_builtins.float] refresh_before_expiry: Seconds before the token expires from which `pulumi up` issues a new one.
-        :param pulumi.Input[Union[_builtins.str, _builtins.float]] token_rotation: Change it (any string or number) to issue a new join token for the same participant.
+        :param pulumi.Input[_builtins.str] account_id: Cloudflare account id (default from config). Setting it to a different value replaces the participant.
+        :param pulumi.Input[_builtins.bool] adopt: Take over a participant with this `customParticipantId` that already exists in the meeting (PATCH it to the declared fields and issue it a token) instead of failing. Default false.
+        :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id (default from config). Setting it to a different value replaces the participant.
+        :param pulumi.Input[_builtins.str] custom_participant_id: Your own id for this person, unique within the meeting (for example a user id; the API advises against personal data such as an email). The natural key used for adoption. Changing it replaces the participant.
+        :param pulumi.Input[_builtins.str] meeting_id: The meeting to join (a UUID). Changing it replaces the participant.
+        :param pulumi.Input[_builtins.str] name: Display name (default: none, sent as `""`). Updated in place.
+        :param pulumi.Input[_builtins.str] picture: Absolute http(s) URL of the participant's picture. Updated in place; removing it clears it.
+        :param pulumi.Input[_builtins.str] preset_name: The preset (role and permissions) to apply, e.g. `group_call_host`. Updated in place.
+        :param pulumi.Input[_builtins.float] refresh_before_expiry: Seconds: when the stored token expires within this window, the next preview shows an update and `pulumi up` issues a new token (so a scheduled `pulumi up` keeps tokens fresh). Default: never.
+        :param pulumi.Input[Union[_builtins.str, _builtins.float]] token_rotation: Any string or number; changing it issues a new join token in place (same participant id), like a keeper. Use a date, a counter or a CI run number. For a brand-new participant instead, use the `replacementTrigger` resource option.
         """
         ...
     @overload
@@ -222,7 +222,7 @@ class Participant(pulumi.CustomResource):
                  args: ParticipantArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A participant of a RealtimeKit meeting, with a secret join token.
+        A participant of a RealtimeKit meeting, with a secret join token. `name`, `picture` and `presetName` update in place; the ids replace; `tokenRotation` and `refreshBeforeExpiry` issue new tokens in place.
 
         :param str resource_name: The name of the resource.
         :param ParticipantArgs args: The arguments to use to populate this resource's properties.
@@ -324,9 +324,9 @@ class Participant(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="accountId")
-    def account_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+    def account_id(self) -> pulumi.Output[_builtins.str]:
         """
-        Cloudflare account id (default: config `realtimekit:accountId`).
+        The account the participant lives in (resolved at create time).
         """
         return pulumi.get(self, "account_id")
 
@@ -334,15 +334,15 @@ class Participant(pulumi.CustomResource):
     @pulumi.getter
     def adopt(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        Take over an existing participant with the same customParticipantId.
+        The `adopt` setting.
         """
         return pulumi.get(self, "adopt")
 
     @_builtins.property
     @pulumi.getter(name="appId")
-    def app_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+    def app_id(self) -> pulumi.Output[_builtins.str]:
         """
-        RealtimeKit app id (default: config `realtimekit:appId`).
+        The app the participant lives in (resolved at create time).
         """
         return pulumi.get(self, "app_id")
 
@@ -350,7 +350,7 @@ class Participant(pulumi.CustomResource):
     @pulumi.getter(name="createdAt")
     def created_at(self) -> pulumi.Output[_builtins.str]:
         """
-        When the participant was created.
+        When the participant was added (ISO 8601).
         """
         return pulumi.get(self, "created_at")
 
@@ -358,7 +358,7 @@ class Participant(pulumi.CustomResource):
     @pulumi.getter(name="customParticipantId")
     def custom_participant_id(self) -> pulumi.Output[_builtins.str]:
         """
-        Your own id for this participant, unique in the meeting.
+        Your id for the participant.
         """
         return pulumi.get(self, "custom_participant_id")
 
@@ -366,15 +366,15 @@ class Participant(pulumi.CustomResource):
     @pulumi.getter(name="meetingId")
     def meeting_id(self) -> pulumi.Output[_builtins.str]:
         """
-        The id of the meeting (a UUID).
+        The meeting's id.
         """
         return pulumi.get(self, "meeting_id")
 
     @_builtins.property
     @pulumi.getter
-    def name(self) -> pulumi.Output[Optional[_builtins.str]]:
+    def name(self) -> pulumi.Output[_builtins.str]:
         """
-        Display name.
+        The display name (`""` when none).
         """
         return pulumi.get(self, "name")
 
@@ -382,7 +382,7 @@ class Participant(pulumi.CustomResource):
     @pulumi.getter(name="participantId")
     def participant_id(self) -> pulumi.Output[_builtins.str]:
         """
-        The participant id the API assigned.
+        The participant's id assigned by RealtimeKit (also the resource id).
         """
         return pulumi.get(self, "participant_id")
 
@@ -390,7 +390,7 @@ class Participant(pulumi.CustomResource):
     @pulumi.getter
     def picture(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Absolute http(s) URL of the participant's picture.
+        The picture URL, if any.
         """
         return pulumi.get(self, "picture")
 
@@ -398,7 +398,7 @@ class Participant(pulumi.CustomResource):
     @pulumi.getter(name="presetName")
     def preset_name(self) -> pulumi.Output[_builtins.str]:
         """
-        The preset that sets what the participant may do.
+        The preset applied.
         """
         return pulumi.get(self, "preset_name")
 
@@ -406,7 +406,7 @@ class Participant(pulumi.CustomResource):
     @pulumi.getter(name="refreshBeforeExpiry")
     def refresh_before_expiry(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        Seconds before the token expires from which `pulumi up` issues a new one.
+        The `refreshBeforeExpiry` setting, in seconds.
         """
         return pulumi.get(self, "refresh_before_expiry")
 
@@ -414,7 +414,7 @@ class Participant(pulumi.CustomResource):
     @pulumi.getter
     def token(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The join token (a JWT).
+        The join token (a JWT) to hand to the RealtimeKit client SDK. Secret.
         """
         return pulumi.get(self, "token")
 
@@ -422,7 +422,7 @@ class Participant(pulumi.CustomResource):
     @pulumi.getter(name="tokenExpiresAt")
     def token_expires_at(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        When the token expires (ISO 8601).
+        When the token expires (ISO 8601, from its `exp` claim); absent if the token carries no expiry.
         """
         return pulumi.get(self, "token_expires_at")
 
@@ -430,7 +430,7 @@ class Participant(pulumi.CustomResource):
     @pulumi.getter(name="tokenRotation")
     def token_rotation(self) -> pulumi.Output[Optional[Any]]:
         """
-        Change it (any string or number) to issue a new join token for the same participant.
+        The `tokenRotation` value the current token was issued for.
         """
         return pulumi.get(self, "token_rotation")
 
@@ -438,7 +438,7 @@ class Participant(pulumi.CustomResource):
     @pulumi.getter(name="updatedAt")
     def updated_at(self) -> pulumi.Output[_builtins.str]:
         """
-        When the participant was last updated.
+        When the participant was last changed (ISO 8601).
         """
         return pulumi.get(self, "updated_at")
 

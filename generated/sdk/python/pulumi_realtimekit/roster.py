@@ -32,12 +32,13 @@ class RosterArgs:
         The set of arguments for constructing a Roster resource.
 
         :param pulumi.Input[_builtins.str] meeting_id: The meeting the participants join.
-        :param pulumi.Input[_builtins.str] account_id: Cloudflare account id.
-        :param pulumi.Input[_builtins.bool] adopt: Take over existing participants.
-        :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id.
-        :param pulumi.Input[_builtins.str] file: Path of a roster file (YAML, JSON or CSV).
-        :param pulumi.Input[Sequence[pulumi.Input['RosterEntryArgs']]] participants: The participants.
-        :param pulumi.Input[_builtins.bool] prune: Delete participants the roster does not declare.
+        :param pulumi.Input[_builtins.str] account_id: Cloudflare account id for every child (default from config).
+        :param pulumi.Input[_builtins.bool] adopt: Take over participants that already exist with a declared `customParticipantId`. Default false.
+        :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id for every child (default from config).
+        :param pulumi.Input['RosterDefaultsArgs'] defaults: Values applied to every entry that does not set its own.
+        :param pulumi.Input[_builtins.str] file: Path of a roster file (`.yaml`/`.yml`, `.json` or `.csv`; relative paths are resolved from the current directory). Give `participants` or `file`.
+        :param pulumi.Input[Sequence[pulumi.Input['RosterEntryArgs']]] participants: The participants, e.g. a literal list.
+        :param pulumi.Input[_builtins.bool] prune: Make the roster authoritative: participants in the meeting that it does not declare are deleted on `pulumi up`, and `pulumi preview` lists them first. Default false.
         """
         pulumi.set(__self__, "meeting_id", meeting_id)
         if account_id is not None:
@@ -71,7 +72,7 @@ class RosterArgs:
     @pulumi.getter(name="accountId")
     def account_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Cloudflare account id.
+        Cloudflare account id for every child (default from config).
         """
         return pulumi.get(self, "account_id")
 
@@ -83,7 +84,7 @@ class RosterArgs:
     @pulumi.getter
     def adopt(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Take over existing participants.
+        Take over participants that already exist with a declared `customParticipantId`. Default false.
         """
         return pulumi.get(self, "adopt")
 
@@ -95,7 +96,7 @@ class RosterArgs:
     @pulumi.getter(name="appId")
     def app_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        RealtimeKit app id.
+        RealtimeKit app id for every child (default from config).
         """
         return pulumi.get(self, "app_id")
 
@@ -106,6 +107,9 @@ class RosterArgs:
     @_builtins.property
     @pulumi.getter
     def defaults(self) -> pulumi.Input[Optional['RosterDefaultsArgs']]:
+        """
+        Values applied to every entry that does not set its own.
+        """
         return pulumi.get(self, "defaults")
 
     @defaults.setter
@@ -116,7 +120,7 @@ class RosterArgs:
     @pulumi.getter
     def file(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Path of a roster file (YAML, JSON or CSV).
+        Path of a roster file (`.yaml`/`.yml`, `.json` or `.csv`; relative paths are resolved from the current directory). Give `participants` or `file`.
         """
         return pulumi.get(self, "file")
 
@@ -128,7 +132,7 @@ class RosterArgs:
     @pulumi.getter
     def participants(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['RosterEntryArgs']]]]:
         """
-        The participants.
+        The participants, e.g. a literal list.
         """
         return pulumi.get(self, "participants")
 
@@ -140,7 +144,7 @@ class RosterArgs:
     @pulumi.getter
     def prune(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Delete participants the roster does not declare.
+        Make the roster authoritative: participants in the meeting that it does not declare are deleted on `pulumi up`, and `pulumi preview` lists them first. Default false.
         """
         return pulumi.get(self, "prune")
 
@@ -165,17 +169,18 @@ class Roster(pulumi.ComponentResource):
                  prune: pulumi.Input[Optional[_builtins.bool]] = None,
                  __props__=None):
         """
-        A meeting's roster: one child Participant per entry, keyed by customParticipantId.
+        A meeting's roster: a component whose children are Participants keyed by `customParticipantId`, declared as data (in code or in a YAML, JSON or CSV file).
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] account_id: Cloudflare account id.
-        :param pulumi.Input[_builtins.bool] adopt: Take over existing participants.
-        :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id.
-        :param pulumi.Input[_builtins.str] file: Path of a roster file (YAML, JSON or CSV).
+        :param pulumi.Input[_builtins.str] account_id: Cloudflare account id for every child (default from config).
+        :param pulumi.Input[_builtins.bool] adopt: Take over participants that already exist with a declared `customParticipantId`. Default false.
+        :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id for every child (default from config).
+        :param pulumi.Input[Union['RosterDefaultsArgs', 'RosterDefaultsArgsDict']] defaults: Values applied to every entry that does not set its own.
+        :param pulumi.Input[_builtins.str] file: Path of a roster file (`.yaml`/`.yml`, `.json` or `.csv`; relative paths are resolved from the current directory). Give `participants` or `file`.
         :param pulumi.Input[_builtins.str] meeting_id: The meeting the participants join.
-        :param pulumi.Input[Sequence[pulumi.Input[Union['RosterEntryArgs', 'RosterEntryArgsDict']]]] participants: The participants.
-        :param pulumi.Input[_builtins.bool] prune: Delete participants the roster does not declare.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['RosterEntryArgs', 'RosterEntryArgsDict']]]] participants: The participants, e.g. a literal list.
+        :param pulumi.Input[_builtins.bool] prune: Make the roster authoritative: participants in the meeting that it does not declare are deleted on `pulumi up`, and `pulumi preview` lists them first. Default false.
         """
         ...
     @overload
@@ -184,7 +189,7 @@ class Roster(pulumi.ComponentResource):
                  args: RosterArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A meeting's roster: one child Participant per entry, keyed by customParticipantId.
+        A meeting's roster: a component whose children are Participants keyed by `customParticipantId`, declared as data (in code or in a YAML, JSON or CSV file).
 
         :param str resource_name: The name of the resource.
         :param RosterArgs args: The arguments to use to populate this resource's properties.
@@ -246,7 +251,7 @@ class Roster(pulumi.ComponentResource):
     @pulumi.getter(name="participantIds")
     def participant_ids(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
         """
-        Ids.
+        `customParticipantId` -> participant id.
         """
         return pulumi.get(self, "participant_ids")
 
@@ -254,7 +259,7 @@ class Roster(pulumi.ComponentResource):
     @pulumi.getter
     def tokens(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
         """
-        Join tokens.
+        `customParticipantId` -> join token, as one secret.
         """
         return pulumi.get(self, "tokens")
 
@@ -262,7 +267,7 @@ class Roster(pulumi.ComponentResource):
     @pulumi.getter(name="unmanagedCount")
     def unmanaged_count(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        Undeclared participants.
+        How many participants of the meeting the roster does not declare (0 after pruning); absent when the meeting could not be listed.
         """
         return pulumi.get(self, "unmanaged_count")
 

@@ -29,11 +29,11 @@ class RosterPruneArgs:
         """
         The set of arguments for constructing a RosterPrune resource.
 
-        :param pulumi.Input[_builtins.str] meeting_id: The id of the meeting (a UUID).
-        :param pulumi.Input[Sequence[pulumi.Input['UndeclaredParticipantArgs']]] undeclared: Participants the roster does not declare.
-        :param pulumi.Input[_builtins.str] account_id: Cloudflare account id (default: config `realtimekit:accountId`).
-        :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id (default: config `realtimekit:appId`).
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] managed: Managed ids.
+        :param pulumi.Input[_builtins.str] meeting_id: The meeting to prune.
+        :param pulumi.Input[Sequence[pulumi.Input['UndeclaredParticipantArgs']]] undeclared: The participants to delete: those the roster does not declare, as listed when the program ran (sorted by customParticipantId, then participantId).
+        :param pulumi.Input[_builtins.str] account_id: Cloudflare account id (default from config).
+        :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id (default from config).
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] managed: The roster's own participants (customParticipantId -> participant id), recorded so the next run can tell a participant just removed from the roster (the engine deletes it) from a stranger to prune.
         """
         pulumi.set(__self__, "meeting_id", meeting_id)
         pulumi.set(__self__, "undeclared", undeclared)
@@ -48,7 +48,7 @@ class RosterPruneArgs:
     @pulumi.getter(name="meetingId")
     def meeting_id(self) -> pulumi.Input[_builtins.str]:
         """
-        The id of the meeting (a UUID).
+        The meeting to prune.
         """
         return pulumi.get(self, "meeting_id")
 
@@ -60,7 +60,7 @@ class RosterPruneArgs:
     @pulumi.getter
     def undeclared(self) -> pulumi.Input[Sequence[pulumi.Input['UndeclaredParticipantArgs']]]:
         """
-        Participants the roster does not declare.
+        The participants to delete: those the roster does not declare, as listed when the program ran (sorted by customParticipantId, then participantId).
         """
         return pulumi.get(self, "undeclared")
 
@@ -72,7 +72,7 @@ class RosterPruneArgs:
     @pulumi.getter(name="accountId")
     def account_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Cloudflare account id (default: config `realtimekit:accountId`).
+        Cloudflare account id (default from config).
         """
         return pulumi.get(self, "account_id")
 
@@ -84,7 +84,7 @@ class RosterPruneArgs:
     @pulumi.getter(name="appId")
     def app_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        RealtimeKit app id (default: config `realtimekit:appId`).
+        RealtimeKit app id (default from config).
         """
         return pulumi.get(self, "app_id")
 
@@ -96,7 +96,7 @@ class RosterPruneArgs:
     @pulumi.getter
     def managed(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
-        Managed ids.
+        The roster's own participants (customParticipantId -> participant id), recorded so the next run can tell a participant just removed from the roster (the engine deletes it) from a stranger to prune.
         """
         return pulumi.get(self, "managed")
 
@@ -118,15 +118,15 @@ class RosterPrune(pulumi.CustomResource):
                  undeclared: pulumi.Input[Optional[Sequence[pulumi.Input[Union['UndeclaredParticipantArgs', 'UndeclaredParticipantArgsDict']]]]] = None,
                  __props__=None):
         """
-        Deletes the participants of a meeting that an authoritative Roster does not declare.
+        Deletes the listed participants on create and update (404 counts as deleted). Created by a Roster with `prune: true`; not meant to be used on its own.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] account_id: Cloudflare account id (default: config `realtimekit:accountId`).
-        :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id (default: config `realtimekit:appId`).
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] managed: Managed ids.
-        :param pulumi.Input[_builtins.str] meeting_id: The id of the meeting (a UUID).
-        :param pulumi.Input[Sequence[pulumi.Input[Union['UndeclaredParticipantArgs', 'UndeclaredParticipantArgsDict']]]] undeclared: Participants the roster does not declare.
+        :param pulumi.Input[_builtins.str] account_id: Cloudflare account id (default from config).
+        :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id (default from config).
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] managed: The roster's own participants (customParticipantId -> participant id), recorded so the next run can tell a participant just removed from the roster (the engine deletes it) from a stranger to prune.
+        :param pulumi.Input[_builtins.str] meeting_id: The meeting to prune.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['UndeclaredParticipantArgs', 'UndeclaredParticipantArgsDict']]]] undeclared: The participants to delete: those the roster does not declare, as listed when the program ran (sorted by customParticipantId, then participantId).
         """
         ...
     @overload
@@ -135,7 +135,7 @@ class RosterPrune(pulumi.CustomResource):
                  args: RosterPruneArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        Deletes the participants of a meeting that an authoritative Roster does not declare.
+        Deletes the listed participants on create and update (404 counts as deleted). Created by a Roster with `prune: true`; not meant to be used on its own.
 
         :param str resource_name: The name of the resource.
         :param RosterPruneArgs args: The arguments to use to populate this resource's properties.
@@ -208,17 +208,17 @@ class RosterPrune(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="accountId")
-    def account_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+    def account_id(self) -> pulumi.Output[_builtins.str]:
         """
-        Cloudflare account id (default: config `realtimekit:accountId`).
+        The account of the meeting (resolved at create time).
         """
         return pulumi.get(self, "account_id")
 
     @_builtins.property
     @pulumi.getter(name="appId")
-    def app_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+    def app_id(self) -> pulumi.Output[_builtins.str]:
         """
-        RealtimeKit app id (default: config `realtimekit:appId`).
+        The app of the meeting (resolved at create time).
         """
         return pulumi.get(self, "app_id")
 
@@ -226,7 +226,7 @@ class RosterPrune(pulumi.CustomResource):
     @pulumi.getter
     def managed(self) -> pulumi.Output[Optional[Mapping[str, _builtins.str]]]:
         """
-        Managed ids.
+        The roster's own participants.
         """
         return pulumi.get(self, "managed")
 
@@ -234,7 +234,7 @@ class RosterPrune(pulumi.CustomResource):
     @pulumi.getter(name="meetingId")
     def meeting_id(self) -> pulumi.Output[_builtins.str]:
         """
-        The id of the meeting (a UUID).
+        The meeting pruned.
         """
         return pulumi.get(self, "meeting_id")
 
@@ -242,7 +242,7 @@ class RosterPrune(pulumi.CustomResource):
     @pulumi.getter
     def pruned(self) -> pulumi.Output[Sequence['outputs.UndeclaredParticipant']]:
         """
-        Deleted by this run.
+        The participants the last prune deleted.
         """
         return pulumi.get(self, "pruned")
 
@@ -250,7 +250,7 @@ class RosterPrune(pulumi.CustomResource):
     @pulumi.getter
     def undeclared(self) -> pulumi.Output[Sequence['outputs.UndeclaredParticipant']]:
         """
-        Participants the roster does not declare.
+        Participants still undeclared after the last prune (empty once it succeeded).
         """
         return pulumi.get(self, "undeclared")
 
