@@ -183,42 +183,10 @@ export function realtimekitProvider(options: { version: string; schema: () => st
       if (token !== GET_MEETING_PARTICIPANTS) {
         throw new Error(`realtimekit has no function "${token}" (known: ${GET_MEETING_PARTICIPANTS})`);
       }
-      const args = unwrapDeep(inputs);
-      const failures = invokeFailures(args);
+      const plain = unwrapDeep(inputs);
+      const { args, failures } = runtime.functionChecks.getMeetingParticipants(isRecord(plain) ? plain : {});
       if (failures.length > 0) return { failures };
-      const { meetingId, accountId, appId } = args as Record<string, string | undefined>;
-      return {
-        outputs: await runtime.functions.getMeetingParticipants({
-          meetingId: meetingId as string,
-          accountId,
-          appId,
-        }),
-      };
+      return { outputs: await runtime.functions.getMeetingParticipants(args) };
     },
   };
-}
-
-function invokeFailures(args: unknown): provider.CheckFailure[] {
-  const failures: provider.CheckFailure[] = [];
-  const bag = isRecord(args) ? args : {};
-  if (typeof bag.meetingId !== "string" || bag.meetingId.trim() === "") {
-    failures.push({
-      property: "meetingId",
-      reason: "`meetingId` is required: the id of a RealtimeKit meeting",
-    });
-  }
-  for (const key of ["accountId", "appId"]) {
-    if (bag[key] !== undefined && (typeof bag[key] !== "string" || (bag[key] as string).trim() === "")) {
-      failures.push({ property: key, reason: `\`${key}\` must be a non-empty string` });
-    }
-  }
-  for (const key of Object.keys(bag)) {
-    if (!["meetingId", "accountId", "appId"].includes(key)) {
-      failures.push({
-        property: key,
-        reason: `\`${key}\` is not an argument of getMeetingParticipants; the arguments are: meetingId, accountId, appId`,
-      });
-    }
-  }
-  return failures;
 }

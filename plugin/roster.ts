@@ -14,6 +14,7 @@ import {
   type RosterPruneChildArgs,
 } from "../provider/roster-members";
 import * as runtime from "../provider/runtime";
+import { rosterDescription } from "../provider/runtime/inputs";
 import type { UndeclaredParticipant } from "../provider/runtime/roster-prune";
 
 export const ROSTER_TYPE = "realtimekit:index:Roster";
@@ -67,7 +68,8 @@ async function knownValue<T>(inputs: pulumi.Inputs, key: string): Promise<T | un
   return (await (value as unknown as { promise(): Promise<T> }).promise()) as T;
 }
 
-const ROSTER_ARGS = ["meetingId", "participants", "file", "defaults", "prune", "adopt", "accountId", "appId"];
+/** The Roster's arguments, from the one description. */
+const ROSTER_ARGS = Object.keys(rosterDescription.inputs.properties);
 
 export async function constructRoster(
   name: string,

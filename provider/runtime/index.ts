@@ -4,7 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { setStackConfig } from "./context";
-import { getMeetingParticipantsRuntime } from "./list-participants";
+import { checkGetMeetingParticipantsArgs, getMeetingParticipantsRuntime } from "./list-participants";
 import { meetingRuntime } from "./meeting";
 import { participantRuntime } from "./participant";
 import type { ResourceKind, RuntimeProvider } from "./protocol";
@@ -39,4 +39,9 @@ export const providers: Partial<Record<ResourceKind, RuntimeProvider>> = {
 /** The provider's functions (served by the native plugin's `invoke`), by name. */
 export const functions = {
   getMeetingParticipants: getMeetingParticipantsRuntime,
+};
+
+/** Each function's argument check (the one description's, as for resource inputs), by name. */
+export const functionChecks = {
+  getMeetingParticipants: checkGetMeetingParticipantsArgs,
 };

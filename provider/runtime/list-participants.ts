@@ -4,16 +4,36 @@
  * {@link listSorted}; {@link getMeetingParticipantsRuntime} resolves credentials like the resources do
  * (the stack config handed to `configure`, then the environment).
  */
+import { Type, type Static } from "@sinclair/typebox";
 import type { Participant, RealtimeKitClient } from "../../sdk";
 import { connect } from "./context";
 import { wrap, withContextSync } from "./errors";
+import { checkInputs, forEngine, participantInputs, type InputProblem } from "./inputs";
+import type { PropertyMap } from "./protocol";
 import { compare } from "./values";
 
-/** Arguments of the function. */
-export interface GetMeetingParticipantsArgs {
-  meetingId: string;
-  accountId?: string;
-  appId?: string;
+/** The function's arguments: the Participant's own `meetingId`, `accountId` and `appId`, as described there. */
+export const getMeetingParticipantsArgs = Type.Object(
+  {
+    meetingId: participantInputs.properties.meetingId,
+    accountId: participantInputs.properties.accountId,
+    appId: participantInputs.properties.appId,
+  },
+  { additionalProperties: false },
+);
+
+export type GetMeetingParticipantsArgs = Static<typeof getMeetingParticipantsArgs>;
+
+/** Validates the arguments as `check` validates a resource's inputs (failures worded for the engine). */
+export function checkGetMeetingParticipantsArgs(bag: PropertyMap): {
+  args: GetMeetingParticipantsArgs;
+  failures: InputProblem[];
+} {
+  const { inputs, failures } = checkInputs(
+    { name: "getMeetingParticipants", inputs: getMeetingParticipantsArgs },
+    bag,
+  );
+  return { args: inputs as GetMeetingParticipantsArgs, failures: forEngine(failures) };
 }
 
 /** Its result: the participants sorted by `customParticipantId`, then `id`. No tokens: the API lists none. */

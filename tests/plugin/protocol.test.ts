@@ -229,7 +229,11 @@ test("Invoke getMeetingParticipants lists every participant; bad arguments fail 
 
   request.setArgs(struct({ meeting: meetingId }));
   const failed = await plugin.call<provproto.InvokeResponse>("invoke", request);
-  expect(failed.getFailuresList().map((f) => f.getProperty())).toEqual(["meetingId", "meeting"]);
+  const reasons = failed.getFailuresList().map((f) => f.getReason());
+  expect(reasons).toEqual([
+    "`meeting` is not a getMeetingParticipants input; the inputs are: meetingId, accountId, appId",
+    expect.stringMatching(/^`meetingId` is required: the id of a RealtimeKit meeting/),
+  ]);
 });
 
 test("previews of updates keep the outputs an update never changes, and call no API", async () => {
