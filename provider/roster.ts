@@ -18,6 +18,7 @@ import {
 } from "./roster-file";
 import { RosterPrune } from "./roster-prune";
 import type { UndeclaredParticipant } from "./runtime/roster-prune";
+import { checkInputs, rosterDefaults } from "./runtime/inputs";
 import { compare } from "./runtime/values";
 
 /** Arguments of {@link Roster}: give `participants` or `file`. */
@@ -206,10 +207,8 @@ function rosterEntries(name: string, args: RosterArgs): RosterEntry[] {
       message: "participants is required: a list of entries, or Roster.fromFile(path), or set file",
     });
   }
-  const preset = args.defaults?.presetName;
-  if (preset !== undefined && (typeof preset !== "string" || preset.trim() === "")) {
-    problems.push({ message: "defaults.presetName must be a non-empty string" });
-  }
+  const defaults = checkInputs({ name: "roster defaults", inputs: rosterDefaults }, { ...args.defaults });
+  for (const failure of defaults.failures) problems.push({ message: `defaults: ${failure.reason}` });
   problems.push(...validateRosterEntries(entries, { defaults: args.defaults, requirePreset: true }));
   if (problems.length > 0) {
     throw new RosterValidationError(
