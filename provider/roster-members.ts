@@ -16,6 +16,7 @@ import {
   type RosterEntry,
   type RosterProblem,
 } from "./roster-file";
+import { checkInputs, rosterDefaults } from "./runtime/inputs";
 import type { UndeclaredParticipant } from "./runtime/roster-prune";
 import { compare } from "./runtime/values";
 
@@ -207,10 +208,8 @@ export function rosterEntries(name: string, args: RosterArgs): RosterEntry[] {
       message: "participants is required: a list of entries, or Roster.fromFile(path), or set file",
     });
   }
-  const preset = args.defaults?.presetName;
-  if (preset !== undefined && (typeof preset !== "string" || preset.trim() === "")) {
-    problems.push({ message: "defaults.presetName must be a non-empty string" });
-  }
+  const defaults = checkInputs({ name: "roster defaults", inputs: rosterDefaults }, { ...args.defaults });
+  for (const failure of defaults.failures) problems.push({ message: `defaults: ${failure.reason}` });
   problems.push(...validateRosterEntries(entries, { defaults: args.defaults, requirePreset: true }));
   if (problems.length > 0) {
     throw new RosterValidationError(

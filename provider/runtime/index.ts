@@ -11,6 +11,8 @@ import type { ResourceKind, RuntimeProvider } from "./protocol";
 import { rosterPruneRuntime } from "./roster-prune";
 
 export type { PropertyMap, ResourceKind, RuntimeModule, RuntimeProvider } from "./protocol";
+/** The one description of every input and output, for the native plugin's schema and docs (see ./inputs). */
+export { resourceDescriptions, type ResourceDescription } from "./inputs";
 
 /**
  * Registers a kind's provider under the registry's untyped signature: the host hands every kind plain

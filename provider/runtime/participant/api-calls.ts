@@ -33,7 +33,8 @@ export function targetFor(
   customParticipantId: string,
   ids: { accountId?: string; appId?: string },
 ): Target {
-  const label = `participant "${customParticipantId}" in meeting ${meetingId}`;
+  // Quoted as JSON: an id from state written before ids were checked could hold a line break.
+  const label = `participant ${JSON.stringify(customParticipantId)} in meeting ${meetingId}`;
   try {
     const { client, config } = connect(ids);
     const meeting = { baseUrl: config.baseUrl, accountId: config.accountId, appId: config.appId, meetingId };
@@ -70,7 +71,7 @@ export function alreadyExists(
   const ids = found.length > 0 ? ` (id ${found.map((participant) => participant.id).join(", ")})` : "";
   const api = cause === undefined ? "" : ` (${messageOf(cause)})`;
   return new Error(
-    `Could not create ${target.label}: a participant with customParticipantId "${inputs.customParticipantId}" ` +
+    `Could not create ${target.label}: a participant with customParticipantId ${JSON.stringify(inputs.customParticipantId)} ` +
       `already exists${ids}${api}. To manage it with Pulumi, set \`adopt: true\` on this Participant. If this ` +
       "is a replacement of the same participant, add the `deleteBeforeReplace: true` resource option; if " +
       "the Participant (or its Roster) was renamed, add the `aliases` resource option with its old name, so " +

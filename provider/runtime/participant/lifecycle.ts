@@ -102,7 +102,7 @@ async function recoverAmbiguousAdd(
   if (found.length === 0) {
     throw new Error(
       `Could not create ${target.label}: ${messageOf(addError)}. The meeting has no participant with ` +
-        `customParticipantId "${inputs.customParticipantId}" yet, but the add may still be processed later. ` +
+        `customParticipantId ${JSON.stringify(inputs.customParticipantId)} yet, but the add may still be processed later. ` +
         "Run `pulumi up` again; if it then reports that the participant already exists, set `adopt: true` " +
         "on this Participant to take it over.",
       { cause: addError },
