@@ -6,6 +6,7 @@
  */
 import type { PropertyMap, ResourceKind, RuntimeProvider } from "../provider/runtime";
 import { MEETING_BODY_FIELDS } from "../provider/runtime/meeting";
+import { isRecord } from "../provider/runtime/values";
 import { isImportRead, parseMeetingImportId, parseParticipantImportId } from "./import-ids";
 
 type ReadResult = Awaited<ReturnType<RuntimeProvider["read"]>>;
@@ -72,10 +73,22 @@ async function importMeeting(provider: RuntimeProvider, importId: string): Promi
   };
 }
 
+/**
+ * The bag without the seed's markers and without `null` at any depth: the API answers `null` for a field
+ * that is not set (`recordingConfig.storageConfig`), and generated code leaves such a field out, so keeping
+ * it would make the first preview after the import show an update.
+ */
 function withoutNotRead(bag: PropertyMap | undefined): PropertyMap {
-  return Object.fromEntries(
-    Object.entries(bag ?? {}).filter(([, value]) => value !== NOT_READ && value !== null),
-  );
+  const clean = (value: unknown): unknown =>
+    isRecord(value)
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([, item]) => item !== null)
+            .map(([key, item]) => [key, clean(item)]),
+        )
+      : value;
+  const kept = Object.entries(bag ?? {}).filter(([, value]) => value !== NOT_READ);
+  return clean(Object.fromEntries(kept)) as PropertyMap;
 }
 
 function withoutKeys(bag: PropertyMap | undefined, keys: readonly string[]): PropertyMap {

@@ -193,6 +193,44 @@ test("refresh after an out-of-band delete drops the participant from state", asy
   expect((await project.stack.preview()).changeSummary).toEqual({ same: 7 });
 });
 
+test("a meeting created outside Pulumi is imported; with the generated code the next preview shows no changes", async () => {
+  const created = await callApi(project.emulator, "POST", "/meetings", {
+    title: "Made by hand",
+    persist_chat: true,
+  });
+  const meetingId = (created.body.data as { id: string }).id;
+  const generated = path.join(project.dir, "imported-meeting.yaml");
+  await cli([
+    "import",
+    "realtimekit:index:Meeting",
+    "handmade",
+    meetingId,
+    "--yes",
+    "--protect=false",
+    "--out",
+    generated,
+  ]);
+  const code = YAML.parse(fs.readFileSync(generated, "utf8")) as {
+    resources: Record<string, { type: string; properties: Record<string, unknown> }>;
+  };
+  expect(code.resources.handmade.properties).toMatchObject({
+    title: "Made by hand",
+    persistChat: true,
+    status: "ACTIVE",
+  });
+  editProgram((doc) => doc.setIn(["resources", "handmade"], doc.createNode(code.resources.handmade)));
+  expect((await project.stack.preview()).changeSummary).toEqual({ same: 8 });
+  // Leave it out again, kept in the API (retainOnDelete), so the later steps count the same resources.
+  editProgram((doc) => {
+    doc.setIn(["resources", "handmade", "options"], doc.createNode({ retainOnDelete: true }));
+  });
+  await project.stack.up();
+  editProgram((doc) => doc.deleteIn(["resources", "handmade"]));
+  await project.stack.up();
+  const meeting = await callApi(project.emulator, "GET", `/meetings/${meetingId}`);
+  expect((meeting.body.data as { status: string }).status).toBe("ACTIVE");
+});
+
 test("destroy removes every participant and deactivates the meeting", async () => {
   const meetingId = (await project.stack.outputs()).meetingId.value as string;
   await project.stack.destroy();
