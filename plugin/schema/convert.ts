@@ -3,6 +3,10 @@
  * so each SDK gets one class per nested object; validation keywords (pattern, lengths, ranges) stay in the
  * runtime's `check`, which every language reaches through the plugin.
  *
+ * `x-defaultFrom` is not mapped to Pulumi's `defaultInfo`: that would make each SDK read the environment in
+ * the program and send the value as an explicit input, where the provider resolves it at call time (the
+ * docs state the fallback instead).
+ *
  * A nested object's name is its `title`, else the one given in TYPE_NAMES for its path, else its path in
  * PascalCase (`Meeting.recordingConfig.videoConfig` -> `MeetingRecordingConfigVideoConfig`). Names are what
  * SDK users type, so the ones a program is likely to spell out are chosen here, not derived.

@@ -27,7 +27,10 @@ const EXAMPLES: Readonly<Record<string, Readonly<Record<string, ExampleValue>>>>
   RosterPrune: {},
   Roster: {
     meetingId: MEETING_REF,
-    file: { ts: '"roster.yaml"', yaml: "roster.yaml" },
+    participants: {
+      ts: '[{ customParticipantId: "alice", presetName: "group_call_host" }, { customParticipantId: "bob", name: "Bob" }]',
+      yaml: "[{ customParticipantId: alice, presetName: group_call_host }, { customParticipantId: bob, name: Bob }]",
+    },
     defaults: {
       ts: '{ presetName: "group_call_participant" }',
       yaml: "{ presetName: group_call_participant }",
