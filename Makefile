@@ -9,7 +9,7 @@ PULUMI_BIN = $$(bash scripts/install-pulumi-cli.sh)
 help:
 	@echo "make demo   - pulumi up of the example roster against the local emulator (no account needed)"
 	@echo "make test   - the whole suite: unit, emulator, provider, real-engine end-to-end"
-	@echo "make plugin - dist/plugin/pulumi-resource-realtimekit-v<version>-<os>-<arch>.tar.gz (the native provider plugin)"
+	@echo "make plugin - dist-plugin/pulumi-resource-realtimekit-v<version>-<os>-<arch>.tar.gz (the native provider plugin)"
 	@echo "make sdks   - regenerate generated/ (schema.json, Go and Python SDKs, reference docs)"
 	@echo "make lint | build | emulator | bench | clean | check-generated"
 
@@ -65,4 +65,4 @@ check-generated: node_modules/.package-lock.json
 	bash scripts/sdks.sh --check
 
 clean:
-	rm -rf dist .pulumi-state .emulator-state.json bench-results
+	rm -rf dist dist-plugin .pulumi-state .emulator-state.json bench-results

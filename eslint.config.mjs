@@ -2,7 +2,17 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "**/node_modules/", ".pulumi-state/", "**/*.js", "**/*.mjs"] },
+  {
+    ignores: [
+      "dist/",
+      "dist-plugin/",
+      "node_modules/",
+      "**/node_modules/",
+      ".pulumi-state/",
+      "**/*.js",
+      "**/*.mjs",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

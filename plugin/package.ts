@@ -1,7 +1,7 @@
 /**
  * `make plugin`: bundles the plugin into one JavaScript file (esbuild: every dependency inlined, so the
  * tarball needs nothing but `node` on PATH) and packs it with its launchers as
- * `dist/plugin/pulumi-resource-realtimekit-v<version>-<os>-<arch>.tar.gz`, the layout
+ * `dist-plugin/pulumi-resource-realtimekit-v<version>-<os>-<arch>.tar.gz`, the layout
  * `pulumi plugin install resource realtimekit <version> --file <tarball>` expects.
  *
  * The bundle is the same JavaScript on every platform; only the name says where it is meant to run. The
@@ -15,8 +15,10 @@ import { build, type Plugin } from "esbuild";
 import { version } from "../package.json";
 
 const ROOT = path.resolve(__dirname, "..");
-/** `PLUGIN_OUT` builds elsewhere (tests build their own copy, so parallel suites never share one). */
-const OUT = path.resolve(process.env.PLUGIN_OUT ?? path.join(ROOT, "dist", "plugin"));
+/**
+ * Beside dist/, not in it: `npm run build` starts from an empty dist/, which would delete the tarball.
+ * `PLUGIN_OUT` builds elsewhere (tests build their own copy, so parallel suites never share one). */
+const OUT = path.resolve(process.env.PLUGIN_OUT ?? path.join(ROOT, "dist-plugin"));
 const STAGE = path.join(OUT, "pulumi-resource-realtimekit");
 const BUNDLE = "realtimekit-provider.js";
 /** The oldest Node.js the bundle is compiled for (the package's `engines` floor). */
