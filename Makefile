@@ -2,24 +2,27 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-PULUMI_BIN = $$(bash scripts/install-pulumi-cli.sh)
+# The tested row (scripts/rows/rows.json: Node.js, @pulumi/pulumi, Pulumi CLI) that these targets run in:
+# by default the row of the Node.js on PATH; `make test ROW=current` picks one. scripts/row.sh installs what
+# the row needs and runs the same target again inside it, where RTK_ROW is set.
+ROW ?=
+ROW_TARGETS := test test-unit test-e2e demo bench
 
-.PHONY: help setup pulumi-cli build typecheck test test-unit test-e2e lint emulator demo bench clean sdks check-generated plugin python-venv
+.PHONY: help setup build typecheck lint lint-workflows test-rows rows-lock emulator clean sdks check-generated plugin python-venv $(ROW_TARGETS)
 
 help:
 	@echo "make demo   - pulumi up of the example roster against the local emulator (no account needed)"
 	@echo "make test   - the whole suite: unit, emulator, provider, real-engine end-to-end"
-	@echo "make plugin - dist-plugin/pulumi-resource-realtimekit-v<version>-<os>-<arch>.tar.gz (the native provider plugin)"
+	@echo "make test-rows - the whole suite in every tested row (floor and current), as CI runs it"
+	@echo "ROW=floor|current selects the row of test, test-unit, test-e2e, demo, bench"
+	@echo "make plugin - dist/plugin/pulumi-resource-realtimekit-v<version>-<os>-<arch>.tar.gz (the native provider plugin)"
 	@echo "make sdks   - regenerate generated/ (schema.json, Go and Python SDKs, reference docs)"
-	@echo "make lint | build | emulator | bench | clean | check-generated"
+	@echo "make lint | build | emulator | bench | rows-lock | clean | check-generated"
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci
 
-setup: node_modules/.package-lock.json pulumi-cli python-venv
-
-pulumi-cli:
-	@bash scripts/install-pulumi-cli.sh >/dev/null
+setup: node_modules/.package-lock.json python-venv
 
 # The pinned Python packages of the Python SDK test (tests/sdks/python.test.ts), in a cached venv.
 python-venv:
@@ -31,27 +34,41 @@ build: node_modules/.package-lock.json
 typecheck: build
 	npm run typecheck
 
-lint: typecheck
+lint: typecheck lint-workflows
 	npm run lint
 
-test: setup build
-	PATH="$(PULUMI_BIN):$$PATH" npx jest --json --outputFile=.jest-results.json
-	@node -e 'const r = require("./.jest-results.json"); console.log(`tests: $${r.numPassedTests} passed, $${r.numFailedTests} failed`)'
+# The GitOps example's workflow, with actionlint (pinned, built from its Go module into the cache).
+lint-workflows:
+	"$$(bash scripts/install-actionlint.sh | tail -n1)/actionlint" -color examples/gitops/.github/workflows/*.yml
+
+test-rows:
+	bash scripts/test-rows.sh
+
+# Regenerates scripts/rows/<row>.package-lock.json after a dependency change in package.json.
+rows-lock:
+	bash scripts/rows-lock.sh
+
+ifeq ($(RTK_ROW),)
+$(ROW_TARGETS):
+	@bash scripts/row.sh "$(ROW)" $(MAKE) --no-print-directory $@
+else
+# Inside a row: PATH holds the row's node and pulumi, and the working directory is the row's tree.
+test: setup typecheck
+	@status=0; npx jest --json --outputFile=.jest-results.json || status=$$?; \
+	  node scripts/rows/summary.js .jest-results.json; exit $$status
 
 test-unit: build
 	npx jest --testPathIgnorePatterns tests/e2e
 
 test-e2e: setup build
-	PATH="$(PULUMI_BIN):$$PATH" npx jest tests/e2e
+	npx jest tests/e2e
 
-emulator: build
-	node dist/emulator/cli.js --port $${PORT:-8787} --state-file $${STATE_FILE:-.emulator-state.json}
+demo: build
+	bash scripts/demo.sh
 
-demo: setup build
-	PATH="$(PULUMI_BIN):$$PATH" bash scripts/demo.sh
-
-bench: setup build
-	PATH="$(PULUMI_BIN):$$PATH" node --expose-gc -r ts-node/register/transpile-only scripts/bench.ts
+bench: build
+	node --expose-gc -r ts-node/register/transpile-only scripts/bench.ts
+endif
 
 # The native plugin: one esbuild bundle plus launchers, packed for `pulumi plugin install --file`.
 plugin: node_modules/.package-lock.json
@@ -64,5 +81,8 @@ sdks: node_modules/.package-lock.json
 check-generated: node_modules/.package-lock.json
 	bash scripts/sdks.sh --check
 
+emulator: build
+	node dist/emulator/cli.js --port $${PORT:-8787} --state-file $${STATE_FILE:-.emulator-state.json}
+
 clean:
-	rm -rf dist dist-plugin .pulumi-state .emulator-state.json bench-results
+	rm -rf dist .pulumi-state .emulator-state.json bench-results

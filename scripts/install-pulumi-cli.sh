@@ -1,39 +1,39 @@
 #!/usr/bin/env bash
-# Makes a Pulumi CLI of the pinned version available and prints the directory that holds it
-# (`pulumi`, `pulumi-language-nodejs`, `pulumi-resource-pulumi-nodejs`) on the last line of stdout.
+# Makes a Pulumi CLI of a pinned version available and prints the directory that holds it
+# (`pulumi`, `pulumi-language-nodejs`, `pulumi-resource-pulumi-nodejs`, `pulumi-language-yaml`) on the last
+# line of stdout.
+# Versions are cached side by side ($cache/pulumi-v<version>/bin), so every tested row keeps its own.
 #
-# Order: a `pulumi` already on PATH that is recent enough; else a cached build of the pinned version;
-# else the official installer when its site answers; else a build from Pulumi's published Go modules
-# (the only way on machines that reach nothing but package registries). Progress goes to stderr.
+# Order: a `pulumi` of exactly that version already on PATH; else a cached build of it; else the official
+# installer when its site answers; else a build from Pulumi's published Go modules (the only way on machines
+# that reach nothing but package registries). Progress goes to stderr.
 #
-#   PULUMI_VERSION          pinned version (default 3.248.0, matching the pinned @pulumi/pulumi)
-#   PULUMI_RTK_CACHE        cache for the Go module/build caches and the binaries
-#                           (default ${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-realtimekit)
-#   PULUMI_RTK_FORCE_BUILD  1 = ignore a pulumi on PATH and the installer; use the cache or build
+#   install-pulumi-cli.sh [VERSION]   default $PULUMI_VERSION, else 3.248.0 (the floor row's CLI)
+#   PULUMI_RTK_CACHE                  the cache (see cache-lib.sh)
+#   PULUMI_RTK_FORCE_BUILD            1 = ignore a pulumi on PATH and the installer; use the cache or build
 set -euo pipefail
+source "$(dirname "$0")/cache-lib.sh"
 
-version="${PULUMI_VERSION:-3.248.0}"
-# The language host module has no release tags; this is the commit of the pkg/v3.248.0 tag.
-lang_commit_3_248_0="dc7edd58bc13179f81b80983aab4eb7f74a01b41"
+version="${1:-${PULUMI_VERSION:-3.248.0}}"
+# The language host module has no release tags; these are the commits of the pkg/v3 release tags.
+declare -A lang_commits=([3.248.0]=dc7edd58bc13179f81b80983aab4eb7f74a01b41)
 # The last sdk/v3 release whose module still contained nodejs/cmd/pulumi-language-nodejs.
 fallback_lang_sdk="3.68.0"
-cache="${PULUMI_RTK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-realtimekit}"
 bin="$cache/pulumi-v$version/bin"
+force_build="${PULUMI_RTK_FORCE_BUILD:-0}"
 
-log() { printf 'install-pulumi-cli: %s\n' "$*" >&2; }
+print_bin_and_exit() { echo "$1"; exit 0; }
 
-version_at_least() { # $1 >= $2, both x.y.z
-  [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]
-}
-
-write_dynamic_provider_plugin() {
-  # The engine launches `pulumi-resource-pulumi-nodejs` for dynamic resources; upstream it is this
-  # same tiny script: run the dynamic-provider host of the @pulumi/pulumi the program installed.
-  cat > "$1/pulumi-resource-pulumi-nodejs" <<'SH'
-#!/bin/sh
-exec node "$(node -p "require.resolve('@pulumi/pulumi/cmd/dynamic-provider')" 2>/dev/null || echo ./node_modules/@pulumi/pulumi/cmd/dynamic-provider)" "$@"
-SH
-  chmod +x "$1/pulumi-resource-pulumi-nodejs"
+use_pulumi_on_path() {
+  [ "$force_build" != 1 ] && command -v pulumi >/dev/null 2>&1 && command -v pulumi-language-nodejs >/dev/null 2>&1 ||
+    return 0
+  local found
+  found="$(pulumi version 2>/dev/null | sed 's/^v//')"
+  if [ "$found" = "$version" ]; then
+    log "using pulumi v$found on PATH"
+    print_bin_and_exit "$(dirname "$(command -v pulumi)")"
+  fi
+  log "the pulumi on PATH is v$found, not v$version: using a pinned copy"
 }
 
 # The YAML language host (for the native plugin's YAML programs), built from its own Go module: its go.mod
@@ -43,12 +43,10 @@ yaml_host_version="${PULUMI_YAML_VERSION:-1.25.0}"
 ensure_yaml_language_host() { # target bin dir (the lock is held)
   local dir="$cache/pulumi-language-yaml-v$yaml_host_version/bin"
   if [ ! -x "$dir/pulumi-language-yaml" ]; then
-    command -v go >/dev/null 2>&1 || PATH="$PATH:/usr/local/go/bin"
+    use_go
     log "building pulumi-language-yaml v$yaml_host_version from its Go module (cold: about 2 minutes)"
-    mkdir -p "$dir.partial"
-    GOBIN="$(cd "$dir.partial" && pwd)" GOMODCACHE="$cache/gomod" GOCACHE="$cache/gobuild" \
-      GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0 GOTOOLCHAIN="${GOTOOLCHAIN:-local}" \
-      GONOSUMDB="${GONOSUMDB:-github.com/pulumi/pulumi}" \
+    rm -rf "$dir.partial" && mkdir -p "$dir.partial"
+    GOBIN="$(cd "$dir.partial" && pwd)" \
       go install -trimpath "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@v$yaml_host_version" >&2
     rm -rf "$dir" && mv "$dir.partial" "$dir"
   fi
@@ -60,62 +58,29 @@ have_cached_build() {
     [ "$("$bin/pulumi" version 2>/dev/null)" = "v$version" ]
 }
 
-if [ "${PULUMI_RTK_FORCE_BUILD:-0}" != 1 ] && command -v pulumi >/dev/null 2>&1; then
-  found="$(pulumi version 2>/dev/null | sed 's/^v//')"
-  if [ -n "$found" ] && version_at_least "$found" "$version" && command -v pulumi-language-nodejs >/dev/null 2>&1; then
-    log "using pulumi v$found on PATH"
-    dirname "$(command -v pulumi)"
-    exit 0
-  fi
-fi
+write_dynamic_provider_plugin() { # dir
+  # The engine launches `pulumi-resource-pulumi-nodejs` for dynamic resources; upstream it is this
+  # same tiny script: run the dynamic-provider host of the @pulumi/pulumi the program installed.
+  cat > "$1/pulumi-resource-pulumi-nodejs" <<'SH'
+#!/bin/sh
+exec node "$(node -p "require.resolve('@pulumi/pulumi/cmd/dynamic-provider')" 2>/dev/null || echo ./node_modules/@pulumi/pulumi/cmd/dynamic-provider)" "$@"
+SH
+  chmod +x "$1/pulumi-resource-pulumi-nodejs"
+}
 
-mkdir -p "$cache"
-exec 9>"$cache/install.lock"
-log "waiting for the install lock ($cache/install.lock)"
-flock 9
-
-if have_cached_build; then
-  log "using cached pulumi v$version in $bin"
-  ensure_yaml_language_host "$bin"
-  echo "$bin"
-  exit 0
-fi
-
-if [ "${PULUMI_RTK_FORCE_BUILD:-0}" != 1 ] && command -v curl >/dev/null 2>&1 &&
-   curl -fsS --max-time 5 -o "$cache/get-pulumi.sh" https://get.pulumi.com 2>/dev/null; then
+install_with_official_installer() {
+  [ "$force_build" != 1 ] && command -v curl >/dev/null 2>&1 &&
+    curl -fsS --max-time 5 -o "$cache/get-pulumi.sh" https://get.pulumi.com 2>/dev/null || return 0
   log "installing pulumi v$version with the official installer"
-  root="$cache/pulumi-v$version"
-  sh "$cache/get-pulumi.sh" --version "$version" --install-root "$root" --no-edit-path >&2
+  sh "$cache/get-pulumi.sh" --version "$version" --install-root "$cache/pulumi-v$version" --no-edit-path >&2
   write_dynamic_provider_plugin "$bin"
-  echo "$bin"
-  exit 0
-fi
-
-# The Go toolchain's usual home, for environments whose PATH leaves it out.
-command -v go >/dev/null 2>&1 || PATH="$PATH:/usr/local/go/bin"
-command -v go >/dev/null 2>&1 || { log "no pulumi, no network to its installer and no go toolchain: install Go or Pulumi"; exit 1; }
-log "building pulumi v$version from Pulumi's Go modules (cold: tens of minutes; cached afterwards)"
-
-export GOMODCACHE="$cache/gomod" GOCACHE="$cache/gobuild" GOFLAGS="-mod=mod -buildvcs=false"
-export CGO_ENABLED=0 GOTOOLCHAIN="${GOTOOLCHAIN:-local}"
-# The checksum database mirror these machines reach has no entries for recent Pulumi releases.
-export GONOSUMDB="${GONOSUMDB:-github.com/pulumi/pulumi}"
-
-if [ "$version" = 3.248.0 ]; then
-  lang_version="$lang_commit_3_248_0"
-else
-  lang_version="$(go mod download -json "github.com/pulumi/pulumi/pkg/v3@v$version" |
-    sed -n 's/.*"Hash": "\([0-9a-f]*\)".*/\1/p')"
-fi
-
-ldflags="-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$version"
-work="$cache/build-v$version"
-mkdir -p "$work" "$bin.partial"
+  print_bin_and_exit "$bin"
+}
 
 # `go install pkg@version` refuses modules whose go.mod has replace directives, so each binary is
 # built from a throw-away module that requires it and copies its non-local replace directives.
-build_from_module() { # name module@version package [sdk/v3 version]
-  local name="$1" modver="$2" pkg="$3" dir="$work/$1" gomod replaces
+build_from_module() { # name module@version package sdk/v3-version reported-version
+  local name="$1" modver="$2" pkg="$3" sdk="$4" reported="$5" dir="$work/$1" gomod replaces
   rm -rf "$dir" && mkdir -p "$dir" && cd "$dir"
   go mod init "build-$name" >/dev/null 2>&1
   gomod="$(go mod download -json "$modver" | sed -n 's/.*"GoMod": "\(.*\)",*/\1/p')"
@@ -128,29 +93,64 @@ build_from_module() { # name module@version package [sdk/v3 version]
     }')"
   for r in $replaces; do go mod edit -replace "$r"; done
   log "$name: resolving $modver"
-  go get "$pkg@${modver#*@}" "github.com/pulumi/pulumi/sdk/v3@${4:-v$version}" >&2
+  go get "$pkg@${modver#*@}" "github.com/pulumi/pulumi/sdk/v3@v$sdk" >&2
   log "$name: compiling"
-  go build -trimpath -tags osusergo,grpcnotrace -ldflags "$ldflags" -o "$bin.partial/$name" "$pkg" >&2
+  go build -trimpath -tags osusergo,grpcnotrace \
+    -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$reported" \
+    -o "$bin.partial/$name" "$pkg" >&2
 }
 
-build_from_module pulumi "github.com/pulumi/pulumi/pkg/v3@v$version" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+build_pulumi_cli() {
+  build_from_module pulumi "github.com/pulumi/pulumi/pkg/v3@v$version" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
+    "$version" "$version"
+}
+
 # The Node.js language host is its own module at the release commit. Module proxies that only mirror
 # tagged modules answer "not available" for it; the host then comes from the last sdk/v3 release that
 # still shipped it as a package (v3.68.0): the language-host protocol is backwards compatible, and the
 # program itself still runs on the project's pinned @pulumi/pulumi.
-lang_module="github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@$lang_version"
-if lang_answer="$(go mod download -json "$lang_module" 2>&1)"; then
-  build_from_module pulumi-language-nodejs "$lang_module" github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3
-else
-  log "the module proxy does not serve $lang_module:"
-  printf '%s\n' "$lang_answer" | sed -n 's/.*"Error": "\(.*\)".*/  \1/p' >&2
+build_nodejs_language_host() {
+  local commit="${lang_commits[$version]:-}" module answer
+  [ -n "$commit" ] || commit="$(go mod download -json "github.com/pulumi/pulumi/pkg/v3@v$version" |
+    sed -n 's/.*"Hash": "\([0-9a-f]*\)".*/\1/p')"
+  module="github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@$commit"
+  if [ -n "$commit" ] && answer="$(go mod download -json "$module" 2>&1)"; then
+    build_from_module pulumi-language-nodejs "$module" github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 \
+      "$version" "$version"
+    return
+  fi
+  if [ -z "$commit" ]; then
+    log "the module proxy names no commit for pkg/v3@v$version"
+  else
+    log "the module proxy does not serve $module:"
+    printf '%s\n' "$answer" | sed -n 's/.*"Error": "\(.*\)".*/  \1/p' >&2
+  fi
   log "using the language host of sdk/v3@v$fallback_lang_sdk instead"
-  ldflags_main="$ldflags"
-  ldflags="-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$fallback_lang_sdk"
   build_from_module pulumi-language-nodejs "github.com/pulumi/pulumi/sdk/v3@v$fallback_lang_sdk" \
-    github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs "v$fallback_lang_sdk"
-  ldflags="$ldflags_main"
+    github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs "$fallback_lang_sdk" "$fallback_lang_sdk"
+}
+
+use_pulumi_on_path
+# A finished build is moved into place in one step, so it can be used without waiting for the lock.
+if have_cached_build && [ -x "$bin/pulumi-language-yaml" ]; then
+  log "using cached pulumi v$version in $bin"
+  print_bin_and_exit "$bin"
 fi
+# One lock for every CLI version: builds share the Go caches and two at once would halve the speed of each.
+lock_cache install
+if have_cached_build; then
+  log "using cached pulumi v$version in $bin"
+  ensure_yaml_language_host "$bin"
+  print_bin_and_exit "$bin"
+fi
+install_with_official_installer
+
+use_go
+log "building pulumi v$version from Pulumi's Go modules (cold: tens of minutes; cached afterwards)"
+work="$cache/build-v$version"
+mkdir -p "$work" && rm -rf "$bin.partial" && mkdir -p "$bin.partial"
+build_pulumi_cli
+build_nodejs_language_host
 write_dynamic_provider_plugin "$bin.partial"
 rm -rf "$bin" && mv "$bin.partial" "$bin"
 ensure_yaml_language_host "$bin"
