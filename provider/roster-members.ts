@@ -46,6 +46,11 @@ export interface RosterArgs {
    * (instead of failing); see `adopt` on Participant. Default false.
    */
   adopt?: boolean;
+  /**
+   * Renew every child's token when it expires within this many seconds; see `refreshBeforeExpiry` on
+   * Participant (a scheduled `pulumi up` then keeps the whole roster's tokens valid).
+   */
+  refreshBeforeExpiry?: number;
   /** Cloudflare account id for every child (default from config). */
   accountId?: pulumi.Input<string>;
   /** RealtimeKit app id for every child (default from config). */
@@ -61,6 +66,7 @@ export interface RosterChildArgs {
   picture?: string;
   tokenRotation?: string | number;
   adopt?: boolean;
+  refreshBeforeExpiry?: number;
   accountId?: pulumi.Input<string>;
   appId?: pulumi.Input<string>;
 }
@@ -125,6 +131,7 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
           picture: entry.picture,
           tokenRotation: entry.tokenRotation,
           adopt: args.adopt,
+          refreshBeforeExpiry: args.refreshBeforeExpiry,
           accountId: args.accountId,
           appId: args.appId,
         },

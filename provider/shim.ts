@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { loadBuiltinsQuietly } from "./quiet-builtins";
 import type { PropertyMap, ResourceKind, RuntimeModule, RuntimeProvider } from "./runtime/protocol";
 
 /**
@@ -15,6 +16,7 @@ const RUNTIME_MODULE = "pulumi-realtimekit/runtime";
 export function runtimeShim<Inputs, Outputs>(
   kind: ResourceKind,
 ): pulumi.dynamic.ResourceProvider<Inputs, Outputs> {
+  loadBuiltinsQuietly(); // before Pulumi serializes this shim
   const load = (): RuntimeModule => require(RUNTIME_MODULE) as RuntimeModule;
   const provider = (): RuntimeProvider => {
     const found = load().providers[kind];

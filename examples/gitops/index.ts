@@ -18,6 +18,8 @@ const roster = new Roster("all-hands", {
   participants: config.requireObject<RosterEntry[]>("participants"),
   defaults: { presetName: config.get("defaultPreset") ?? "group_call_participant" },
   prune: config.getBoolean("prune") ?? false,
+  // Set per stack: the nightly job's `pulumi up` renews each token this many seconds before it expires.
+  refreshBeforeExpiry: config.getNumber("refreshBeforeExpiry"),
 });
 
 export const meetingId = meeting.meetingId;

@@ -2,7 +2,7 @@
  * Runs real Pulumi programs with the real CLI (Automation API, local file backend) against an in-process
  * emulator. The CLI comes from scripts/install-pulumi-cli.sh (`make test` puts it on PATH).
  */
-import { execFileSync } from "child_process";
+import { execFile, execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
@@ -20,6 +20,12 @@ function pulumiBinDir(): string {
   }
 }
 
+export interface RunResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
 export interface E2eProject {
   dir: string;
   stack: Stack;
@@ -30,6 +36,11 @@ export interface E2eProject {
   env: NodeJS.ProcessEnv;
   /** Runs the CLI in the project (same environment as the stack) and returns its stdout. */
   cli(args: string[]): string;
+  /**
+   * Runs a program in the project with the stack's environment (`pulumi` on PATH, the backend, the
+   * passphrase) without blocking the in-process emulator, and resolves with its exit status and output.
+   */
+  run(file: string, args: string[], env?: Record<string, string>): Promise<RunResult>;
   close(): Promise<void>;
 }
 
@@ -100,6 +111,19 @@ export async function createE2eProject(
         cwd: dir,
         env,
         encoding: "utf8",
+      });
+    },
+    run(file, args, env = {}) {
+      return new Promise((resolve) => {
+        const options = {
+          cwd: dir,
+          env: { ...process.env, ...envVars, PULUMI_HOME: path.join(dir, ".pulumi-home"), ...env },
+          encoding: "utf8" as const,
+        };
+        execFile(file, args, options, (error, stdout, stderr) => {
+          const status = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+          resolve({ status, stdout, stderr });
+        });
       });
     },
     stateFileText() {

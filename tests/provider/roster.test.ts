@@ -110,6 +110,7 @@ describe("a Roster under Pulumi's mocks", () => {
           file: path.join(ROSTER_FILES, "good.csv"),
           defaults: { presetName: "webinar_viewer" },
           adopt: true,
+          refreshBeforeExpiry: 7200,
         },
       },
     ]);
@@ -172,10 +173,14 @@ describe("a Roster under Pulumi's mocks", () => {
     expect(report("strict").unmanagedCount).toBe(0);
   });
 
-  it("reads entries from a roster file, and passes adopt to every child", () => {
+  it("reads entries from a roster file, and passes adopt and refreshBeforeExpiry to every child", () => {
     const inputs = childInputs("fromfile");
     expect(Object.keys(inputs).sort()).toEqual(["alice", "bob", "carol"]);
-    expect(inputs.carol).toMatchObject({ presetName: "webinar_viewer", adopt: true });
+    for (const child of Object.values(inputs)) {
+      expect(child).toMatchObject({ adopt: true, refreshBeforeExpiry: 7200 });
+    }
+    expect(inputs.carol).toMatchObject({ presetName: "webinar_viewer" });
+    expect(childInputs("team").alice).not.toHaveProperty("refreshBeforeExpiry");
     expect(report("fromfile").unmanagedCount).toBe(0);
   });
 });
