@@ -24,7 +24,8 @@ function lockfile(name) {
 /** `requested` when it names a row; otherwise the row whose Node.js line is `nodeVersion`'s. */
 function selectRow(requested, nodeVersion) {
   if (requested) {
-    if (!Object.hasOwn(rows, requested)) throw new Error(`unknown row "${requested}": expected one of ${names.join(", ")}`);
+    if (!Object.hasOwn(rows, requested))
+      throw new Error(`unknown row "${requested}": expected one of ${names.join(", ")}`);
     return requested;
   }
   const match = names.find((name) => major(rows[name].node) === major(nodeVersion));

@@ -9,5 +9,7 @@ const fs = require("fs");
 const results = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
 const pulumi = require(require.resolve("@pulumi/pulumi/package.json", { paths: [process.cwd()] })).version;
 const cli = execFileSync("pulumi", ["version"], { encoding: "utf8" }).trim();
-console.log(`row ${process.env.RTK_ROW}: Node.js ${process.version}, @pulumi/pulumi ${pulumi}, Pulumi CLI ${cli}`);
+console.log(
+  `row ${process.env.RTK_ROW}: Node.js ${process.version}, @pulumi/pulumi ${pulumi}, Pulumi CLI ${cli}`,
+);
 console.log(`tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed`);
