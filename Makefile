@@ -64,6 +64,7 @@ test-e2e: setup build
 	npx jest tests/e2e
 
 demo: build
+	@node scripts/rows/summary.js
 	bash scripts/demo.sh
 
 bench: build
