@@ -85,6 +85,15 @@ export const rosterArgs = Type.Object(
           "Take over participants that already exist with a declared `customParticipantId`. Default false.",
       }),
     ),
+    refreshBeforeExpiry: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        description:
+          "Seconds, for every child: renew its token when it expires within this window (see Participant), " +
+          "so a scheduled `pulumi up` keeps the roster's tokens valid. Default: never.",
+        "x-expected": "a non-negative number of seconds",
+      }),
+    ),
     accountId: Type.Optional(accountId("Cloudflare account id for every child (default from config).")),
     appId: Type.Optional(appId("RealtimeKit app id for every child (default from config).")),
   },
