@@ -64,6 +64,8 @@ type rosterArgs struct {
 	Participants []RosterEntry `pulumi:"participants"`
 	// Make the roster authoritative: participants in the meeting that it does not declare are deleted on `pulumi up`, and `pulumi preview` lists them first. Default false.
 	Prune *bool `pulumi:"prune"`
+	// Seconds, for every child: renew its token when it expires within this window (see Participant), so a scheduled `pulumi up` keeps the roster's tokens valid. Default: never.
+	RefreshBeforeExpiry *float64 `pulumi:"refreshBeforeExpiry"`
 }
 
 // The set of arguments for constructing a Roster resource.
@@ -84,6 +86,8 @@ type RosterArgs struct {
 	Participants RosterEntryArrayInput
 	// Make the roster authoritative: participants in the meeting that it does not declare are deleted on `pulumi up`, and `pulumi preview` lists them first. Default false.
 	Prune pulumi.BoolPtrInput
+	// Seconds, for every child: renew its token when it expires within this window (see Participant), so a scheduled `pulumi up` keeps the roster's tokens valid. Default: never.
+	RefreshBeforeExpiry pulumi.Float64PtrInput
 }
 
 func (RosterArgs) ElementType() reflect.Type {

@@ -27,7 +27,8 @@ class RosterArgs:
                  defaults: pulumi.Input[Optional['RosterDefaultsArgs']] = None,
                  file: pulumi.Input[Optional[_builtins.str]] = None,
                  participants: pulumi.Input[Optional[Sequence[pulumi.Input['RosterEntryArgs']]]] = None,
-                 prune: pulumi.Input[Optional[_builtins.bool]] = None):
+                 prune: pulumi.Input[Optional[_builtins.bool]] = None,
+                 refresh_before_expiry: pulumi.Input[Optional[_builtins.float]] = None):
         """
         The set of arguments for constructing a Roster resource.
 
@@ -39,6 +40,7 @@ class RosterArgs:
         :param pulumi.Input[_builtins.str] file: Path of a roster file (`.yaml`/`.yml`, `.json` or `.csv`; relative paths are resolved from the current directory). Give `participants` or `file`.
         :param pulumi.Input[Sequence[pulumi.Input['RosterEntryArgs']]] participants: The participants, e.g. a literal list.
         :param pulumi.Input[_builtins.bool] prune: Make the roster authoritative: participants in the meeting that it does not declare are deleted on `pulumi up`, and `pulumi preview` lists them first. Default false.
+        :param pulumi.Input[_builtins.float] refresh_before_expiry: Seconds, for every child: renew its token when it expires within this window (see Participant), so a scheduled `pulumi up` keeps the roster's tokens valid. Default: never.
         """
         pulumi.set(__self__, "meeting_id", meeting_id)
         if account_id is not None:
@@ -55,6 +57,8 @@ class RosterArgs:
             pulumi.set(__self__, "participants", participants)
         if prune is not None:
             pulumi.set(__self__, "prune", prune)
+        if refresh_before_expiry is not None:
+            pulumi.set(__self__, "refresh_before_expiry", refresh_before_expiry)
 
     @_builtins.property
     @pulumi.getter(name="meetingId")
@@ -152,6 +156,18 @@ class RosterArgs:
     def prune(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "prune", value)
 
+    @_builtins.property
+    @pulumi.getter(name="refreshBeforeExpiry")
+    def refresh_before_expiry(self) -> pulumi.Input[Optional[_builtins.float]]:
+        """
+        Seconds, for every child: renew its token when it expires within this window (see Participant), so a scheduled `pulumi up` keeps the roster's tokens valid. Default: never.
+        """
+        return pulumi.get(self, "refresh_before_expiry")
+
+    @refresh_before_expiry.setter
+    def refresh_before_expiry(self, value: pulumi.Input[Optional[_builtins.float]]):
+        pulumi.set(self, "refresh_before_expiry", value)
+
 
 @pulumi.type_token("realtimekit:index:Roster")
 class Roster(pulumi.ComponentResource):
@@ -167,6 +183,7 @@ class Roster(pulumi.ComponentResource):
                  meeting_id: pulumi.Input[Optional[_builtins.str]] = None,
                  participants: pulumi.Input[Optional[Sequence[pulumi.Input[Union['RosterEntryArgs', 'RosterEntryArgsDict']]]]] = None,
                  prune: pulumi.Input[Optional[_builtins.bool]] = None,
+                 refresh_before_expiry: pulumi.Input[Optional[_builtins.float]] = None,
                  __props__=None):
         """
         A meeting's roster: a component whose children are Participants keyed by `customParticipantId`, declared as data (in code or in a YAML, JSON or CSV file).
@@ -181,6 +198,7 @@ class Roster(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.str] meeting_id: The meeting the participants join.
         :param pulumi.Input[Sequence[pulumi.Input[Union['RosterEntryArgs', 'RosterEntryArgsDict']]]] participants: The participants, e.g. a literal list.
         :param pulumi.Input[_builtins.bool] prune: Make the roster authoritative: participants in the meeting that it does not declare are deleted on `pulumi up`, and `pulumi preview` lists them first. Default false.
+        :param pulumi.Input[_builtins.float] refresh_before_expiry: Seconds, for every child: renew its token when it expires within this window (see Participant), so a scheduled `pulumi up` keeps the roster's tokens valid. Default: never.
         """
         ...
     @overload
@@ -214,6 +232,7 @@ class Roster(pulumi.ComponentResource):
                  meeting_id: pulumi.Input[Optional[_builtins.str]] = None,
                  participants: pulumi.Input[Optional[Sequence[pulumi.Input[Union['RosterEntryArgs', 'RosterEntryArgsDict']]]]] = None,
                  prune: pulumi.Input[Optional[_builtins.bool]] = None,
+                 refresh_before_expiry: pulumi.Input[Optional[_builtins.float]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -235,6 +254,7 @@ class Roster(pulumi.ComponentResource):
             __props__.__dict__["meeting_id"] = meeting_id
             __props__.__dict__["participants"] = participants
             __props__.__dict__["prune"] = prune
+            __props__.__dict__["refresh_before_expiry"] = refresh_before_expiry
             __props__.__dict__["participant_ids"] = None
             __props__.__dict__["tokens"] = None
             __props__.__dict__["unmanaged_count"] = None
