@@ -15,7 +15,7 @@ help:
 	@echo "make test   - the whole suite: unit, emulator, provider, real-engine end-to-end"
 	@echo "make test-rows - the whole suite in every tested row (floor and current), as CI runs it"
 	@echo "ROW=floor|current selects the row of test, test-unit, test-e2e, demo, bench"
-	@echo "make plugin - dist/plugin/pulumi-resource-realtimekit-v<version>-<os>-<arch>.tar.gz (the native provider plugin)"
+	@echo "make plugin - dist-plugin/pulumi-resource-realtimekit-v<version>-<os>-<arch>.tar.gz (the native provider plugin)"
 	@echo "make sdks   - regenerate generated/ (schema.json, Go and Python SDKs, reference docs)"
 	@echo "make lint | build | emulator | bench | rows-lock | clean | check-generated"
 
@@ -86,4 +86,4 @@ emulator: build
 	node dist/emulator/cli.js --port $${PORT:-8787} --state-file $${STATE_FILE:-.emulator-state.json}
 
 clean:
-	rm -rf dist .pulumi-state .emulator-state.json bench-results
+	rm -rf dist dist-plugin .pulumi-state .emulator-state.json bench-results
