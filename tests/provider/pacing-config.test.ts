@@ -53,7 +53,9 @@ describe("resolveConfig: pacing", () => {
     const resolve = () => resolveConfig({}, config({ ...CREDENTIALS, [key]: value }), {});
     expect(resolve).toThrow(InvalidConfigError);
     expect(resolve).toThrow(message);
-    expect(resolve).toThrow(expect.objectContaining({ message: expect.not.stringContaining(JSON.stringify(value)) }));
+    expect(resolve).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining(JSON.stringify(value)) }),
+    );
   });
 
   it("names the environment variable when the bad value came from there", () => {
