@@ -27,6 +27,7 @@ import {
   parseRetryAfter,
   resolveRetryOptions,
   retryDelay,
+  sendUntilSettled,
   shouldRetry,
   type AttemptOutcome,
   type HttpMethod,
@@ -162,6 +163,16 @@ export class RealtimeKitClient {
   async requestPage<T>(request: ApiRequest): Promise<ApiPage<T>> {
     const { data, paging } = await this.#call(request, true);
     return { data: data as T[], paging: paging as WirePaging };
+  }
+
+  /**
+   * Sends a request that must never go twice blindly (an add) under the client's retry policy and pacing:
+   * after a failure whose outcome is unknown, `settle` checks the API and returns what the request produced,
+   * or `undefined` when it did not take effect, and only then is it sent again (see `sendUntilSettled`).
+   */
+  async reconcile<T>(send: () => Promise<T>, settle: (failure: Error) => Promise<T | undefined>): Promise<T> {
+    const context = { policy: this.#retry, sleep: (ms: number) => this.#clock.sleep(ms), random: this.#random, log: this.#log };
+    return sendUntilSettled(context, send, settle);
   }
 
   async #call(request: ApiRequest, paged: boolean): Promise<{ data: unknown; paging?: unknown }> {
