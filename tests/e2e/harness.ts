@@ -2,7 +2,7 @@
  * Runs real Pulumi programs with the real CLI (Automation API, local file backend) against an in-process
  * emulator. The CLI comes from scripts/install-pulumi-cli.sh (`make test` puts it on PATH).
  */
-import { execFileSync } from "child_process";
+import { type ChildProcess, execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
@@ -20,6 +20,13 @@ function pulumiBinDir(): string {
   }
 }
 
+/** How a CLI run ended. */
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
 export interface E2eProject {
   dir: string;
   stack: Stack;
@@ -28,8 +35,18 @@ export interface E2eProject {
   stateFileText(): string;
   /** The environment the CLI runs with (backend, passphrase, PULUMI_HOME, PATH with the CLI). */
   env: NodeJS.ProcessEnv;
-  /** Runs the CLI in the project (same environment as the stack) and returns its stdout. */
+  /**
+   * Runs the CLI in the project (same environment as the stack) and returns its stdout. Synchronous: the
+   * in-process emulator cannot answer meanwhile, so only for commands that make no API call.
+   */
   cli(args: string[]): string;
+  /** Runs the CLI without blocking (the emulator keeps answering); resolves with its exit code and output. */
+  runCli(args: string[]): Promise<CliResult>;
+  /**
+   * Starts the CLI in a process group of its own, so a test can kill it with everything it started (the
+   * language host, the program, the provider host) the way a cancelled CI job or a closed laptop does.
+   */
+  startCli(args: string[]): ChildProcess;
   close(): Promise<void>;
 }
 
@@ -90,16 +107,28 @@ export async function createE2eProject(
     ...Object.fromEntries(Object.entries(config).map(([k, v]) => [k, { value: v }])),
   });
   const env = { ...process.env, ...envVars, PULUMI_HOME: path.join(dir, ".pulumi-home") };
+  const pulumi = path.join(binDir, "pulumi");
+  const common = ["--stack", stackName, "--non-interactive"];
   return {
     dir,
     stack,
     emulator,
     env,
     cli(args) {
-      return execFileSync(path.join(binDir, "pulumi"), [...args, "--stack", stackName, "--non-interactive"], {
-        cwd: dir,
-        env,
-        encoding: "utf8",
+      return execFileSync(pulumi, [...args, ...common], { cwd: dir, env, encoding: "utf8" });
+    },
+    startCli(args) {
+      return spawn(pulumi, [...args, ...common], { cwd: dir, env, detached: true, stdio: "pipe" });
+    },
+    runCli(args) {
+      const child = spawn(pulumi, [...args, ...common], { cwd: dir, env, stdio: "pipe" });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+      return new Promise((resolve, reject) => {
+        child.once("error", reject);
+        child.once("close", (code) => resolve({ code, stdout, stderr }));
       });
     },
     stateFileText() {
