@@ -171,7 +171,12 @@ export class RealtimeKitClient {
    * or `undefined` when it did not take effect, and only then is it sent again (see `sendUntilSettled`).
    */
   async reconcile<T>(send: () => Promise<T>, settle: (failure: Error) => Promise<T | undefined>): Promise<T> {
-    const context = { policy: this.#retry, sleep: (ms: number) => this.#clock.sleep(ms), random: this.#random, log: this.#log };
+    const context = {
+      policy: this.#retry,
+      sleep: (ms: number) => this.#clock.sleep(ms),
+      random: this.#random,
+      log: this.#log,
+    };
     return sendUntilSettled(context, send, settle);
   }
 
