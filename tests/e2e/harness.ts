@@ -46,7 +46,7 @@ export interface E2eProject {
    * Starts the CLI in a process group of its own, so a test can kill it with everything it started (the
    * language host, the program, the provider host) the way a cancelled CI job or a closed laptop does.
    */
-  startCli(args: string[]): ChildProcess;
+  startCli(args: string[]): { child: ChildProcess; output(): string };
   close(): Promise<void>;
 }
 
@@ -118,7 +118,13 @@ export async function createE2eProject(
       return execFileSync(pulumi, [...args, ...common], { cwd: dir, env, encoding: "utf8" });
     },
     startCli(args) {
-      return spawn(pulumi, [...args, ...common], { cwd: dir, env, detached: true, stdio: "pipe" });
+      const child = spawn(pulumi, [...args, ...common], { cwd: dir, env, detached: true });
+      // Drained as it comes: an unread pipe fills up and stalls the CLI.
+      let output = "";
+      const collect = (chunk: Buffer) => (output += chunk.toString("utf8"));
+      child.stdout.on("data", collect);
+      child.stderr.on("data", collect);
+      return { child, output: () => output };
     },
     runCli(args) {
       const child = spawn(pulumi, [...args, ...common], { cwd: dir, env, stdio: "pipe" });
