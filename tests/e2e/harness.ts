@@ -35,6 +35,8 @@ export interface E2eProject {
   stateFileText(): string;
   /** The environment the CLI runs with (backend, passphrase, PULUMI_HOME, PATH with the CLI). */
   env: NodeJS.ProcessEnv;
+  /** The file backend's directory (what `PULUMI_BACKEND_URL` points at). */
+  backendDir: string;
   /**
    * Runs the CLI in the project (same environment as the stack) and returns its stdout. Synchronous: the
    * in-process emulator cannot answer meanwhile, so only for commands that make no API call.
@@ -111,6 +113,7 @@ export async function createE2eProject(
   const common = ["--stack", stackName, "--non-interactive"];
   return {
     dir,
+    backendDir: backend,
     stack,
     emulator,
     env,
