@@ -1,99 +1,83 @@
 /**
- * What makes the emulator controllable: injected faults, the optional global rate limit, request counters,
- * and the HTTP control surface under `/__emulator/` that exposes them to tests running it as a separate
- * process. Control requests answer plain JSON (no RealtimeKit envelope) and are never counted or faulted.
+ * What makes the emulator controllable: the optional global rate limit, request counters, and the HTTP
+ * control surface under `/__emulator/` that exposes them (and the faults of faults.ts) to tests running it
+ * as a separate process. Control requests answer plain JSON (no RealtimeKit envelope) and are never counted
+ * or faulted.
+ *
+ * The control surface can reset or rewrite everything (the state file included), so a web page must not be
+ * able to drive it: a request is refused unless it comes from loopback, names this emulator in `Host` (a
+ * DNS-rebinding page names its own host), carries no foreign `Origin`, and carries the
+ * {@link CONTROL_HEADER} header, which a browser sends cross-origin only after a CORS preflight that this
+ * surface never grants.
  */
-import { type ApiResponse, type Route, isJsonObject } from "./http";
+import type { IncomingMessage } from "node:http";
+import {
+  type ApiResponse,
+  type Route,
+  BodyError,
+  isJsonObject,
+  matchRoute,
+  readJsonBody,
+  splitPath,
+} from "./http";
 import type { EmulatorControl, EmulatorSettings, FaultSpec, Json, RateLimit, RequestCounters } from "./types";
 
-const FAULT_KINDS: readonly FaultSpec["kind"][] = ["status", "latency", "drop", "persist-then-500"];
+/** The header every control request must carry (any non-empty value, e.g. `1`). */
+export const CONTROL_HEADER = "x-emulator-control";
 
-/** Returns what is wrong with a fault spec, or null when it can be injected. */
-export function checkFault(fault: FaultSpec): string | null {
-  if (!FAULT_KINDS.includes(fault.kind)) return `kind must be one of ${FAULT_KINDS.join(", ")}`;
-  if (fault.method !== undefined && typeof fault.method !== "string") return "method must be a string";
-  if (fault.path !== undefined && typeof fault.path !== "string") return "path must be a string";
-  if (
-    fault.retryAfterSeconds !== undefined &&
-    !(typeof fault.retryAfterSeconds === "number" && fault.retryAfterSeconds >= 0)
-  ) {
-    return "retryAfterSeconds must be a non-negative number";
+/**
+ * Answers one request under `/__emulator/` (`path` is what follows it). `ownHosts` are the `host:port`
+ * names of this emulator, the only ones accepted in `Host` and `Origin`.
+ */
+export async function handleControl(
+  request: IncomingMessage,
+  method: string,
+  path: string,
+  control: EmulatorControl,
+  ownHosts: ReadonlySet<string>,
+): Promise<ApiResponse> {
+  const refusal = refusalOf(request, ownHosts);
+  if (refusal !== null) return { status: 403, body: { error: refusal } };
+  let body: Json | undefined;
+  try {
+    body = await readJsonBody(request);
+  } catch (error) {
+    if (error instanceof BodyError)
+      return { status: error.response.status, body: { error: "invalid JSON body" } };
+    throw error;
   }
-  if (fault.kind === "status" && !isHttpStatus(fault.status)) return "status must be an HTTP status 100..599";
-  if (fault.kind === "latency" && !(typeof fault.latencyMs === "number" && fault.latencyMs >= 0)) {
-    return "latencyMs must be a non-negative number";
+  const match = matchRoute(controlRoutes, method, splitPath(path));
+  if (match.kind === "not-found")
+    return { status: 404, body: { error: `no control route ${method} ${path}` } };
+  return match.route.handle({ params: match.params, query: new URLSearchParams(), body }, control);
+}
+
+/** Why a control request is refused, or null when it may proceed. */
+function refusalOf(request: IncomingMessage, ownHosts: ReadonlySet<string>): string | null {
+  if (!isLoopback(request.socket.remoteAddress)) return "the control surface only answers loopback clients";
+  const host = request.headers.host;
+  if (host === undefined || !ownHosts.has(host.toLowerCase())) {
+    return `the control surface only answers requests addressed to this emulator (Host ${[...ownHosts].join(" or ")})`;
   }
-  if (fault.times !== undefined && !(Number.isInteger(fault.times) && fault.times > 0)) {
-    return "times must be a positive integer";
+  const origin = request.headers.origin;
+  if (origin !== undefined && !isOwnOrigin(origin, ownHosts)) {
+    return "the control surface refuses requests from a web page of another origin";
   }
-  const probability = fault.probability;
-  if (
-    probability !== undefined &&
-    !(typeof probability === "number" && probability > 0 && probability <= 1)
-  ) {
-    return "probability must be in (0, 1]";
+  const marker = request.headers[CONTROL_HEADER];
+  if (typeof marker !== "string" || marker.trim() === "") {
+    return `control requests must carry the header ${CONTROL_HEADER} (e.g. \`${CONTROL_HEADER}: 1\`)`;
   }
-  if (fault.path !== undefined && pathMatcher(fault.path) === null) return "path is not a valid /regex/";
   return null;
 }
 
-function isHttpStatus(status: number | undefined): boolean {
-  return typeof status === "number" && Number.isInteger(status) && status >= 100 && status <= 599;
+function isOwnOrigin(origin: string, ownHosts: ReadonlySet<string>): boolean {
+  return (
+    origin.toLowerCase().startsWith("http://") && ownHosts.has(origin.slice("http://".length).toLowerCase())
+  );
 }
 
-/** A `/regex/flags` string becomes a RegExp; anything else matches as a substring. */
-function pathMatcher(path: string): ((candidate: string) => boolean) | null {
-  const regex = /^\/(.*)\/([a-z]*)$/s.exec(path);
-  if (!regex) return (candidate) => candidate.includes(path);
-  try {
-    const pattern = new RegExp(regex[1], regex[2]);
-    return (candidate) => pattern.test(candidate);
-  } catch {
-    return null;
-  }
-}
-
-interface ActiveFault {
-  spec: FaultSpec;
-  matchesPath: (path: string) => boolean;
-  /** Requests left to fault; undefined for a probability fault, which stays until cleared. */
-  remaining: number | undefined;
-}
-
-/** The injected faults, consulted in the order they were added. */
-export class FaultTable {
-  private faults: ActiveFault[] = [];
-
-  /** Adds a fault; throws on an invalid spec. */
-  add(spec: FaultSpec): void {
-    const problem = checkFault(spec);
-    if (problem) throw new Error(`Invalid fault: ${problem}`);
-    this.faults.push({
-      spec: { ...spec },
-      matchesPath: pathMatcher(spec.path ?? "") as (path: string) => boolean,
-      remaining: spec.probability === undefined ? (spec.times ?? 1) : undefined,
-    });
-  }
-
-  clear(): void {
-    this.faults = [];
-  }
-
-  /** The fault to apply to this request, if any; a counted fault is used up by it. */
-  take(method: string, path: string): FaultSpec | undefined {
-    for (const fault of this.faults) {
-      if (fault.spec.method && fault.spec.method.toUpperCase() !== method) continue;
-      if (!fault.matchesPath(path)) continue;
-      if (fault.remaining === undefined) {
-        if (Math.random() < (fault.spec.probability as number)) return fault.spec;
-        continue;
-      }
-      fault.remaining -= 1;
-      if (fault.remaining === 0) this.faults = this.faults.filter((other) => other !== fault);
-      return fault.spec;
-    }
-    return undefined;
-  }
+function isLoopback(address: string | undefined): boolean {
+  return address !== undefined && (address === "::1" || /^(::ffff:)?127\./.test(address));
 }
 
 /** A fixed window that starts with the first request after the previous one ended. */
@@ -208,7 +192,7 @@ function toSettings(body: Json | undefined): EmulatorSettings | string {
 }
 
 /** The routes under `/__emulator/`, mirroring `EmulatorControl`. */
-export const controlRoutes: Route<EmulatorControl>[] = [
+const controlRoutes: Route<EmulatorControl>[] = [
   {
     method: "POST",
     template: "/faults",

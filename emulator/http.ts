@@ -6,7 +6,7 @@
  * dependency at all: it ships inside the package, runs wherever Node runs, and starts in milliseconds.
  */
 import { randomBytes } from "node:crypto";
-import { STATUS_CODES } from "node:http";
+import { type IncomingMessage, STATUS_CODES } from "node:http";
 import type { Json, JsonObject } from "./types";
 
 /** What a route handler answers; the server adds `cf-ray` and JSON-encodes `body`. */
@@ -172,4 +172,34 @@ export function splitPath(path: string): string[] {
 /** Whether a parsed body value is a JSON object (not null, not an array). */
 export function isJsonObject(value: Json | undefined): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// ---------------------------------------------------------------------------------------------- bodies
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** A body that is not JSON, or is too large. */
+export class BodyError extends Error {
+  constructor(readonly response: ApiResponse) {
+    super(JSON.stringify(response.body));
+  }
+}
+
+/** Reads a request body as JSON: `undefined` when empty; throws a {@link BodyError} when not JSON or too large. */
+export async function readJsonBody(request: IncomingMessage): Promise<Json | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new BodyError(serviceError(413, "Request body too large"));
+    chunks.push(buffer);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    throw new BodyError(serviceError(400, "Invalid JSON body"));
+  }
 }

@@ -19,6 +19,7 @@
  * - apps created through the API get the four default presets (the real API probably gives them none).
  */
 export { startEmulator } from "./server";
+export { CONTROL_HEADER } from "./control";
 export { verifyParticipantToken } from "./jwt";
 export type { ParticipantTokenClaims } from "./jwt";
 export { DEFAULT_PER_PAGE, MAX_PER_PAGE } from "./http";

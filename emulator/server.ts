@@ -1,19 +1,22 @@
 /**
- * The emulator's one request pipeline: count, inject faults, rate-limit, authenticate, route, persist.
+ * The emulator's one request pipeline: count, authenticate, inject faults, rate-limit, route, persist.
  * Built on node:http alone (see http.ts for why there is no framework).
  */
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { appRoutes } from "./apps";
 import type { ActiveSettings, ApiContext } from "./context";
-import { FaultTable, RateLimiter, RequestCounter, controlRoutes } from "./control";
+import { RateLimiter, RequestCounter, handleControl } from "./control";
+import { FaultTable } from "./faults";
 import {
   type ApiResponse,
   type Route,
   authenticationError,
   gatewayError,
+  BodyError,
   matchRoute,
   newRayId,
+  readJsonBody,
   routeNotFound,
   serviceError,
   splitPath,
@@ -34,7 +37,6 @@ import type {
 
 const API_PREFIX = "/client/v4";
 const CONTROL_PREFIX = "/__emulator";
-const MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_TOKEN_TTL_SECONDS = 86400;
 const REAL_TIME: EmulatorClock = { now: () => Date.now() };
 
@@ -114,6 +116,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     control,
     delay,
     isClosing: () => closing,
+    ownHosts: new Set(),
     log: options.log,
     clock: options.clock ?? REAL_TIME,
   };
@@ -142,6 +145,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const port = (server.address() as AddressInfo).port;
   const origin = `http://${urlHost(host)}:${port}`;
+  for (const name of [urlHost(host), "127.0.0.1", "localhost", "[::1]"])
+    pipeline.ownHosts.add(`${name}:${port}`);
 
   return {
     baseUrl: `${origin}${API_PREFIX}`,
@@ -205,16 +210,11 @@ interface Pipeline {
   control: EmulatorControl;
   delay: (ms: number) => Promise<void>;
   isClosing: () => boolean;
+  /** `host:port` names this emulator answers control requests for (filled in once it listens). */
+  ownHosts: Set<string>;
   log: ((line: string) => void) | undefined;
   /** Drives the rate-limit window. */
   clock: EmulatorClock;
-}
-
-/** A body that is not JSON, or is too large. */
-class BodyError extends Error {
-  constructor(readonly response: ApiResponse) {
-    super(JSON.stringify(response.body));
-  }
 }
 
 async function handle(pipeline: Pipeline, request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -225,7 +225,8 @@ async function handle(pipeline: Pipeline, request: IncomingMessage, response: Se
   const pathname = url.pathname;
 
   if (pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`)) {
-    send(response, await handleControl(pipeline, request, method, pathname.slice(CONTROL_PREFIX.length)));
+    const controlPath = pathname.slice(CONTROL_PREFIX.length);
+    send(response, await handleControl(request, method, controlPath, pipeline.control, pipeline.ownHosts));
     return;
   }
 
@@ -236,33 +237,6 @@ async function handle(pipeline: Pipeline, request: IncomingMessage, response: Se
   }
   send(response, answer);
   pipeline.log?.(`${method} ${pathname} -> ${answer.status} (${Date.now() - started} ms)`);
-}
-
-async function handleControl(
-  pipeline: Pipeline,
-  request: IncomingMessage,
-  method: string,
-  path: string,
-): Promise<ApiResponse> {
-  if (!isLoopback(request.socket.remoteAddress)) {
-    return { status: 403, body: { error: "the control surface only answers loopback clients" } };
-  }
-  let body: Json | undefined;
-  try {
-    body = await readJsonBody(request);
-  } catch (error) {
-    if (error instanceof BodyError)
-      return { status: error.response.status, body: { error: "invalid JSON body" } };
-    throw error;
-  }
-  const match = matchRoute(controlRoutes, method, splitPath(path));
-  if (match.kind === "not-found")
-    return { status: 404, body: { error: `no control route ${method} ${path}` } };
-  return match.route.handle({ params: match.params, query: new URLSearchParams(), body }, pipeline.control);
-}
-
-function isLoopback(address: string | undefined): boolean {
-  return address !== undefined && (address === "::1" || /^(::ffff:)?127\./.test(address));
 }
 
 async function handleApi(
@@ -289,6 +263,10 @@ async function handleApi(
     match.kind === "found" ? `${method} ${match.route.template}` : `${method} (unmatched)`,
   );
 
+  // Authentication comes first, as at Cloudflare's edge: a request without the token is refused before any
+  // fault or the rate limit applies, and does not use up the token's window.
+  if (request.headers.authorization !== `Bearer ${pipeline.store.apiToken}`) return authenticationError();
+
   const fault = pipeline.faults.take(method, apiPath);
   if (fault?.kind === "drop") {
     request.socket.destroy();
@@ -311,12 +289,9 @@ async function handleApi(
     throw error;
   }
 
-  // Global, before authentication: like Cloudflare's per-client limit, refused requests count too.
   const limit = pipeline.rateLimiter.current;
   const remainingMs = pipeline.rateLimiter.hit(pipeline.clock.now());
   if (limit && remainingMs !== null) return rateLimited(limit.requests, limit.windowMs, remainingMs);
-
-  if (request.headers.authorization !== `Bearer ${pipeline.store.apiToken}`) return authenticationError();
 
   if (match.kind === "not-found") {
     return segments[0] === "accounts" ? routeNotFound() : gatewayError(404, 7000, "No route for that URI");
@@ -357,24 +332,6 @@ function rateLimited(requests: number, windowMs: number, remainingMs: number): A
     ...gatewayError(429, 10100, `More than ${requests} requests per ${windowSeconds} seconds reached`),
     headers: { "retry-after": String(retryAfter) },
   };
-}
-
-async function readJsonBody(request: IncomingMessage): Promise<Json | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new BodyError(serviceError(413, "Request body too large"));
-    chunks.push(buffer);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text) as Json;
-  } catch {
-    throw new BodyError(serviceError(400, "Invalid JSON body"));
-  }
 }
 
 function send(response: ServerResponse, answer: ApiResponse): void {

@@ -59,7 +59,11 @@ export interface EmulatorSettings {
 export interface FaultSpec {
   /** HTTP method to match (case-insensitive); any method when absent. */
   method?: string;
-  /** Substring, or `/regex/flags`, matched against the path after `/client/v4` (query excluded). */
+  /**
+   * Matched against the path after `/client/v4` (query excluded): a substring, or, with `*` segments, a
+   * glob of the whole path where `*` is one segment and `**` any number (`/**\/participants/*` for one participant).
+   * At most 256 characters. No regular expressions: a pattern can never make matching slow.
+   */
   path?: string;
   /** Apply to the next N matching requests (default 1). */
   times?: number;

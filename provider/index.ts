@@ -17,5 +17,5 @@ export type {
   GetMeetingParticipantsResult,
   MeetingParticipant,
 } from "./meeting-participants";
-export { resolveConfig, MissingConfigError } from "./config";
+export { resolveConfig, MissingConfigError, InvalidConfigError } from "./config";
 export type { ConfigSource, Environment, ExplicitConfig, ResolvedConfig } from "./config";

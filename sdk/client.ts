@@ -12,7 +12,6 @@ import {
   RealtimeKitError,
   TimeoutError,
   fromResponse,
-  redact,
   type ErrorResponse,
   type RequestTarget,
 } from "./errors";
@@ -21,12 +20,14 @@ import { Pacer, SYSTEM_CLOCK, resolveRateLimit, type Clock, type RateLimitOption
 import { displayPath, encodeSegment, isValidSegment } from "./path";
 import { Participants } from "./participants";
 import { Presets } from "./presets";
+import { fromNetwork } from "./redaction";
 import {
   isIdempotent,
   mayHaveBeenProcessed,
   parseRetryAfter,
   resolveRetryOptions,
   retryDelay,
+  sendUntilSettled,
   shouldRetry,
   type AttemptOutcome,
   type HttpMethod,
@@ -164,6 +165,21 @@ export class RealtimeKitClient {
     return { data: data as T[], paging: paging as WirePaging };
   }
 
+  /**
+   * Sends a request that must never go twice blindly (an add) under the client's retry policy and pacing:
+   * after a failure whose outcome is unknown, `settle` checks the API and returns what the request produced,
+   * or `undefined` when it did not take effect, and only then is it sent again (see `sendUntilSettled`).
+   */
+  async reconcile<T>(send: () => Promise<T>, settle: (failure: Error) => Promise<T | undefined>): Promise<T> {
+    const context = {
+      policy: this.#retry,
+      sleep: (ms: number) => this.#clock.sleep(ms),
+      random: this.#random,
+      log: this.#log,
+    };
+    return sendUntilSettled(context, send, settle);
+  }
+
   async #call(request: ApiRequest, paged: boolean): Promise<{ data: unknown; paging?: unknown }> {
     const target: RequestTarget = { method: request.method, path: displayPath(request.path) };
     const url = this.#url(request, target);
@@ -173,14 +189,15 @@ export class RealtimeKitClient {
       const started = Date.now();
       const result = await this.#send(request, url);
       // Retry-After dates are wall-clock time, whatever clock paces the requests.
-      const outcome = toOutcome(result, Date.now());
+      const retryAfter = this.#header(result, "retry-after");
+      const outcome = toOutcome(result, retryAfter, Date.now());
       this.#log(
         `RealtimeKit ${target.method} ${target.path}: ${describe(result)} in ${Date.now() - started} ms`,
       );
       if (result.kind === "response" && result.response.status < 300) {
         return this.#unwrap(request, paged, target, result.response);
       }
-      const delay = retryDelay(attempt, retryAfterOf(result), this.#retry, this.#random, Date.now());
+      const delay = retryDelay(attempt, retryAfter, this.#retry, this.#random, Date.now());
       const rateLimited = outcome.kind === "status" && outcome.status === 429;
       // A 429 holds every request of this token, not only this one; a wait longer than the policy
       // accepts is not held, since that request fails at once and the others will hear 429 themselves.
@@ -266,7 +283,7 @@ export class RealtimeKitClient {
     const envelope = parseJson(response.data);
     const processedButUnusable = { outcomeUnknown: !isIdempotent(request.method, this.#retry, request) };
     if (isRecord(envelope) && envelope.success === false) {
-      throw fromResponse(target, errorResponse(response, null), [this.#apiToken], processedButUnusable);
+      throw fromResponse(target, this.#errorResponse(response, null), [this.#apiToken], processedButUnusable);
     }
     const data = isRecord(envelope) ? envelope.data : undefined;
     const paging = isRecord(envelope) ? envelope.paging : undefined;
@@ -279,7 +296,7 @@ export class RealtimeKitClient {
         status: response.status,
         code: "invalid_response",
         upstreamMessage: problem,
-        requestId: rayOf(response),
+        requestId: this.#header({ kind: "response", response }, "cf-ray"),
       };
       throw new ApiError(target, details, processedButUnusable);
     }
@@ -296,20 +313,36 @@ export class RealtimeKitClient {
     if (result.kind === "connection") {
       // The cause is a plain Error with the network code only: an AxiosError would carry the request
       // headers, Authorization included, into anything that logs the error with its cause.
-      const cause = new Error(redact(`${result.code}: ${result.detail}`, [this.#apiToken]));
+      const cause = new Error(fromNetwork(`${result.code}: ${result.detail}`, [this.#apiToken]));
       return new ConnectionError(target, `connection error ${result.code}`, { outcomeUnknown, cause });
     }
     const retryAfterMs = outcome.kind === "status" ? (outcome.retryAfterMs ?? null) : null;
-    return fromResponse(target, errorResponse(result.response, retryAfterMs), [this.#apiToken], {
+    return fromResponse(target, this.#errorResponse(result.response, retryAfterMs), [this.#apiToken], {
       outcomeUnknown,
     });
   }
+
+  #errorResponse(response: AxiosResponse<string>, retryAfterMs: number | null): ErrorResponse {
+    return {
+      status: response.status,
+      body: String(response.data ?? ""),
+      requestId: this.#header({ kind: "response", response }, "cf-ray"),
+      retryAfterMs,
+    };
+  }
+
+  /** A response header, cleaned by `fromNetwork` before anything reads it; null when absent or empty. */
+  #header(result: Attempt, name: "cf-ray" | "retry-after"): string | null {
+    if (result.kind !== "response") return null;
+    const value: unknown = result.response.headers[name];
+    return typeof value === "string" && value !== "" ? fromNetwork(value, [this.#apiToken]) : null;
+  }
 }
 
-function toOutcome(result: Attempt, now: number): AttemptOutcome {
+function toOutcome(result: Attempt, retryAfter: string | null, now: number): AttemptOutcome {
   if (result.kind === "timeout") return { kind: "timeout" };
   if (result.kind === "connection") return { kind: "connection", requestSent: result.requestSent };
-  const retryAfterMs = parseRetryAfter(retryAfterOf(result), now);
+  const retryAfterMs = parseRetryAfter(retryAfter, now);
   return { kind: "status", status: result.response.status, retryAfterMs };
 }
 
@@ -321,28 +354,6 @@ function describe(result: Attempt): string {
   if (result.kind === "timeout") return "timed out";
   if (result.kind === "connection") return `connection error ${result.code}`;
   return String(result.response.status);
-}
-
-function errorResponse(response: AxiosResponse<string>, retryAfterMs: number | null): ErrorResponse {
-  return {
-    status: response.status,
-    body: String(response.data ?? ""),
-    requestId: rayOf(response),
-    retryAfterMs,
-  };
-}
-
-function retryAfterOf(result: Attempt): string | null {
-  return result.kind === "response" ? headerOf(result.response, "retry-after") : null;
-}
-
-function rayOf(response: AxiosResponse<string>): string | null {
-  return headerOf(response, "cf-ray");
-}
-
-function headerOf(response: AxiosResponse<string>, name: string): string | null {
-  const value: unknown = response.headers[name];
-  return typeof value === "string" && value !== "" ? value : null;
 }
 
 function requireText(value: unknown, name: string): void {

@@ -5,6 +5,9 @@
  * to the app (or account) prefix, e.g. `/meetings/{id}/participants/{pid}`. Messages never contain the API
  * token, a participant token (JWTs are redacted from upstream text) or request headers.
  */
+import { fromNetwork } from "./redaction";
+
+export { redact } from "./redaction";
 
 /** Where a request went, as shown in messages: the method and the path after the app or account prefix. */
 export interface RequestTarget {
@@ -173,8 +176,9 @@ export interface ErrorResponse {
 
 /**
  * Builds the error for an HTTP error answer. Accepts RealtimeKit's `{error:{code,message}}`, Cloudflare
- * v4's `{errors:[{code,message}]}`, Dyte's `{message}` and non-JSON bodies. `secrets` (the API token) are
- * redacted from the upstream text along with anything shaped like a JWT.
+ * v4's `{errors:[{code,message}]}`, Dyte's `{message}` and non-JSON bodies. Every piece of upstream text
+ * (code, message, request id) goes through `fromNetwork`: `secrets` (the API token) and anything shaped like
+ * a JWT are redacted, and long text is cut.
  */
 export function fromResponse(
   target: RequestTarget,
@@ -182,13 +186,13 @@ export function fromResponse(
   secrets: readonly string[],
   options: RealtimeKitErrorOptions = {},
 ): ApiError {
-  // Redact before cutting: a cut through a secret or a JWT would leave a prefix the patterns no longer match.
-  const upstream = parseErrorBody(response.body, (text) => truncate(redact(text, secrets)));
+  const upstream = parseErrorBody(response.body, (text) => fromNetwork(text, secrets));
   const details: ApiErrorDetails = {
     status: response.status,
     code: upstream.code,
     upstreamMessage: upstream.message || `HTTP ${response.status}`,
-    requestId: response.requestId,
+    // The pipeline hands the header over cleaned; cleaning is idempotent, and this keeps callers honest.
+    requestId: response.requestId === null ? null : fromNetwork(response.requestId, secrets),
   };
   switch (response.status) {
     case 400:
@@ -209,9 +213,6 @@ export function fromResponse(
   }
 }
 
-/** Upstream text longer than this is cut: an HTML error page says nothing useful past its start. */
-const MAX_UPSTREAM_MESSAGE = 300;
-
 /** Reads the code and message of an error body; `clean` redacts and cuts each piece of upstream text. */
 function parseErrorBody(
   body: string,
@@ -225,12 +226,14 @@ function parseErrorBody(
   }
   if (!isRecord(parsed)) return { code: null, message: clean(body.trim()) };
   const service = parsed.error;
-  if (isRecord(service)) return { code: codeOf(service.code), message: messageOf(service.message, clean) };
+  if (isRecord(service)) {
+    return { code: codeOf(service.code, clean), message: messageOf(service.message, clean) };
+  }
   if (Array.isArray(parsed.errors) && parsed.errors.length > 0) {
     const [first] = parsed.errors as unknown[];
     if (isRecord(first)) {
       const rest = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : "";
-      return { code: codeOf(first.code), message: `${messageOf(first.message, clean)}${rest}` };
+      return { code: codeOf(first.code, clean), message: `${messageOf(first.message, clean)}${rest}` };
     }
   }
   if (typeof parsed.message === "string") return { code: null, message: clean(parsed.message) };
@@ -238,28 +241,13 @@ function parseErrorBody(
   return { code: null, message: clean(body.trim()) };
 }
 
-function codeOf(value: unknown): number | string | null {
-  return typeof value === "number" || typeof value === "string" ? value : null;
+function codeOf(value: unknown, clean: (text: string) => string): number | string | null {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  return typeof value === "string" ? clean(value) : null;
 }
 
 function messageOf(value: unknown, clean: (text: string) => string): string {
   return typeof value === "string" ? clean(value) : "";
-}
-
-function truncate(text: string): string {
-  return text.length > MAX_UPSTREAM_MESSAGE ? `${text.slice(0, MAX_UPSTREAM_MESSAGE)}…` : text;
-}
-
-/** Three base64url segments starting with `eyJ` (`{"`): the shape of every JWT, participant tokens included. */
-const JWT_PATTERN = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
-
-/** Replaces every secret and every JWT in `text` with `[redacted]`. */
-export function redact(text: string, secrets: readonly string[]): string {
-  let clean = text.replace(JWT_PATTERN, "[redacted]");
-  for (const secret of secrets) {
-    if (secret.length > 0) clean = clean.split(secret).join("[redacted]");
-  }
-  return clean;
 }
 
 function formatMessage(target: RequestTarget, reason: string, outcomeUnknown: boolean): string {

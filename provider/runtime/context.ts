@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { RealtimeKitClient, type RealtimeKitClientOptions } from "../../sdk";
 import { resolveConfig, type ConfigSource, type ExplicitConfig, type ResolvedConfig } from "../config";
 
-/** Client options the runtime does not take from config (timeouts, retry, pacing): tests tune them. */
+/** Client options the runtime does not take from config (timeouts, retry, default pacing): tests tune them. */
 export type ClientTuning = Omit<RealtimeKitClientOptions, "apiToken" | "accountId" | "appId" | "baseUrl">;
 
 /** A client plus the resolved values it was built from (the ids are recorded in resource outputs). */
@@ -43,10 +43,17 @@ export function setClientTuning(options: ClientTuning): void {
 export function connect(explicit: ExplicitConfig): Connection {
   const config = resolveConfig(explicit, stackConfig, process.env);
   const digest = createHash("sha256").update(config.apiToken).digest("hex");
-  const key = JSON.stringify([config.baseUrl ?? "", config.accountId, config.appId, digest]);
+  const key = JSON.stringify([
+    config.baseUrl ?? "",
+    config.accountId,
+    config.appId,
+    digest,
+    config.rateLimit,
+  ]);
   let client = clients.get(key);
   if (!client) {
-    client = new RealtimeKitClient({ ...tuning, ...config });
+    // Pacing set in config or the environment is the user's choice and wins over a test's tuning.
+    client = new RealtimeKitClient({ ...tuning, ...config, rateLimit: config.rateLimit ?? tuning.rateLimit });
     clients.set(key, client);
   }
   return { client, config };

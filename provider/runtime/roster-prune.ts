@@ -10,6 +10,7 @@
 import { NotFoundError } from "../../sdk/errors";
 import { connect } from "./context";
 import { checkInputs, forEngine, rosterPruneDescription, type UndeclaredParticipant } from "./inputs";
+import { partialFailure } from "./partial-failure";
 import type { PropertyMap, RuntimeProvider } from "./protocol";
 import { sharedParticipantList } from "./shared-participant-list";
 import { containsUnknown, isRecord } from "./values";
@@ -49,33 +50,46 @@ async function prune(inputs: RosterPruneInputs): Promise<RosterPruneOutputs> {
     appId: config.appId,
     meetingId: inputs.meetingId,
   };
-  const failures: string[] = [];
+  const failures: { participant: UndeclaredParticipant; message: string }[] = [];
   for (const participant of inputs.undeclared) {
     try {
       await client.participants.delete(inputs.meetingId, participant.participantId);
     } catch (error) {
       if (!(error instanceof NotFoundError)) {
         const reason = error instanceof Error ? error.message : String(error);
-        failures.push(`"${participant.customParticipantId}" (${participant.participantId}): ${reason}`);
+        const message = `"${participant.customParticipantId}" (${participant.participantId}): ${reason}`;
+        failures.push({ participant, message });
         continue;
       }
     }
     sharedParticipantList.remove(meeting, participant.participantId);
   }
-  if (failures.length > 0) {
-    throw new Error(
-      `Could not prune meeting ${inputs.meetingId}: ${failures.length} of ${inputs.undeclared.length} ` +
-        `undeclared participants were not deleted:\n  ${failures.join("\n  ")}`,
-    );
-  }
-  return {
+  const outputs = (left: UndeclaredParticipant[]): RosterPruneOutputs => ({
     meetingId: inputs.meetingId,
-    undeclared: [],
+    undeclared: left,
     ...(inputs.managed !== undefined ? { managed: inputs.managed } : {}),
-    pruned: inputs.undeclared,
+    pruned: inputs.undeclared.filter((participant) => !left.includes(participant)),
     accountId: config.accountId,
     appId: config.appId,
-  };
+  });
+  if (failures.length > 0) {
+    const failure = new Error(
+      `Could not prune meeting ${inputs.meetingId}: ${failures.length} of ${inputs.undeclared.length} ` +
+        `undeclared participants were not deleted:\n  ${failures.map((f) => f.message).join("\n  ")}\n` +
+        "Run `pulumi up` again to retry them.",
+    );
+    // What was deleted stays deleted: the engine records the ones left, and the next run retries only those.
+    throw partialFailure(failure, {
+      id: pruneId(inputs.meetingId),
+      outputs: outputs(failures.map((f) => f.participant)),
+      inputs: inputs as unknown as PropertyMap,
+    });
+  }
+  return outputs([]);
+}
+
+function pruneId(meetingId: string): string {
+  return `prune-${meetingId}`;
 }
 
 /** The pruning provider, as the runtime module exposes it to the shim. */
@@ -106,7 +120,7 @@ export const rosterPruneRuntime: RuntimeProvider<RosterPruneInputs, RosterPruneO
   },
 
   async create(inputs) {
-    return { id: `prune-${inputs.meetingId}`, outs: await prune(inputs) };
+    return { id: pruneId(inputs.meetingId), outs: await prune(inputs) };
   },
 
   async read(id, props) {

@@ -31,6 +31,8 @@ interface Entry {
 /** See the module comment. `now` is injectable so expiry can be tested without waiting. */
 export class SharedParticipantList {
   private readonly entries = new Map<string, Entry>();
+  /** Participants a create in this process took over from whatever else may hold them (see `claim`). */
+  private readonly claimed = new Set<string>();
 
   constructor(
     private readonly ttlMs: number = MEETING_VIEW_TTL_MS,
@@ -84,6 +86,20 @@ export class SharedParticipantList {
     this.apply(meeting, (participants) => participants.delete(participantId));
   }
 
+  /**
+   * Records that a create in this process took over an existing participant. One deployment runs in one
+   * provider process, so a delete of the same participant later in it comes from the resource it was taken
+   * from (renamed without `aliases`, replaced create-before-delete) and must not delete it.
+   */
+  claim(meeting: MeetingRef, participantId: string): void {
+    this.claimed.add(JSON.stringify([keyOf(meeting), participantId]));
+  }
+
+  /** Whether {@link claim} recorded this participant. */
+  isClaimed(meeting: MeetingRef, participantId: string): boolean {
+    return this.claimed.has(JSON.stringify([keyOf(meeting), participantId]));
+  }
+
   /** Forgets the meeting's list, e.g. after a mutation whose outcome is unknown. */
   invalidate(meeting: MeetingRef): void {
     this.entries.delete(keyOf(meeting));
@@ -92,6 +108,7 @@ export class SharedParticipantList {
   /** Forgets everything: what a new provider process starts with. */
   clear(): void {
     this.entries.clear();
+    this.claimed.clear();
   }
 
   private entry(client: RealtimeKitClient, meeting: MeetingRef): Entry {

@@ -2,7 +2,7 @@
  * Runs real Pulumi programs with the real CLI (Automation API, local file backend) against an in-process
  * emulator. The CLI comes from scripts/install-pulumi-cli.sh (`make test` puts it on PATH).
  */
-import { execFile, execFileSync } from "child_process";
+import { type ChildProcess, execFile, execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
@@ -20,6 +20,7 @@ function pulumiBinDir(): string {
   }
 }
 
+/** How a program run ended: its exit status (1 when it died of a signal) and its output. */
 export interface RunResult {
   status: number;
   stdout: string;
@@ -34,13 +35,25 @@ export interface E2eProject {
   stateFileText(): string;
   /** The environment the CLI runs with (backend, passphrase, PULUMI_HOME, PATH with the CLI). */
   env: NodeJS.ProcessEnv;
-  /** Runs the CLI in the project (same environment as the stack) and returns its stdout. */
+  /** The file backend's directory (what `PULUMI_BACKEND_URL` points at). */
+  backendDir: string;
+  /**
+   * Runs the CLI in the project (same environment as the stack) and returns its stdout. Synchronous: the
+   * in-process emulator cannot answer meanwhile, so only for commands that make no API call.
+   */
   cli(args: string[]): string;
   /**
    * Runs a program in the project with the stack's environment (`pulumi` on PATH, the backend, the
    * passphrase) without blocking the in-process emulator, and resolves with its exit status and output.
    */
   run(file: string, args: string[], env?: Record<string, string>): Promise<RunResult>;
+  /** `run` of the CLI itself, on this stack. */
+  runCli(args: string[]): Promise<RunResult>;
+  /**
+   * Starts the CLI in a process group of its own, so a test can kill it with everything it started (the
+   * language host, the program, the provider host) the way a cancelled CI job or a closed laptop does.
+   */
+  startCli(args: string[]): { child: ChildProcess; output(): string };
   close(): Promise<void>;
 }
 
@@ -101,31 +114,43 @@ export async function createE2eProject(
     ...Object.fromEntries(Object.entries(config).map(([k, v]) => [k, { value: v }])),
   });
   const env = { ...process.env, ...envVars, PULUMI_HOME: path.join(dir, ".pulumi-home") };
+  const pulumi = path.join(binDir, "pulumi");
+  const common = ["--stack", stackName, "--non-interactive"];
+  const run = (file: string, args: string[], extraEnv: Record<string, string> = {}): Promise<RunResult> =>
+    new Promise((resolve) => {
+      const options = {
+        cwd: dir,
+        env: { ...env, ...extraEnv },
+        encoding: "utf8" as const,
+        maxBuffer: 256 << 20,
+      };
+      execFile(file, args, options, (error, stdout, stderr) => {
+        const status = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ status, stdout, stderr });
+      });
+    });
   return {
     dir,
+    backendDir: backend,
     stack,
     emulator,
     env,
     cli(args) {
-      return execFileSync(path.join(binDir, "pulumi"), [...args, "--stack", stackName, "--non-interactive"], {
-        cwd: dir,
-        env,
-        encoding: "utf8",
-      });
+      return execFileSync(pulumi, [...args, ...common], { cwd: dir, env, encoding: "utf8" });
     },
-    run(file, args, env = {}) {
-      return new Promise((resolve) => {
-        const options = {
-          cwd: dir,
-          env: { ...process.env, ...envVars, PULUMI_HOME: path.join(dir, ".pulumi-home"), ...env },
-          encoding: "utf8" as const,
-        };
-        execFile(file, args, options, (error, stdout, stderr) => {
-          const status = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-          resolve({ status, stdout, stderr });
-        });
-      });
+    startCli(args) {
+      const child = spawn(pulumi, [...args, ...common], { cwd: dir, env, detached: true });
+      // Drained as it comes: an unread pipe fills up and stalls the CLI.
+      let output = "";
+      const collect = (chunk: Buffer) => (output += chunk.toString("utf8"));
+      child.stdout.on("data", collect);
+      child.stderr.on("data", collect);
+      return { child, output: () => output };
     },
+    runCli(args) {
+      return run(pulumi, [...args, ...common]);
+    },
+    run,
     stateFileText() {
       const stacks = path.join(backend, ".pulumi", "stacks");
       const [projectName] = fs.readdirSync(stacks);

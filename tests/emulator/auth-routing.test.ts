@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { CONTROL_HEADER } from "../../emulator";
 import { callApi, createMeeting, useEmulator } from "../helpers/emulator";
 
 const emu = useEmulator();
@@ -34,7 +35,7 @@ describe("authentication", () => {
   test("every response carries a cf-ray header ending in -EMU, errors included", async () => {
     const denied = await fetch(`${emu.appUrl}/meetings`);
     const allowed = await callApi(emu, "GET", "/meetings");
-    const control = await fetch(`${emu.origin}/__emulator/counters`);
+    const control = await fetch(`${emu.origin}/__emulator/counters`, { headers: { [CONTROL_HEADER]: "1" } });
 
     for (const ray of [
       denied.headers.get("cf-ray"),
@@ -113,5 +114,27 @@ describe("routing", () => {
 
     expect(result.status).toBe(400);
     expect(result.body.error).toEqual({ code: 400, message: '"meeting_id" must be a valid GUID' });
+  });
+});
+
+describe("authentication comes before faults and the rate limit", () => {
+  test("a request without the token is refused as such while every request is faulted", async () => {
+    emu.control.injectFault({ kind: "status", status: 503, probability: 1 });
+    emu.control.injectFault({ kind: "drop", probability: 1 });
+
+    const response = await fetch(`${emu.appUrl}/meetings`);
+
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual(GATEWAY_401);
+    expect((await callApi(emu, "GET", "/meetings")).status).toBe(503);
+  });
+
+  test("requests without the token do not use up the token's rate-limit window", async () => {
+    emu.control.setRateLimit({ requests: 2, windowMs: 60_000 });
+    for (let index = 0; index < 5; index++) expect((await fetch(`${emu.appUrl}/meetings`)).status).toBe(401);
+
+    expect((await callApi(emu, "GET", "/meetings")).status).toBe(200);
+    expect((await callApi(emu, "GET", "/meetings")).status).toBe(200);
+    expect((await callApi(emu, "GET", "/meetings")).status).toBe(429);
   });
 });

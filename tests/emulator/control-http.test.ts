@@ -1,14 +1,10 @@
-import { addParticipant, callApi, createMeeting, useEmulator } from "../helpers/emulator";
+import { request as httpRequest } from "node:http";
+import { addParticipant, callApi, callControl, createMeeting, useEmulator } from "../helpers/emulator";
 
 const emu = useEmulator();
 
-async function control(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${emu.origin}/__emulator${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+function control(method: string, path: string, body?: unknown) {
+  return callControl(emu, method, path, body);
 }
 
 describe("the HTTP control surface", () => {
@@ -93,5 +89,76 @@ describe("the HTTP control surface", () => {
 
   test("an unknown control route answers 404", async () => {
     expect((await control("GET", "/nothing")).status).toBe(404);
+  });
+});
+
+describe("the control surface refuses what a web page could send", () => {
+  /** A raw request, since fetch may not set Host: what a DNS-rebinding page's browser would send. */
+  function rawRequest(method: string, path: string, headers: Record<string, string>): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const url = new URL(`${emu.origin}/__emulator${path}`);
+      const req = httpRequest(
+        { host: url.hostname, port: url.port, method, path: url.pathname, headers },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on("error", reject);
+      req.end();
+    });
+  }
+
+  async function participantsLeft(): Promise<number> {
+    return emu.control.snapshot().participants.length;
+  }
+
+  beforeEach(async () => {
+    await addParticipant(emu, await createMeeting(emu), { custom_participant_id: "kept" });
+  });
+
+  test("a request without the control header is refused, and does nothing", async () => {
+    const response = await fetch(`${emu.origin}/__emulator/reset`, { method: "POST" });
+
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: string }).error).toMatch(
+      /must carry the header x-emulator-control/,
+    );
+    expect(await participantsLeft()).toBe(1);
+  });
+
+  test("a request from a foreign Origin is refused, even with the header", async () => {
+    const result = await callControl(emu, "POST", "/reset", undefined, { origin: "https://evil.example" });
+
+    expect(result.status).toBe(403);
+    expect(result.body.error).toMatch(/another origin/);
+    expect(await participantsLeft()).toBe(1);
+  });
+
+  test("a request naming another Host (DNS rebinding) is refused, even with the header", async () => {
+    const port = new URL(emu.origin).port;
+    expect(
+      await rawRequest("POST", "/reset", { host: `evil.example:${port}`, "x-emulator-control": "1" }),
+    ).toBe(403);
+    expect(await participantsLeft()).toBe(1);
+    expect(await rawRequest("POST", "/reset", { host: `localhost:${port}`, "x-emulator-control": "1" })).toBe(
+      200,
+    );
+    expect(await participantsLeft()).toBe(0);
+  });
+
+  test("a CORS preflight gets no permission", async () => {
+    const response = await fetch(`${emu.origin}/__emulator/reset`, {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example", "access-control-request-method": "POST" },
+    });
+
+    expect(response.status).toBe(403);
+    expect(response.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  test("the emulator's own origin and the control header are accepted", async () => {
+    expect((await callControl(emu, "POST", "/reset", undefined, { origin: emu.origin })).status).toBe(200);
+    expect(await participantsLeft()).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { startEmulator } from "../../emulator";
-import { addParticipant, callApi, createMeeting, useEmulator } from "../helpers/emulator";
+import { addParticipant, callApi, callControl, createMeeting, useEmulator } from "../helpers/emulator";
 
 /** Time the test moves by hand: the emulator's rate-limit window runs on it, so no test waits. */
 class ManualClock {
@@ -46,10 +46,10 @@ describe("fault injection", () => {
     expect(emu.control.snapshot().participants).toHaveLength(0);
   });
 
-  test("a /regex/ path matches against the path after /client/v4 without the query", async () => {
+  test("a glob path matches whole segments of the path after /client/v4, without the query", async () => {
     const meetingId = await createMeeting(emu);
     const added = await addParticipant(emu, meetingId, { custom_participant_id: "x" });
-    emu.control.injectFault({ kind: "status", status: 502, path: "/participants/[0-9a-f-]+$/", times: 5 });
+    emu.control.injectFault({ kind: "status", status: 502, path: "/**/participants/*", times: 5 });
 
     expect((await callApi(emu, "GET", `/meetings/${meetingId}/participants?page_no=1`)).status).toBe(200);
     expect((await callApi(emu, "GET", `/meetings/${meetingId}/participants/${added.id}?x=1`)).status).toBe(
@@ -58,6 +58,32 @@ describe("fault injection", () => {
     expect((await callApi(emu, "POST", `/meetings/${meetingId}/participants/${added.id}/token`)).status).toBe(
       200,
     );
+  });
+
+  test("* stands for exactly one segment and ** for any number, none included", async () => {
+    const meetingId = await createMeeting(emu);
+    emu.control.injectFault({
+      kind: "status",
+      status: 503,
+      path: "/accounts/*/realtime/kit/*/presets",
+      times: 1,
+    });
+    emu.control.injectFault({ kind: "status", status: 504, path: "/**/meetings/**", times: 2 });
+
+    expect((await callApi(emu, "GET", "/presets")).status).toBe(503);
+    expect((await callApi(emu, "GET", "/meetings")).status).toBe(504);
+    expect((await callApi(emu, "GET", `/meetings/${meetingId}/participants`)).status).toBe(504);
+    expect((await callApi(emu, "GET", `/meetings/${meetingId}`)).status).toBe(200);
+  });
+
+  test("a pattern that would backtrack catastrophically as a regex is a plain substring", async () => {
+    // As a regex, /(a+)+$/ against 40 a's and a slash takes longer than the test may run.
+    emu.control.injectFault({ kind: "status", status: 500, path: "/(a+)+$/", probability: 1 });
+    emu.control.injectFault({ kind: "status", status: 500, path: "/**/**/**/**/**/**/**/b", probability: 1 });
+
+    const result = await callApi(emu, "GET", `/meetings/${"a".repeat(40)}/`);
+
+    expect(result.status).toBe(400);
   });
 
   test("an injected 429 carries Retry-After and the gateway error shape", async () => {
@@ -137,7 +163,9 @@ describe("fault injection", () => {
     [{ kind: "latency" }, /latencyMs/],
     [{ kind: "status", status: 500, times: 0 }, /times must be a positive integer/],
     [{ kind: "status", status: 500, probability: 2 }, /probability/],
-    [{ kind: "status", status: 500, path: "/[/" }, /regex/],
+    [{ kind: "status", status: 500, path: "/meetings/m*" }, /a \* must be a whole segment/],
+    [{ kind: "status", status: 500, path: `/${"x".repeat(300)}` }, /at most 256 characters/],
+    [{ kind: "status", status: 500, path: 7 }, /path must be a string/],
   ])("an invalid fault %j is refused", (fault, message) => {
     expect(() => emu.control.injectFault(fault as never)).toThrow(message);
   });
@@ -162,7 +190,8 @@ describe("rate limit", () => {
       messages: [],
       result: null,
     });
-    expect(unauthenticated.status).toBe(429);
+    // Authentication comes first, so a request without the token is refused as such, even past the limit.
+    expect(unauthenticated.status).toBe(401);
     expect(emu.control.snapshot().meetings).toHaveLength(0);
     expect(limited.headers.get("retry-after")).toBe("2");
 
@@ -213,7 +242,7 @@ describe("request counters", () => {
     await callApi(emu, "GET", `/meetings/${meetingId}/participants/${added.id}`);
     await callApi(emu, "POST", `/meetings/${meetingId}/participants/${added.id}/token`);
     await callApi(emu, "POST", `/meetings/${meetingId}/participants/${added.id}/token`);
-    await fetch(`${emu.origin}/__emulator/state`);
+    await callControl(emu, "GET", "/state");
 
     expect(emu.control.counters()).toEqual({
       total: 6,

@@ -3,6 +3,7 @@
  * reset before each test, plus small fetch-based shortcuts for the setup calls most tests need.
  */
 import {
+  CONTROL_HEADER,
   type EmulatorControl,
   type EmulatorOptions,
   type RunningEmulator,
@@ -125,6 +126,29 @@ export async function callApi(
     body: text === "" ? {} : (JSON.parse(text) as ApiResult["body"]),
     headers: response.headers,
   };
+}
+
+/**
+ * Calls the HTTP control surface (`${origin}/__emulator${path}`) the way a test driving a separate emulator
+ * process does: with the control header, which the surface requires.
+ */
+export async function callControl(
+  target: { origin: string },
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${target.origin}/__emulator${path}`, {
+    method,
+    headers: {
+      [CONTROL_HEADER]: "1",
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 /** Creates a meeting (all fields optional, wire names: `{ title: "x" }`) and returns its id. */

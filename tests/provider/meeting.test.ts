@@ -236,12 +236,14 @@ describe("Meeting create", () => {
 
   it("reports a meeting whose status change failed after creation as created, with its actual status", async () => {
     emu.control.injectFault({ method: "PATCH", path: "/meetings/", kind: "status", status: 403, times: 1 });
-    const failure = (await meetingRuntime
-      .create({ title: "Archived", status: "INACTIVE" })
-      .catch((e: unknown) => e)) as Error & {
+    const inputs = { title: "Archived", status: "INACTIVE" as const, __provider: "shim" };
+    const failure = (await meetingRuntime.create(inputs).catch((e: unknown) => e)) as Error & {
       id?: string;
-      properties?: MeetingOutputs;
+      properties?: MeetingOutputs & { __provider?: string };
+      inputs?: unknown;
     };
+    expect(failure.properties?.__provider).toBe("shim");
+    expect(failure.inputs).toEqual(inputs);
     expect(failure.message).toMatch(/^Could not set meeting .* INACTIVE after creating it: /);
     expect(failure.id).toEqual(expect.any(String));
     expect(failure.properties).toMatchObject({ title: "Archived", status: "ACTIVE", meetingId: failure.id });

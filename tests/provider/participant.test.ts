@@ -11,6 +11,7 @@ import { setClientTuning } from "../../provider/runtime/context";
 import { emulatorStackConfig } from "../helpers/runtime";
 import { sharedParticipantList } from "../../provider/runtime/shared-participant-list";
 import { UNKNOWN } from "../../provider/runtime/values";
+import { DEFAULT_RETRY } from "../../sdk";
 import {
   checkParticipant,
   createParticipant,
@@ -307,12 +308,18 @@ describe("diff", () => {
 });
 
 describe("adoption", () => {
-  it("refuses an existing customParticipantId without adopt, saying how to adopt it", async () => {
-    const existing = await addParticipant(emu, meetingId, { custom_participant_id: "erin" });
+  it("refuses an existing customParticipantId that differs, without adopt, saying what differs and how to adopt it", async () => {
+    const existing = await addParticipant(emu, meetingId, {
+      custom_participant_id: "erin",
+      name: "E.",
+      preset_name: "group_call_host",
+    });
     const inputs = checked({ meetingId, customParticipantId: "erin", presetName: "group_call_participant" });
     await expect(createParticipant(inputs)).rejects.toThrow(
       new RegExp(
-        `participant "erin" in meeting ${meetingId}: .*already exists \\(id ${existing.id}\\).*adopt: true`,
+        `participant "erin" in meeting ${meetingId}: .*already exists \\(id ${existing.id}\\), and it differs ` +
+          'from this Participant: presetName is "group_call_host", declared "group_call_participant"; name is ' +
+          '"E.", declared "".*adopt: true',
       ),
     );
     // A rename (new URN) is not a replacement: the message names the option that fits it too.
@@ -321,6 +328,52 @@ describe("adoption", () => {
     );
     expect(calls("add")).toBe(1); // only the setup call
     expect(participantsInEmulator(meetingId)).toHaveLength(1);
+  });
+
+  it("takes over an identical participant without adopt (what a killed run leaves): same id, a fresh token", async () => {
+    const existing = await addParticipant(emu, meetingId, {
+      custom_participant_id: "eve",
+      name: "Eve",
+      preset_name: "group_call_participant",
+    });
+    emu.control.resetCounters();
+    const inputs = checked({
+      meetingId,
+      customParticipantId: "eve",
+      presetName: "group_call_participant",
+      name: "Eve",
+    });
+    const taken = await createParticipant(inputs);
+    expect(taken.id).toBe(existing.id);
+    await expectValidToken(taken.outs.token, existing.id);
+    expect(taken.outs.token).not.toBe(existing.token);
+    expect(calls("add")).toBe(0);
+    expect(calls("edit")).toBe(0);
+    expect(calls("refreshToken")).toBe(1);
+    expect(participantsInEmulator(meetingId)).toHaveLength(1);
+  });
+
+  it("refuses several participants with the customParticipantId, naming every id", async () => {
+    const first = await addParticipant(emu, meetingId, { custom_participant_id: "twin" });
+    const second = await addParticipant(emu, meetingId, { custom_participant_id: "twin" });
+    const inputs = checked({ meetingId, customParticipantId: "twin", presetName: "group_call_participant" });
+    await expect(createParticipant(inputs)).rejects.toThrow(
+      `already exists (id ${first.id}, ${second.id}), and 2 participants have it; delete the extra ones first`,
+    );
+  });
+
+  it("leaves a participant taken over in this process alone when the resource it came from is deleted", async () => {
+    const old = await createParticipant(
+      checked({ meetingId, customParticipantId: "ren", presetName: "group_call_participant" }),
+    );
+    // A rename without aliases: the new resource's create comes first and takes the participant over...
+    const renamed = await createParticipant(
+      checked({ meetingId, customParticipantId: "ren", presetName: "group_call_participant" }),
+    );
+    expect(renamed.id).toBe(old.id);
+    // ...then the engine deletes the old resource, which must not delete the participant under the new one.
+    await deleteParticipant(old.id, old.outs);
+    expect(participantsInEmulator(meetingId).map((participant) => participant.id)).toEqual([old.id]);
   });
 
   it("adopts an existing participant on purpose: same id, declared fields, a fresh token", async () => {
@@ -367,10 +420,10 @@ describe("adoption", () => {
     await createParticipant(
       checked({ meetingId, customParticipantId: "henry", presetName: "group_call_participant" }),
     );
-    const existing = await addParticipant(emu, meetingId, { custom_participant_id: "iris" });
+    const existing = await addParticipant(emu, meetingId, { custom_participant_id: "iris", name: "I." });
     const inputs = checked({ meetingId, customParticipantId: "iris", presetName: "group_call_participant" });
 
-    await expect(createParticipant(inputs)).rejects.toThrow(/already exists.*409.*adopt: true/s);
+    await expect(createParticipant(inputs)).rejects.toThrow(/already exists.*409.*differs.*adopt: true/s);
     const adopted = await createParticipant({ ...inputs, adopt: true });
     expect(adopted.id).toBe(existing.id);
     expect(participantsInEmulator(meetingId).filter((p) => p.custom_participant_id === "iris")).toHaveLength(
@@ -394,31 +447,43 @@ describe("ambiguous create", () => {
   });
 
   it.each([
-    ["an injected 503", { kind: "status" as const, status: 503 }, "503"],
-    ["a dropped connection", { kind: "drop" as const }, "ConnectionError|connection|socket"],
+    ["an injected 503", { kind: "status" as const, status: 503 }],
+    ["a dropped connection", { kind: "drop" as const }],
   ])(
-    "fails cleanly, creating nothing, when an ambiguous add was not processed (%s)",
-    async (_label, fault, cause) => {
-      emu.control.injectFault({ method: "POST", path: "/participants", times: 1, ...fault });
-      const error = await createParticipant(inputsFor("kim")).then(
-        () => undefined,
-        (failure: Error) => failure,
-      );
-      expect(error?.message).toMatch(
-        new RegExp(
-          `^Could not create participant "kim" in meeting ${meetingId}: RealtimeKit POST .*(${cause}).*` +
-            'has no participant with customParticipantId "kim" yet, but the add may still be processed later.*' +
-            "if it then reports that the participant already exists, set `adopt: true`",
-          "is",
-        ),
-      );
-      expect(error?.message).not.toMatch(/nothing was created/i);
-      expect(participantsInEmulator(meetingId)).toEqual([]);
-      // Running again (the next `pulumi up`) creates it once.
-      await createParticipant(inputsFor("kim"));
-      expect(participantsInEmulator(meetingId)).toHaveLength(1);
+    "adds again, once, when a relist proves an ambiguous add was not processed (%s)",
+    async (_label, fault) => {
+      emu.control.injectFault({ method: "POST", path: "/participants", times: 2, ...fault });
+      const created = await createParticipant(inputsFor("kim"));
+      expect(calls("add")).toBe(3);
+      expect(calls("list")).toBeGreaterThanOrEqual(2);
+      expect(participantsInEmulator(meetingId).map((participant) => participant.id)).toEqual([created.id]);
+      await expectValidToken(created.outs.token, created.id);
     },
   );
+
+  it("gives up after the retry policy's attempts, creating nothing, and says what to do", async () => {
+    emu.control.injectFault({
+      method: "POST",
+      path: "/participants",
+      probability: 1,
+      kind: "status",
+      status: 503,
+    });
+    const error = await createParticipant(inputsFor("kit")).then(
+      () => undefined,
+      (failure: Error) => failure,
+    );
+    const attempts = DEFAULT_RETRY.limit + 1;
+    expect(error?.message).toMatch(
+      new RegExp(
+        `^Could not create participant "kit" in meeting ${meetingId}: RealtimeKit POST .*503.*Tried ${attempts} ` +
+          'times; after each, the meeting had no participant with customParticipantId "kit". Run `pulumi up` again',
+        "s",
+      ),
+    );
+    expect(calls("add")).toBe(attempts);
+    expect(participantsInEmulator(meetingId)).toEqual([]);
+  });
 
   it("reports a participant whose add succeeded but whose token could not be issued as created", async () => {
     emu.control.injectFault({ method: "POST", path: "/participants", times: 1, kind: "persist-then-500" });
@@ -483,6 +548,60 @@ describe("drift and deletion", () => {
       changes: true,
       replaces: [],
     });
+  });
+});
+
+describe("late duplicates", () => {
+  it("a refresh reports a second participant with the same customParticipantId, with both ids and the delete to run", async () => {
+    const created = await createParticipant(
+      checked({ meetingId, customParticipantId: "late", presetName: "group_call_participant" }),
+    );
+    // What a late write of a lost add leaves: another participant with the same customParticipantId.
+    const extra = await addParticipant(emu, meetingId, { custom_participant_id: "late" });
+    sharedParticipantList.clear();
+
+    const error = await readParticipant(created.id, created.outs).then(
+      () => undefined,
+      (failure: Error) => failure,
+    );
+    expect(error?.message).toContain(
+      `Could not read participant "late" in meeting ${meetingId}: the meeting has 2 participants with this ` +
+        `customParticipantId: ${created.id} (recorded in this stack's state) and ${extra.id} (created `,
+    );
+    expect(error?.message).toContain(
+      `curl -X DELETE -H "Authorization: Bearer $CLOUDFLARE_API_TOKEN" ${emu.appUrl}/meetings/${meetingId}/participants/${extra.id}`,
+    );
+    expect(error?.message).not.toContain(emu.apiToken);
+    // Nothing was deleted behind the user's back; after they delete the extra one, refresh is clean.
+    expect(participantsInEmulator(meetingId)).toHaveLength(2);
+    await callApi(emu, "DELETE", `/meetings/${meetingId}/participants/${extra.id}`);
+    sharedParticipantList.clear();
+    expect((await readParticipant(created.id, created.outs)).id).toBe(created.id);
+  });
+});
+
+describe("partial failures carry what the host needs", () => {
+  it("a create that fails after the participant exists reports its id, outputs with __provider, and inputs", async () => {
+    emu.control.injectFault({ method: "POST", path: "/participants", times: 1, kind: "persist-then-500" });
+    emu.control.injectFault({ method: "POST", path: "/token", times: 1, kind: "status", status: 400 });
+    const inputs = {
+      ...checked({ meetingId, customParticipantId: "pf", presetName: "group_call_participant" }),
+      __provider: "shim",
+    };
+    const failure = await createParticipant(inputs).then(
+      () => undefined,
+      (error: unknown) =>
+        error as Error & {
+          id?: string;
+          properties?: Record<string, unknown>;
+          inputs?: unknown;
+          reasons?: string[];
+        },
+    );
+    const [stored] = participantsInEmulator(meetingId);
+    expect(failure).toMatchObject({ id: stored.id, inputs, reasons: [failure?.message] });
+    expect(failure?.properties).toMatchObject({ participantId: stored.id, __provider: "shim" });
+    expect(failure?.properties).not.toHaveProperty("token");
   });
 });
 

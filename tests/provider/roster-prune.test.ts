@@ -87,12 +87,22 @@ describe("pruning undeclared participants", () => {
       times: 1,
     });
 
-    await expect(
-      rosterPruneRuntime.create({ meetingId, undeclared: undeclared(["eve", "mallory"]) }),
-    ).rejects.toThrow(
+    const inputs = { meetingId, undeclared: undeclared(["eve", "mallory"]), __provider: "shim" };
+    const failure = (await rosterPruneRuntime.create(inputs).catch((e: unknown) => e)) as Error & {
+      id?: string;
+      properties?: Record<string, unknown>;
+    };
+    expect(failure.message).toMatch(
       /Could not prune meeting .*: 1 of 2 undeclared participants were not deleted:\n {2}"eve" \(/,
     );
     expect(customIdsIn(meetingId)).toEqual(["eve"]);
+    // A partial failure: the engine records what is left to prune, with the provider it loads on refresh.
+    expect(failure.id).toBe(`prune-${meetingId}`);
+    expect(failure.properties).toMatchObject({
+      undeclared: undeclared(["eve"]),
+      pruned: undeclared(["mallory"]),
+      __provider: "shim",
+    });
   });
 
   it("changes nothing when the roster stops pruning", async () => {

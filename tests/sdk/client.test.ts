@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { DEFAULT_BASE_URL, RealtimeKitClient } from "../../sdk/client";
 import { ApiError, ConnectionError, RealtimeKitError, TimeoutError } from "../../sdk/errors";
+import { DEFAULT_RETRY } from "../../sdk/retry";
 import { createMeeting, useEmulator } from "../helpers/emulator";
 import {
   VirtualClock,
@@ -212,7 +213,7 @@ describe("the request pipeline against the emulator", () => {
     await client.participants.listAll(meetingId);
     await client.participants.delete(meetingId, added.id);
     await caught(client.participants.get(meetingId, added.id));
-    expect(lines.some((line) => line.includes("retry 1 of 3"))).toBe(true);
+    expect(lines.some((line) => line.includes(`retry 1 of ${DEFAULT_RETRY.limit}`))).toBe(true);
     const everything = [...lines, inspect(client, { depth: 10 })].join("\n");
     for (const secret of [emu.apiToken, added.token, edited.token, token])
       expect(everything).not.toContain(secret);

@@ -106,7 +106,7 @@ describe("shouldRetry", () => {
 
   test("a POST flagged idempotent still obeys the limit, the statuses and the Retry-After cap", () => {
     const flagged = { idempotent: true };
-    expect(shouldRetry("POST", status(503), 4, DEFAULT_RETRY, flagged)).toBe(false);
+    expect(shouldRetry("POST", status(503), DEFAULT_RETRY.limit + 1, DEFAULT_RETRY, flagged)).toBe(false);
     expect(shouldRetry("POST", status(400), 1, DEFAULT_RETRY, flagged)).toBe(false);
     expect(shouldRetry("POST", status(503, 3_600_000), 1, DEFAULT_RETRY, flagged)).toBe(false);
     expect(shouldRetry("POST", status(503), 1, resolveRetryOptions(false), flagged)).toBe(false);

@@ -13,7 +13,8 @@ import { NotFoundError } from "../../../sdk/errors";
 import type { Meeting, MeetingPatch } from "../../../sdk/types";
 import { connect } from "../context";
 import { withContext, withContextSync, wrap } from "../errors";
-import type { RuntimeProvider } from "../protocol";
+import { partialFailure } from "../partial-failure";
+import type { PropertyMap, RuntimeProvider } from "../protocol";
 import { changedMeetingFields } from "./diff";
 import { MEETING_BODY_FIELDS, type MeetingInputs, type MeetingOutputs } from "./fields";
 import { bodyOf, inputsOf, outputsOf, placeOf, remoteView } from "./state";
@@ -36,10 +37,10 @@ export const meetingLifecycle: Pick<
         // The meeting exists: report it as created but not initialized, so the engine records it (as ACTIVE,
         // which it still is) instead of orphaning it, and the next `pulumi up` retries the status change.
         const failure = wrap(`set meeting ${created.id} INACTIVE after creating it`, error);
-        throw Object.assign(failure, {
+        throw partialFailure(failure, {
           id: created.id,
-          properties: outputsOf({ ...inputs, status: "ACTIVE" }, config, created),
-          reasons: [failure.message],
+          outputs: outputsOf({ ...inputs, status: "ACTIVE" }, config, created),
+          inputs: inputs as PropertyMap,
         });
       }
     }

@@ -4,6 +4,7 @@
  * named when a preset is rejected, and the messages about existing participants.
  */
 import {
+  DEFAULT_BASE_URL,
   ValidationError,
   type AddParticipantInput,
   type EditParticipantInput,
@@ -62,6 +63,10 @@ export function pickOne(target: Target, found: Participant[]): Participant {
   );
 }
 
+/**
+ * A participant with the declared `customParticipantId` exists and cannot be taken over on its own: it
+ * differs from the declaration (the message says how), or there are several.
+ */
 export function alreadyExists(
   target: Target,
   inputs: ParticipantInputs,
@@ -70,13 +75,61 @@ export function alreadyExists(
 ): Error {
   const ids = found.length > 0 ? ` (id ${found.map((participant) => participant.id).join(", ")})` : "";
   const api = cause === undefined ? "" : ` (${messageOf(cause)})`;
+  const how =
+    found.length > 1
+      ? `${found.length} participants have it; delete the extra ones first`
+      : found.length === 1
+        ? `it differs from this Participant: ${differences(found[0], inputs)}`
+        : "";
   return new Error(
     `Could not create ${target.label}: a participant with customParticipantId ${JSON.stringify(inputs.customParticipantId)} ` +
-      `already exists${ids}${api}. To manage it with Pulumi, set \`adopt: true\` on this Participant. If this ` +
+      `already exists${ids}${api}${how === "" ? "" : `, and ${how}`}. To manage it with Pulumi as declared ` +
+      "(it is then updated to the declared fields), set `adopt: true` on this Participant. If this " +
       "is a replacement of the same participant, add the `deleteBeforeReplace: true` resource option; if " +
       "the Participant (or its Roster) was renamed, add the `aliases` resource option with its old name, so " +
       "Pulumi keeps the existing resource instead of creating a new one.",
     { cause },
+  );
+}
+
+/** `presetName is "a", declared "b"; name is …`: the fields of `existing` that differ from the declaration. */
+function differences(existing: Participant, inputs: ParticipantInputs): string {
+  const declared = { presetName: inputs.presetName, name: inputs.name ?? "", picture: inputs.picture ?? "" };
+  const actual = {
+    presetName: existing.presetName,
+    name: existing.name ?? "",
+    picture: existing.picture ?? "",
+  };
+  return (["presetName", "name", "picture"] as const)
+    .filter((key) => actual[key] !== declared[key])
+    .map((key) => `${key} is ${JSON.stringify(actual[key])}, declared ${JSON.stringify(declared[key])}`)
+    .join("; ");
+}
+
+/**
+ * The meeting holds participants with this resource's `customParticipantId` besides the one in state: a
+ * late duplicate of an add whose answer was lost, or one added outside Pulumi. Which to keep is the user's
+ * call (another tool may own it), so the message names both and the exact call that deletes the extra.
+ */
+export function lateDuplicate(target: Target, recordedId: string, extra: Participant[]): Error {
+  const base = (target.config.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+  const url = (id: string) =>
+    `${base}/accounts/${target.config.accountId}/realtime/kit/${target.config.appId}/meetings/` +
+    `${target.meeting.meetingId}/participants/${id}`;
+  const others = extra
+    .map((participant) => `${participant.id} (created ${participant.createdAt})`)
+    .join(", ");
+  const deletes = extra
+    .map(
+      (participant) =>
+        `curl -X DELETE -H "Authorization: Bearer $CLOUDFLARE_API_TOKEN" ${url(participant.id)}`,
+    )
+    .join(" ; ");
+  return new Error(
+    `Could not read ${target.label}: the meeting has ${extra.length + 1} participants with this ` +
+      `customParticipantId: ${recordedId} (recorded in this stack's state) and ${others} (not in it), most ` +
+      "likely a late duplicate of an add whose answer was lost, or one added outside Pulumi. If nothing " +
+      `else manages it, delete the extra one and run \`pulumi refresh\` again: ${deletes}`,
   );
 }
 

@@ -10,24 +10,26 @@ import {
   ConflictError,
   NotFoundError,
   isOutcomeUnknown,
+  type AddParticipantInput,
   type Participant,
   type ParticipantWithToken,
 } from "../../../sdk";
 import { messageOf, withContext, wrap } from "../errors";
-import { PROVIDER_KEY, type PropertyMap } from "../protocol";
+import { partialFailure } from "../partial-failure";
+import type { PropertyMap } from "../protocol";
 import { sharedParticipantList } from "../shared-participant-list";
 import {
   addParticipant,
   alreadyExists,
   editParticipant,
   findByCustomId,
+  lateDuplicate,
   pickOne,
   targetFor,
   type Target,
 } from "./api-calls";
 import { editsBetween, hasChanged } from "./diff";
 import {
-  dropUndefined,
   inputsOf,
   outputsOf,
   parseInputs,
@@ -38,7 +40,12 @@ import {
 } from "./state";
 import { tokenExpiring, tokenLifetime } from "./token-claims";
 
-/** Adds the participant, or adopts an existing one (see `adopt`), or recovers from an ambiguous add. */
+/**
+ * Adds the participant. An existing one with the same `customParticipantId` is taken over when it is
+ * identical to the declaration (see {@link takeOver}) or `adopt` is set. An add whose outcome is unknown is
+ * settled by listing the meeting afresh: there, it is recorded; absent, it is sent again under the SDK's
+ * retry policy (bounded attempts, backoff, pacing).
+ */
 export async function createParticipant(
   news: PropertyMap,
 ): Promise<{ id: string; outs: ParticipantOutputs }> {
@@ -47,80 +54,123 @@ export async function createParticipant(
   const existing = await withContext(`create ${target.label}`, () =>
     findByCustomId(target, inputs.customParticipantId, "shared"),
   );
-  if (existing.length > 0) {
-    if (!inputs.adopt) throw alreadyExists(target, inputs, existing);
-    return adoptExisting(target, inputs, pickOne(target, existing), "adopt");
-  }
-  let added: ParticipantWithToken;
+  if (existing.length > 0) return takeOver(target, inputs, news, existing);
+  let attempts = 0;
+  let outcome: { added: ParticipantWithToken } | { found: Participant[] };
   try {
-    added = await addParticipant(target, {
-      customParticipantId: inputs.customParticipantId,
-      presetName: inputs.presetName,
-      // Always sent: tokens minted without a name are reported to fail to join.
-      name: inputs.name ?? "",
-      ...(inputs.picture !== undefined ? { picture: inputs.picture } : {}),
-    });
+    outcome = await target.client.reconcile<typeof outcome>(
+      async () => {
+        attempts += 1;
+        return { added: await addParticipant(target, addBody(inputs)) };
+      },
+      async (addError) => {
+        const found = await lookAfterUnknownOutcome(target, inputs, addError);
+        return found.length > 0 ? { found } : undefined;
+      },
+    );
   } catch (error) {
     if (error instanceof ConflictError) {
       sharedParticipantList.invalidate(target.meeting);
-      if (!inputs.adopt) throw alreadyExists(target, inputs, [], error);
-      const found = await withContext(`adopt ${target.label}`, () =>
+      const found = await withContext(`create ${target.label}`, () =>
         findByCustomId(target, inputs.customParticipantId, "fresh"),
       );
       if (found.length === 0) throw wrap(`create ${target.label}`, error);
-      return adoptExisting(target, inputs, pickOne(target, found), "adopt");
+      return takeOver(target, inputs, news, found, error);
     }
-    if (isOutcomeUnknown(error)) return recoverAmbiguousAdd(target, inputs, error);
+    if (isOutcomeUnknown(error)) throw notThereAfter(target, inputs, attempts, error);
     throw wrap(`create ${target.label}`, error);
   }
+  if ("found" in outcome) {
+    // Several means an older one existed already (the API accepted a duplicate); ours is the newest.
+    const ours = [...outcome.found].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    return adoptExisting(target, inputs, news, ours, "recover");
+  }
+  const { added } = outcome;
   sharedParticipantList.upsert(target.meeting, added);
   return { id: added.id, outs: outputsOf(added, added.token, inputs, target.config) };
 }
 
 /**
- * The add may or may not have been processed (5xx, timeout, dropped connection). Looks at the meeting
- * afresh: if the participant is there, it is ours, so it is recorded rather than added a second time.
+ * An existing participant with the declared `customParticipantId`. With `adopt: true`, it is adopted
+ * whatever its fields. Without, it is taken over only when it is identical to the declaration (preset, name
+ * and picture): there is nothing to lose by recording it, and it is what a `pulumi up` killed mid-apply
+ * leaves behind (its token was lost with that run, so a new one is issued). A differing one, or several,
+ * fail with what differs and what to do.
  */
-async function recoverAmbiguousAdd(
+async function takeOver(
   target: Target,
   inputs: ParticipantInputs,
-  addError: unknown,
+  news: PropertyMap,
+  existing: Participant[],
+  cause?: unknown,
 ): Promise<{ id: string; outs: ParticipantOutputs }> {
-  // A timed-out add could still be processed after this look (the emulator drops a request whose client
-  // went away; the real API's behaviour is unknown). Such a straggler surfaces on the next run as "already
-  // exists", with the hint to adopt it, never as a silent duplicate.
-  let found: Participant[];
+  const reason = inputs.adopt ? "adopt" : "recover";
+  if (!inputs.adopt && (existing.length > 1 || !isIdentical(existing[0], inputs))) {
+    throw alreadyExists(target, inputs, existing, cause);
+  }
+  const participant = pickOne(target, existing);
+  // A resource still in state may hold this participant (a rename without `aliases`, a create-before-
+  // delete replacement): its delete later in this deployment must leave the participant alone.
+  sharedParticipantList.claim(target.meeting, participant.id);
+  return adoptExisting(target, inputs, news, participant, reason);
+}
+
+function isIdentical(participant: Participant, inputs: ParticipantInputs): boolean {
+  return Object.keys(editsBetween(participant, inputs)).length === 0;
+}
+
+function addBody(inputs: ParticipantInputs): AddParticipantInput {
+  return {
+    customParticipantId: inputs.customParticipantId,
+    presetName: inputs.presetName,
+    // Always sent: tokens minted without a name are reported to fail to join.
+    name: inputs.name ?? "",
+    ...(inputs.picture !== undefined ? { picture: inputs.picture } : {}),
+  };
+}
+
+/**
+ * After an add whose outcome is unknown, the participants with the declared `customParticipantId`, listed
+ * afresh. A timed-out add could still be processed after this look (the emulator drops a request whose
+ * client went away; the real API's behaviour is unknown): such a late duplicate is reported by the next
+ * refresh (see {@link readParticipant}), never kept silently.
+ */
+async function lookAfterUnknownOutcome(
+  target: Target,
+  inputs: ParticipantInputs,
+  addError: Error,
+): Promise<Participant[]> {
   try {
-    found = await findByCustomId(target, inputs.customParticipantId, "fresh");
+    return await findByCustomId(target, inputs.customParticipantId, "fresh");
   } catch (listError) {
     throw new Error(
       `Could not create ${target.label}: ${messageOf(addError)}. Listing the meeting to see whether it was ` +
-        `created failed too (${messageOf(listError)}). If it now exists, set \`adopt: true\` and run \`pulumi up\` again.`,
+        `created failed too (${messageOf(listError)}). Run \`pulumi up\` again: it records the participant ` +
+        "if the add went through and adds it otherwise.",
       { cause: addError },
     );
   }
-  if (found.length === 0) {
-    throw new Error(
-      `Could not create ${target.label}: ${messageOf(addError)}. The meeting has no participant with ` +
-        `customParticipantId ${JSON.stringify(inputs.customParticipantId)} yet, but the add may still be processed later. ` +
-        "Run `pulumi up` again; if it then reports that the participant already exists, set `adopt: true` " +
-        "on this Participant to take it over.",
-      { cause: addError },
-    );
-  }
-  // Several means an older one existed already (the API accepted a duplicate); ours is the newest.
-  const ours = [...found].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-  return adoptExisting(target, inputs, ours, "recover");
+}
+
+function notThereAfter(target: Target, inputs: ParticipantInputs, attempts: number, error: unknown): Error {
+  return new Error(
+    `Could not create ${target.label}: ${messageOf(error)}. Tried ${attempts} times; after each, the meeting ` +
+      `had no participant with customParticipantId ${JSON.stringify(inputs.customParticipantId)}. Run \`pulumi up\` again ` +
+      "when the API is healthy: it records the participant if a late add went through and adds it otherwise.",
+    { cause: error },
+  );
 }
 
 /**
  * Brings an existing participant to the declared fields (one PATCH, only if something differs) and issues
- * it a token (get and list return none). With `recover`, the participant is one this create added, so a
- * failure here still reports its id: the engine then records it instead of orphaning it.
+ * it a token (get and list return none). With `recover`, the participant is one this create added (or an
+ * identical one), so a failure here still reports its id: the engine then records it instead of
+ * orphaning it, and the next `pulumi up` issues the token.
  */
 async function adoptExisting(
   target: Target,
   inputs: ParticipantInputs,
+  news: PropertyMap,
   existing: Participant,
   reason: "adopt" | "recover",
 ): Promise<{ id: string; outs: ParticipantOutputs }> {
@@ -133,16 +183,13 @@ async function adoptExisting(
     return { id: existing.id, outs: outputsOf(current, token, inputs, target.config) };
   } catch (error) {
     const failure = wrap(`${reason === "adopt" ? "adopt" : "create"} ${target.label}`, error);
-    if (reason === "recover") {
-      // The participant exists: report it as created-but-not-initialized so the engine keeps it in state
-      // (without a token; the next `pulumi up` updates it and issues one).
-      throw Object.assign(failure, {
-        id: existing.id,
-        properties: outputsOf(current, undefined, inputs, target.config),
-        reasons: [failure.message],
-      });
-    }
-    throw failure;
+    if (reason !== "recover") throw failure;
+    // Recorded without a token: the next `pulumi up` updates it and issues one.
+    throw partialFailure(failure, {
+      id: existing.id,
+      outputs: outputsOf(current, undefined, inputs, target.config),
+      inputs: news,
+    });
   }
 }
 
@@ -160,6 +207,11 @@ export async function readParticipant(
     sharedParticipantList.find(target.client, target.meeting, id),
   );
   if (current === undefined) return {};
+  const twins = await withContext(`read ${target.label}`, () =>
+    findByCustomId(target, state.customParticipantId, "shared"),
+  );
+  const extra = twins.filter((participant) => participant.id !== id);
+  if (extra.length > 0) throw lateDuplicate(target, id, extra);
   const outs = outputsOf(current, state.token, state, target.config);
   return { id, props: outs, inputs: inputsOf(outs) };
 }
@@ -231,19 +283,16 @@ function failWhenNewTokenIsDue(
       "so every new token is already due for renewal and every preview would show an update. Set " +
       `refreshBeforeExpiry below ${lifetime === undefined ? "the token lifetime" : `${lifetime} seconds`}, or remove it.`,
   );
-  // A partial failure: the engine keeps these outputs (the new token) and retries the update next time.
-  throw Object.assign(failure, {
-    id: outs.participantId,
-    // Outputs normally get `__provider` from the host; on this error path they must carry it themselves.
-    properties: dropUndefined({ ...outs, [PROVIDER_KEY]: news[PROVIDER_KEY] }),
-    reasons: [failure.message],
-  });
+  // The participant exists with its new token: the engine records both and retries the update next time.
+  throw partialFailure(failure, { id: outs.participantId, outputs: outs, inputs: news });
 }
 
 /** Deletes the participant; one that is already gone (404) counts as deleted. */
 export async function deleteParticipant(id: string, props: PropertyMap): Promise<void> {
   const state = parseOutputs(props);
   const target = targetFor("delete", state.meetingId, state.customParticipantId, state);
+  // Taken over by a create in this deployment: the participant now belongs to that resource.
+  if (sharedParticipantList.isClaimed(target.meeting, id)) return;
   try {
     await target.client.participants.delete(state.meetingId, id);
   } catch (error) {
