@@ -2,7 +2,7 @@
 # No Pulumi account, no network: plugins are never downloaded, the CLI never checks for updates.
 state_dir="${PULUMI_RTK_STATE_DIR:-$(pwd)/.pulumi-state}"
 mkdir -p "$state_dir/backend" "$state_dir/home"
-export PULUMI_BACKEND_URL="${PULUMI_BACKEND_URL:-file://$state_dir/backend}"
+export PULUMI_BACKEND_URL="${PULUMI_BACKEND_URL:-file://$state_dir/backend?metadata=skip}"
 export PULUMI_HOME="${PULUMI_HOME:-$state_dir/home}"
 # A fixed passphrase is fine for a local demo backend; real stacks set their own (or use Pulumi Cloud).
 export PULUMI_CONFIG_PASSPHRASE="${PULUMI_CONFIG_PASSPHRASE-demo-passphrase}"

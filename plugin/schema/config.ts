@@ -10,10 +10,12 @@ export interface ConfigVariable {
   /** The environment variable `resolveConfig` falls back to. */
   environment: string;
   secret?: boolean;
+  /** The Pulumi type of the value (default string). */
+  type?: "string" | "number" | "integer";
 }
 
 export const CONFIG_VARIABLES: Readonly<
-  Record<"apiToken" | "accountId" | "appId" | "baseUrl", ConfigVariable>
+  Record<"apiToken" | "accountId" | "appId" | "baseUrl" | "requestsPerSecond" | "burst", ConfigVariable>
 > = {
   apiToken: {
     description:
@@ -36,6 +38,18 @@ export const CONFIG_VARIABLES: Readonly<
       "API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. Falls back to REALTIMEKIT_BASE_URL.",
     environment: "REALTIMEKIT_BASE_URL",
   },
+  requestsPerSecond: {
+    description:
+      "Client-side pacing: requests per second per API token after the burst (default 3.8, so at most 1150 in 5 minutes, under Cloudflare's 1200; 0 turns pacing off). Lower it when several tools share one token. Falls back to REALTIMEKIT_REQUESTS_PER_SECOND.",
+    environment: "REALTIMEKIT_REQUESTS_PER_SECOND",
+    type: "number",
+  },
+  burst: {
+    description:
+      "Client-side pacing: requests sent at once before the rate applies (default 10). Falls back to REALTIMEKIT_BURST.",
+    environment: "REALTIMEKIT_BURST",
+    type: "integer",
+  },
 };
 
 /** The config variables as Pulumi properties. */
@@ -43,7 +57,7 @@ export function configProperties(): Record<string, PropertySpec> {
   const result: Record<string, PropertySpec> = {};
   for (const [key, variable] of Object.entries(CONFIG_VARIABLES)) {
     result[key] = {
-      type: "string",
+      type: variable.type ?? "string",
       description: variable.description,
       ...(variable.secret ? { secret: true } : {}),
     };

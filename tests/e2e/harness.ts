@@ -95,7 +95,9 @@ export async function createE2eProject(
   const pulumiCommand = await PulumiCommand.get({ root: path.dirname(binDir), skipVersionCheck: true });
   const envVars = {
     PATH: `${binDir}:${process.env.PATH ?? ""}`,
-    PULUMI_BACKEND_URL: `file://${backend}`,
+    // metadata=skip: the file backend then writes no `.attrs` sidecars, the one file it writes in place, so a
+    // killed CLI can never leave a half-written one (see the README's "When things go wrong").
+    PULUMI_BACKEND_URL: `file://${backend}?metadata=skip`,
     PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",

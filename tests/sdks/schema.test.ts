@@ -63,7 +63,14 @@ test("the package has the agreed members, config and secret outputs", () => {
   ]);
   expect(schema.resources["realtimekit:index:Roster"].isComponent).toBe(true);
   expect(Object.keys(schema.functions)).toEqual(["realtimekit:index:getMeetingParticipants"]);
-  expect(Object.keys(schema.config.variables).sort()).toEqual(["accountId", "apiToken", "appId", "baseUrl"]);
+  expect(Object.keys(schema.config.variables).sort()).toEqual([
+    "accountId",
+    "apiToken",
+    "appId",
+    "baseUrl",
+    "burst",
+    "requestsPerSecond",
+  ]);
   expect(schema.config.variables.apiToken.secret).toBe(true);
   expect(schema.provider.inputProperties.apiToken.secret).toBe(true);
   expect(schema.resources["realtimekit:index:Participant"].properties.token.secret).toBe(true);
@@ -84,8 +91,13 @@ test("the package has the agreed members, config and secret outputs", () => {
 test("each config variable's documented environment fallback is the one resolveConfig reads", () => {
   const env = { CLOUDFLARE_API_TOKEN: "t", CLOUDFLARE_ACCOUNT_ID: "a", REALTIMEKIT_APP_ID: "p" };
   for (const [key, variable] of Object.entries(CONFIG_VARIABLES)) {
-    const resolved = resolveConfig({}, undefined, { ...env, [variable.environment]: `from-${key}` });
-    expect(resolved[key as keyof typeof resolved]).toBe(`from-${key}`);
+    const numeric = variable.type === "number" || variable.type === "integer";
+    const sample = numeric ? "7" : `from-${key}`;
+    const resolved = resolveConfig({}, undefined, { ...env, [variable.environment]: sample });
+    const value: unknown = numeric
+      ? resolved.rateLimit?.[key as "requestsPerSecond" | "burst"]
+      : resolved[key as "apiToken" | "accountId" | "appId" | "baseUrl"];
+    expect(value).toBe(numeric ? 7 : sample);
     expect(variable.description).toContain(variable.environment);
   }
 });

@@ -44,6 +44,10 @@ type providerArgs struct {
 	AppId *string `pulumi:"appId"`
 	// API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. Falls back to REALTIMEKIT_BASE_URL.
 	BaseUrl *string `pulumi:"baseUrl"`
+	// Client-side pacing: requests sent at once before the rate applies (default 10). Falls back to REALTIMEKIT_BURST.
+	Burst *int `pulumi:"burst"`
+	// Client-side pacing: requests per second per API token after the burst (default 3.8, so at most 1150 in 5 minutes, under Cloudflare's 1200; 0 turns pacing off). Lower it when several tools share one token. Falls back to REALTIMEKIT_REQUESTS_PER_SECOND.
+	RequestsPerSecond *float64 `pulumi:"requestsPerSecond"`
 }
 
 // The set of arguments for constructing a Provider resource.
@@ -56,6 +60,10 @@ type ProviderArgs struct {
 	AppId pulumi.StringPtrInput
 	// API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. Falls back to REALTIMEKIT_BASE_URL.
 	BaseUrl pulumi.StringPtrInput
+	// Client-side pacing: requests sent at once before the rate applies (default 10). Falls back to REALTIMEKIT_BURST.
+	Burst pulumi.IntPtrInput
+	// Client-side pacing: requests per second per API token after the burst (default 3.8, so at most 1150 in 5 minutes, under Cloudflare's 1200; 0 turns pacing off). Lower it when several tools share one token. Falls back to REALTIMEKIT_REQUESTS_PER_SECOND.
+	RequestsPerSecond pulumi.Float64PtrInput
 }
 
 func (ProviderArgs) ElementType() reflect.Type {

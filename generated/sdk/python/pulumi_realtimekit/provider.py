@@ -22,7 +22,9 @@ class ProviderArgs:
                  account_id: pulumi.Input[Optional[_builtins.str]] = None,
                  api_token: pulumi.Input[Optional[_builtins.str]] = None,
                  app_id: pulumi.Input[Optional[_builtins.str]] = None,
-                 base_url: pulumi.Input[Optional[_builtins.str]] = None):
+                 base_url: pulumi.Input[Optional[_builtins.str]] = None,
+                 burst: pulumi.Input[Optional[_builtins.int]] = None,
+                 requests_per_second: pulumi.Input[Optional[_builtins.float]] = None):
         """
         The set of arguments for constructing a Provider resource.
 
@@ -30,6 +32,8 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.str] api_token: Cloudflare API token with Realtime Admin permission. Falls back to `cloudflare:apiToken`, then CLOUDFLARE_API_TOKEN. Set it with `pulumi config set --secret`.
         :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id, for resources that do not set `appId`. Falls back to REALTIMEKIT_APP_ID.
         :param pulumi.Input[_builtins.str] base_url: API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. Falls back to REALTIMEKIT_BASE_URL.
+        :param pulumi.Input[_builtins.int] burst: Client-side pacing: requests sent at once before the rate applies (default 10). Falls back to REALTIMEKIT_BURST.
+        :param pulumi.Input[_builtins.float] requests_per_second: Client-side pacing: requests per second per API token after the burst (default 3.8, so at most 1150 in 5 minutes, under Cloudflare's 1200; 0 turns pacing off). Lower it when several tools share one token. Falls back to REALTIMEKIT_REQUESTS_PER_SECOND.
         """
         if account_id is not None:
             pulumi.set(__self__, "account_id", account_id)
@@ -39,6 +43,10 @@ class ProviderArgs:
             pulumi.set(__self__, "app_id", app_id)
         if base_url is not None:
             pulumi.set(__self__, "base_url", base_url)
+        if burst is not None:
+            pulumi.set(__self__, "burst", burst)
+        if requests_per_second is not None:
+            pulumi.set(__self__, "requests_per_second", requests_per_second)
 
     @_builtins.property
     @pulumi.getter(name="accountId")
@@ -88,6 +96,30 @@ class ProviderArgs:
     def base_url(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "base_url", value)
 
+    @_builtins.property
+    @pulumi.getter
+    def burst(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Client-side pacing: requests sent at once before the rate applies (default 10). Falls back to REALTIMEKIT_BURST.
+        """
+        return pulumi.get(self, "burst")
+
+    @burst.setter
+    def burst(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "burst", value)
+
+    @_builtins.property
+    @pulumi.getter(name="requestsPerSecond")
+    def requests_per_second(self) -> pulumi.Input[Optional[_builtins.float]]:
+        """
+        Client-side pacing: requests per second per API token after the burst (default 3.8, so at most 1150 in 5 minutes, under Cloudflare's 1200; 0 turns pacing off). Lower it when several tools share one token. Falls back to REALTIMEKIT_REQUESTS_PER_SECOND.
+        """
+        return pulumi.get(self, "requests_per_second")
+
+    @requests_per_second.setter
+    def requests_per_second(self, value: pulumi.Input[Optional[_builtins.float]]):
+        pulumi.set(self, "requests_per_second", value)
+
 
 @pulumi.type_token("pulumi:providers:realtimekit")
 class Provider(pulumi.ProviderResource):
@@ -99,6 +131,8 @@ class Provider(pulumi.ProviderResource):
                  api_token: pulumi.Input[Optional[_builtins.str]] = None,
                  app_id: pulumi.Input[Optional[_builtins.str]] = None,
                  base_url: pulumi.Input[Optional[_builtins.str]] = None,
+                 burst: pulumi.Input[Optional[_builtins.int]] = None,
+                 requests_per_second: pulumi.Input[Optional[_builtins.float]] = None,
                  __props__=None):
         """
         The provider type for the realtimekit package (explicit credentials and ids).
@@ -109,6 +143,8 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.str] api_token: Cloudflare API token with Realtime Admin permission. Falls back to `cloudflare:apiToken`, then CLOUDFLARE_API_TOKEN. Set it with `pulumi config set --secret`.
         :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id, for resources that do not set `appId`. Falls back to REALTIMEKIT_APP_ID.
         :param pulumi.Input[_builtins.str] base_url: API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. Falls back to REALTIMEKIT_BASE_URL.
+        :param pulumi.Input[_builtins.int] burst: Client-side pacing: requests sent at once before the rate applies (default 10). Falls back to REALTIMEKIT_BURST.
+        :param pulumi.Input[_builtins.float] requests_per_second: Client-side pacing: requests per second per API token after the burst (default 3.8, so at most 1150 in 5 minutes, under Cloudflare's 1200; 0 turns pacing off). Lower it when several tools share one token. Falls back to REALTIMEKIT_REQUESTS_PER_SECOND.
         """
         ...
     @overload
@@ -138,6 +174,8 @@ class Provider(pulumi.ProviderResource):
                  api_token: pulumi.Input[Optional[_builtins.str]] = None,
                  app_id: pulumi.Input[Optional[_builtins.str]] = None,
                  base_url: pulumi.Input[Optional[_builtins.str]] = None,
+                 burst: pulumi.Input[Optional[_builtins.int]] = None,
+                 requests_per_second: pulumi.Input[Optional[_builtins.float]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -151,6 +189,8 @@ class Provider(pulumi.ProviderResource):
             __props__.__dict__["api_token"] = None if api_token is None else pulumi.Output.secret(api_token)
             __props__.__dict__["app_id"] = app_id
             __props__.__dict__["base_url"] = base_url
+            __props__.__dict__["burst"] = pulumi.Output.from_input(burst).apply(pulumi.runtime.to_json) if burst is not None else None
+            __props__.__dict__["requests_per_second"] = pulumi.Output.from_input(requests_per_second).apply(pulumi.runtime.to_json) if requests_per_second is not None else None
         super(Provider, __self__).__init__(
             'realtimekit',
             resource_name,

@@ -30,3 +30,13 @@ func GetAppId(ctx *pulumi.Context) string {
 func GetBaseUrl(ctx *pulumi.Context) string {
 	return config.Get(ctx, "realtimekit:baseUrl")
 }
+
+// Client-side pacing: requests sent at once before the rate applies (default 10). Falls back to REALTIMEKIT_BURST.
+func GetBurst(ctx *pulumi.Context) int {
+	return config.GetInt(ctx, "realtimekit:burst")
+}
+
+// Client-side pacing: requests per second per API token after the burst (default 3.8, so at most 1150 in 5 minutes, under Cloudflare's 1200; 0 turns pacing off). Lower it when several tools share one token. Falls back to REALTIMEKIT_REQUESTS_PER_SECOND.
+func GetRequestsPerSecond(ctx *pulumi.Context) float64 {
+	return config.GetFloat64(ctx, "realtimekit:requestsPerSecond")
+}

@@ -48,3 +48,17 @@ class _ExportableConfig(types.ModuleType):
         """
         return __config__.get('baseUrl')
 
+    @_builtins.property
+    def burst(self) -> Optional[int]:
+        """
+        Client-side pacing: requests sent at once before the rate applies (default 10). Falls back to REALTIMEKIT_BURST.
+        """
+        return __config__.get_int('burst')
+
+    @_builtins.property
+    def requests_per_second(self) -> Optional[float]:
+        """
+        Client-side pacing: requests per second per API token after the burst (default 3.8, so at most 1150 in 5 minutes, under Cloudflare's 1200; 0 turns pacing off). Lower it when several tools share one token. Falls back to REALTIMEKIT_REQUESTS_PER_SECOND.
+        """
+        return __config__.get_float('requestsPerSecond')
+
