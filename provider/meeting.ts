@@ -1,11 +1,11 @@
 /**
  * The Meeting resource: a RealtimeKit meeting, declared in code. All provider logic lives in
- * ./runtime/meeting/; what Pulumi serializes is the small shim from ./shim.ts.
+ * ./runtime/meeting/; what the state holds as `__provider` is the one-line module from ./shim.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { AiConfig, MeetingStatus, RecordingConfig } from "../sdk/types";
 import { STORAGE_CREDENTIAL_FIELDS, type MeetingInputs, type MeetingOutputs } from "./runtime/meeting/fields";
-import { runtimeShim } from "./shim";
+import { RuntimeResource, runtimeShim } from "./shim";
 
 /** Arguments of {@link Meeting}. Every field is optional: the API has a default for each. */
 export interface MeetingArgs {
@@ -43,7 +43,7 @@ export interface MeetingArgs {
   appId?: pulumi.Input<string>;
 }
 
-/** The provider Pulumi serializes for {@link Meeting}: a shim that loads the runtime at call time. Exported for tests. */
+/** The provider of {@link Meeting}, loading the runtime at call time (see ./shim.ts). Exported for tests. */
 export const meetingProvider: pulumi.dynamic.ResourceProvider<MeetingInputs, MeetingOutputs> = runtimeShim<
   MeetingInputs,
   MeetingOutputs
@@ -62,7 +62,7 @@ export const meetingProvider: pulumi.dynamic.ResourceProvider<MeetingInputs, Mee
  * const meeting = new Meeting("standup", { title: "Daily standup", persistChat: true });
  * export const meetingId = meeting.meetingId;
  */
-export class Meeting extends pulumi.dynamic.Resource {
+export class Meeting extends RuntimeResource {
   /**
    * The meeting's id: the resource id, so it stays known in a preview that updates the meeting (a
    * provider output would be unknown then, and every Participant of the meeting would preview as replaced).
@@ -111,7 +111,7 @@ export class Meeting extends pulumi.dynamic.Resource {
       createdAt: undefined,
       updatedAt: undefined,
     };
-    super(meetingProvider, name, props, opts, "realtimekit", "Meeting");
+    super("meeting", "Meeting", name, props, opts);
     this.meetingId = this.id;
   }
 }

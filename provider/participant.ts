@@ -1,11 +1,11 @@
 /**
  * The Participant resource: one person allowed to join one RealtimeKit meeting, with a secret join token.
- * All provider logic lives in ./runtime/participant/; what Pulumi serializes is the small shim from
- * ./shim.ts, so `__provider` in state holds no secret and no copy of this package's code.
+ * All provider logic lives in ./runtime/participant/; what the state holds as `__provider` is the one-line
+ * module from ./shim.ts, so it holds no secret and no copy of this package's code.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { ParticipantInputs, ParticipantOutputs } from "./runtime/participant";
-import { runtimeShim } from "./shim";
+import { RuntimeResource, runtimeShim } from "./shim";
 
 /** Arguments of {@link Participant}. */
 export interface ParticipantArgs {
@@ -52,8 +52,9 @@ export interface ParticipantArgs {
 }
 
 /**
- * The serialized provider of {@link Participant}: a shim that loads `pulumi-realtimekit/runtime` at call
- * time. Exported so tests can call its methods directly.
+ * The provider of {@link Participant} as a `ResourceProvider` that loads `pulumi-realtimekit/runtime` at call
+ * time (what a Participant stores as `__provider` is the one-line module of ./shim.ts). Exported so tests can
+ * call its methods directly.
  */
 export const participantProvider: pulumi.dynamic.ResourceProvider<ParticipantInputs, ParticipantOutputs> =
   runtimeShim<ParticipantInputs, ParticipantOutputs>("participant");
@@ -84,7 +85,7 @@ export const participantProvider: pulumi.dynamic.ResourceProvider<ParticipantInp
  *   });
  * }
  */
-export class Participant extends pulumi.dynamic.Resource {
+export class Participant extends RuntimeResource {
   /** The participant's id assigned by RealtimeKit (also the resource id). */
   declare readonly participantId: pulumi.Output<string>;
   /** The join token (a JWT) to hand to the RealtimeKit client SDK. Secret. */
@@ -139,6 +140,6 @@ export class Participant extends pulumi.dynamic.Resource {
     const resourceOpts = pulumi.mergeOptions(pulumi.mergeOptions({ deleteBeforeReplace: true }, opts), {
       additionalSecretOutputs: ["token"],
     });
-    super(participantProvider, name, props, resourceOpts, "realtimekit", "Participant");
+    super("participant", "Participant", name, props, resourceOpts);
   }
 }

@@ -1,11 +1,11 @@
 /**
  * The resource that makes a Roster authoritative (`prune: true`): it owns the deletion of participants the
  * roster does not declare, so they show up in `pulumi preview` before `pulumi up` deletes them. All logic
- * lives in ./runtime/roster-prune.ts; what Pulumi serializes is the small shim from ./shim.ts.
+ * lives in ./runtime/roster-prune.ts; what the state holds as `__provider` is the one-line module from ./shim.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { RosterPruneInputs, RosterPruneOutputs, UndeclaredParticipant } from "./runtime/roster-prune";
-import { runtimeShim } from "./shim";
+import { RuntimeResource, runtimeShim } from "./shim";
 
 /** Arguments of {@link RosterPrune}. */
 export interface RosterPruneArgs {
@@ -21,7 +21,7 @@ export interface RosterPruneArgs {
   appId?: pulumi.Input<string>;
 }
 
-/** The serialized provider of {@link RosterPrune}. Exported for tests. */
+/** The provider of {@link RosterPrune}, loading the runtime at call time (see ./shim.ts). Exported for tests. */
 export const rosterPruneProvider: pulumi.dynamic.ResourceProvider<RosterPruneInputs, RosterPruneOutputs> =
   runtimeShim<RosterPruneInputs, RosterPruneOutputs>("rosterPrune");
 
@@ -29,7 +29,7 @@ export const rosterPruneProvider: pulumi.dynamic.ResourceProvider<RosterPruneInp
  * Deletes the listed participants on create and update (404 counts as deleted). Created by a Roster with
  * `prune: true`; not meant to be used on its own.
  */
-export class RosterPrune extends pulumi.dynamic.Resource {
+export class RosterPrune extends RuntimeResource {
   /** The meeting pruned. */
   declare readonly meetingId: pulumi.Output<string>;
   /** Participants still undeclared after the last prune (empty once it succeeded). */
@@ -38,6 +38,6 @@ export class RosterPrune extends pulumi.dynamic.Resource {
   declare readonly pruned: pulumi.Output<UndeclaredParticipant[]>;
 
   constructor(name: string, args: RosterPruneArgs, opts?: pulumi.CustomResourceOptions) {
-    super(rosterPruneProvider, name, { ...args, pruned: undefined }, opts, "realtimekit", "RosterPrune");
+    super("rosterPrune", "RosterPrune", name, { ...args, pruned: undefined }, opts);
   }
 }

@@ -1,4 +1,4 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import { loadBuiltinsQuietly } from "./quiet-builtins";
 import type { PropertyMap, ResourceKind, RuntimeModule, RuntimeProvider } from "./runtime/protocol";
 
@@ -10,8 +10,42 @@ import type { PropertyMap, ResourceKind, RuntimeModule, RuntimeProvider } from "
 const RUNTIME_MODULE = "pulumi-realtimekit/runtime";
 
 /**
- * The provider object that Pulumi serializes into `__provider`: every method forwards to the runtime.
- * It captures only `kind` and the module name, so its text never changes between package versions.
+ * What every resource of `kind` stores as `__provider`: a one-line module for the dynamic-provider host,
+ * whose handler returns the installed runtime's provider for the kind. Written by hand rather than by
+ * Pulumi's closure serializer, whose output for the same forwarding object is about 3 KB; the state holds
+ * this text twice per resource (inputs and outputs) and the file backend rewrites the whole state after
+ * every step, so its size is paid on every step of every update.
+ */
+export function serializedProvider(kind: ResourceKind): string {
+  return `exports.handler = () => require(${JSON.stringify(RUNTIME_MODULE)}).dynamicProvider(${JSON.stringify(kind)});\n`;
+}
+
+/**
+ * A dynamic resource served by the runtime: registered exactly as `pulumi.dynamic.Resource` registers one
+ * (type `pulumi-nodejs:dynamic/realtimekit:<type>`, the provider text in `__provider`), but with the text of
+ * {@link serializedProvider} instead of a serialized closure.
+ */
+export class RuntimeResource extends pulumi.CustomResource {
+  constructor(
+    kind: ResourceKind,
+    type: string,
+    name: string,
+    props: pulumi.Inputs,
+    opts?: pulumi.CustomResourceOptions,
+  ) {
+    super(
+      `pulumi-nodejs:dynamic/realtimekit:${type}`,
+      name,
+      { ...props, __provider: serializedProvider(kind) },
+      opts,
+    );
+  }
+}
+
+/**
+ * A `ResourceProvider` whose methods forward to the runtime, for calling a kind's provider directly (tests,
+ * or a program's own `pulumi.dynamic.Resource`). Resources created by version 0.1.0 stored this object's
+ * serialized closure as `__provider`; the runtime keeps `configure` and `providers` for them.
  */
 export function runtimeShim<Inputs, Outputs>(
   kind: ResourceKind,

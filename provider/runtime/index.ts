@@ -7,7 +7,7 @@ import { setStackConfig } from "./context";
 import { checkGetMeetingParticipantsArgs, getMeetingParticipantsRuntime } from "./list-participants";
 import { meetingRuntime } from "./meeting";
 import { participantRuntime } from "./participant";
-import type { ResourceKind, RuntimeProvider } from "./protocol";
+import type { PropertyMap, ResourceKind, RuntimeProvider } from "./protocol";
 import { rosterPruneRuntime } from "./roster-prune";
 
 export type { PropertyMap, ResourceKind, RuntimeModule, RuntimeProvider } from "./protocol";
@@ -31,7 +31,10 @@ export function configure(config: pulumi.dynamic.Config): void {
   setStackConfig(config);
 }
 
-/** Each resource kind's provider, looked up by the shim at call time. One line per kind. */
+/**
+ * Each resource kind's provider, looked up at call time by {@link dynamicProvider} and by the closure shim
+ * that resources created by version 0.1.0 hold in `__provider`. One line per kind.
+ */
 export const providers: Partial<Record<ResourceKind, RuntimeProvider>> = {
   participant: register(participantRuntime),
   meeting: register(meetingRuntime),
@@ -47,3 +50,24 @@ export const functions = {
 export const functionChecks = {
   getMeetingParticipants: checkGetMeetingParticipantsArgs,
 };
+
+const hosted = new Map<ResourceKind, pulumi.dynamic.ResourceProvider<PropertyMap, PropertyMap>>();
+
+/**
+ * What the dynamic-provider host runs for a resource of `kind`: the `__provider` text (../shim.ts) is a
+ * one-line module whose handler returns this. The host configures it once (before its first operation)
+ * and then calls its CRUD for every resource of the kind.
+ */
+export function dynamicProvider(
+  kind: ResourceKind,
+): pulumi.dynamic.ResourceProvider<PropertyMap, PropertyMap> {
+  let provider = hosted.get(kind);
+  if (!provider) {
+    const runtime = providers[kind];
+    if (!runtime)
+      throw new Error(`pulumi-realtimekit/runtime has no "${kind}" provider: reinstall pulumi-realtimekit`);
+    provider = { ...runtime, configure: async (req) => configure(req.config) };
+    hosted.set(kind, provider);
+  }
+  return provider;
+}

@@ -8,6 +8,7 @@
  * closure serializer). Needs `npm run build` first.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
@@ -18,6 +19,11 @@ import { addParticipant, createMeeting, decodeJwt, useEmulator } from "../helper
 const ROOT = path.resolve(__dirname, "../..");
 const HOST = path.join(ROOT, "node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js");
 const FIXTURE = path.join(__dirname, "fixtures/serialize-participant-provider.ts");
+/** The `__provider` that Participants created by version 0.1.0 hold: Pulumi's serialization of the closure shim. */
+const LEGACY_PROVIDER_TEXT = fs.readFileSync(
+  path.join(__dirname, "fixtures/participant-provider-0.1.0.txt"),
+  "utf8",
+);
 const PROJECT = "realtimekit-grpc-test";
 const TYPE = "pulumi-nodejs:dynamic/realtimekit:Participant";
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -287,5 +293,35 @@ describe("the Participant provider in the real dynamic-provider host", () => {
     expect(adopted.id).toBe(existing.id);
     expect(adopted.outs).toMatchObject({ presetName: "group_call_host", adopt: true });
     expect(participantsOf(meetingId)).toHaveLength(1);
+  });
+
+  it("keeps serving participants created by version 0.1.0, whose __provider is the serialized closure shim", async () => {
+    await configureHost({
+      "realtimekit:apiToken": { ...SECRET_SIG, value: emu.apiToken },
+      "realtimekit:accountId": emu.accountId,
+      "realtimekit:appId": emu.appId,
+      "realtimekit:baseUrl": emu.baseUrl,
+    });
+    expect(LEGACY_PROVIDER_TEXT).toContain('RUNTIME_MODULE: "pulumi-realtimekit/runtime"');
+    const meetingId = await createMeeting(emu);
+    const declared = { meetingId, customParticipantId: "dave", presetName: "group_call_participant" };
+    const inputs = { ...(await check("dave", {}, declared)).inputs, __provider: LEGACY_PROVIDER_TEXT };
+
+    const created = await create("dave", inputs);
+    expect(created.outs).toMatchObject({
+      ...declared,
+      participantId: created.id,
+      __provider: LEGACY_PROVIDER_TEXT,
+    });
+    expect(participantsOf(meetingId).map((participant) => participant.id)).toEqual([created.id]);
+    const refreshed = await read("dave", created.id, created.outs, inputs);
+    expect(refreshed.props).toEqual(created.outs);
+    const renamed = { ...inputs, name: "Dave" };
+    expect((await diff("dave", created.id, refreshed.props, renamed)).changes).toBe(
+      proto.DiffResponse.DiffChanges.DIFF_SOME,
+    );
+    expect(await update("dave", created.id, refreshed.props, renamed)).toMatchObject({ name: "Dave" });
+    await remove("dave", created.id, { ...refreshed.props, __provider: LEGACY_PROVIDER_TEXT });
+    expect(participantsOf(meetingId)).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 /**
- * What a Pulumi program stores in `__provider` for a Participant. The serialization runs in a child process
- * (fixtures/serialize-participant-provider.ts), because jest's module system breaks Pulumi's closure
- * serializer. Needs `npm run build` first: the fixture loads the installed package by name, as programs do.
+ * What a Pulumi program stores in `__provider` for a Participant (the one-line module of provider/shim.ts),
+ * and what Pulumi's closure serializer makes of the exported `participantProvider` (the form resources of
+ * version 0.1.0 stored). Both run in a child process (fixtures/serialize-participant-provider.ts), because
+ * jest's module system breaks Pulumi's closure serializer. Needs `npm run build` first: the fixture loads
+ * the installed package by name, as programs do.
  */
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
@@ -38,7 +40,7 @@ beforeAll(() => {
   output = JSON.parse(stdout) as FixtureOutput;
 }, 60_000);
 
-describe("the serialized Participant provider", () => {
+describe("the exported participantProvider, serialized by Pulumi's closure serializer", () => {
   it("stays under the 4 KB budget", () => {
     expect(Buffer.byteLength(output.direct.text)).toBeLessThan(4096);
   });
@@ -55,15 +57,26 @@ describe("the serialized Participant provider", () => {
     expect(output.direct.text).toContain("require(RUNTIME_MODULE)");
     expect(output.direct.text).not.toMatch(/axios|RealtimeKitClient|\/dist\/|@pulumi\/pulumi/);
   });
+});
 
-  it("is what a Participant registers as __provider, under the realtimekit:Participant type token", () => {
+describe("what a Participant registers as __provider", () => {
+  it("is registered under the realtimekit:Participant dynamic type token, as plain text", () => {
     expect(output.registrations).toHaveLength(1);
     const [registration] = output.registrations;
     expect(registration.type).toBe("pulumi-nodejs:dynamic/realtimekit:Participant");
     expect(typeof registration.provider).toBe("string");
-    const text = registration.provider as string;
-    expect(Buffer.byteLength(text)).toBeLessThan(4096);
-    expect(text).toContain('kind: "participant"');
+  });
+
+  it("is one line that loads the installed runtime by package name, far under the 4 KB budget", () => {
+    const text = output.registrations[0].provider as string;
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(128);
+    expect(text).toBe(
+      'exports.handler = () => require("pulumi-realtimekit/runtime").dynamicProvider("participant");\n',
+    );
+  });
+
+  it("contains no secret even when credentials are in the environment and the stack config", () => {
+    const text = output.registrations[0].provider as string;
     for (const secret of [...Object.values(SECRETS), CONFIG_SECRET]) expect(text).not.toContain(secret);
   });
 });
