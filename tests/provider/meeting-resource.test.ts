@@ -36,9 +36,10 @@ describe("a Meeting in a program", () => {
   it("registers under the realtimekit:Meeting type token with the small runtime shim as its provider", () => {
     const { type, provider } = registration("plain");
     expect(type).toBe("pulumi-nodejs:dynamic/realtimekit:Meeting");
-    expect(Buffer.byteLength(provider)).toBeLessThan(4096);
-    expect(provider).toContain('kind: "meeting"');
-    expect(provider).toContain('RUNTIME_MODULE: "pulumi-realtimekit/runtime"');
+    expect(Buffer.byteLength(provider)).toBeLessThanOrEqual(128);
+    expect(provider).toBe(
+      'exports.handler = () => require("pulumi-realtimekit/runtime").dynamicProvider("meeting");\n',
+    );
   });
 
   it("sends a recordingConfig that carries storage credentials as a secret, even when given as plain strings", () => {
