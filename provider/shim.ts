@@ -33,12 +33,23 @@ export class RuntimeResource extends pulumi.CustomResource {
     props: pulumi.Inputs,
     opts?: pulumi.CustomResourceOptions,
   ) {
-    super(
-      `pulumi-nodejs:dynamic/realtimekit:${type}`,
-      name,
-      { ...props, __provider: serializedProvider(kind) },
-      opts,
-    );
+    // Registering a resource makes @pulumi/pulumi create four promises per property (16 properties for a
+    // Participant), each stamped with `new Error().stack` for its promise-leak report; under ts-node every
+    // such stack is rewritten by source-map-support, which profiled as most of a large Roster's program
+    // time. The stamps are only printed with PULUMI_DEBUG_PROMISE_LEAKS, so they are skipped otherwise.
+    // The resource's own source position is unaffected: Pulumi lifts the limit while it records it.
+    const stackTraceLimit = Error.stackTraceLimit;
+    if (!process.env.PULUMI_DEBUG_PROMISE_LEAKS) Error.stackTraceLimit = 0;
+    try {
+      super(
+        `pulumi-nodejs:dynamic/realtimekit:${type}`,
+        name,
+        { ...props, __provider: serializedProvider(kind) },
+        opts,
+      );
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
   }
 }
 

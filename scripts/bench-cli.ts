@@ -16,8 +16,8 @@ const workRoot = path.join(repoRoot, ".pulumi-state", "bench");
 
 export interface BenchProject {
   dir: string;
-  /** Runs `pulumi <args>` in the project and returns how long it took, in milliseconds. */
-  pulumi(args: string[]): Promise<number>;
+  /** Runs `pulumi <args>` in the project (with `env` added) and returns how long it took, in milliseconds. */
+  pulumi(args: string[], env?: Record<string, string>): Promise<number>;
   /** The stack's checkpoint file, parsed, with its size on disk. */
   state(): { bytes: number; resources: { type: string; urn: string }[] };
   remove(): void;
@@ -44,12 +44,12 @@ export async function benchProject(
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     PULUMI_NODEJS_TRANSPILE_ONLY: "true",
   };
-  const pulumi = async (args: string[]): Promise<number> => {
+  const pulumi = async (args: string[], extra: Record<string, string> = {}): Promise<number> => {
     const started = process.hrtime.bigint();
     try {
       await run("pulumi", [...args, "--stack", "bench", "--non-interactive"], {
         cwd: dir,
-        env,
+        env: { ...env, ...extra },
         maxBuffer: 1 << 28,
       });
     } catch (error) {

@@ -18,7 +18,7 @@ import { benchProject, statusCountingProxy, type BenchProject } from "./bench-cl
 const sizes = (process.env.BENCH_SCALE_SIZES ?? "500,1000,2000").split(",").map(Number);
 const repeat = Number(process.env.BENCH_SCALE_REPEAT ?? 3);
 const CLOUDFLARE_LIMIT = { requests: 1200, windowMs: 300_000 };
-const PACED_UP_TO = 500;
+const PACED_UP_TO = Number(process.env.BENCH_SCALE_PACED_UP_TO ?? 500);
 
 interface Measurement {
   ms: number;

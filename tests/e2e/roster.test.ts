@@ -86,6 +86,26 @@ test("up of a 50-entry roster file creates the meeting and all 50 participants",
   expect(outputs.unmanagedCount.value).toBe(0);
 });
 
+test("the roster component keeps no copy of the tokens, each token is encrypted, and the state stays under 4 KB per participant", async () => {
+  interface StateResource {
+    type: string;
+    outputs?: Record<string, unknown>;
+  }
+  const text = project.stateFileText();
+  const { resources } = (JSON.parse(text) as { checkpoint: { latest: { resources: StateResource[] } } })
+    .checkpoint.latest;
+  const roster = resources.find((r) => r.type === "realtimekit:index:Roster");
+  expect(Object.keys(roster?.outputs ?? {}).sort()).toEqual(["participantIds", "unmanagedCount"]);
+  const participants = resources.filter((r) => r.type.endsWith("realtimekit:Participant"));
+  expect(participants).toHaveLength(50);
+  for (const participant of participants) {
+    expect(participant.outputs?.token).toEqual(expect.objectContaining({ ciphertext: expect.any(String) }));
+    // As the file backend writes it (indented), inputs, outputs and the engine's own fields included.
+    expect(Buffer.byteLength(JSON.stringify(participant, null, 4))).toBeLessThan(4096);
+  }
+  expect(Buffer.byteLength(text) / participants.length).toBeLessThan(4096);
+});
+
 test("reordering the roster file changes nothing", async () => {
   writeRoster([...entries].reverse());
   const preview = await project.stack.preview();
