@@ -132,8 +132,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
     });
   });
-  // Clients keep connections alive between tests; a short timeout keeps close() from waiting on them.
-  server.keepAliveTimeout = 1000;
+  // Like the real API, connections stay open between requests. Node's client agent drops a connection
+  // whose announced keep-alive timeout is 1 s or less, so anything shorter would make every request a new
+  // connection. close() ends idle connections itself (closeAllConnections), so nothing waits on them.
+  server.keepAliveTimeout = 5000;
 
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
