@@ -6,7 +6,7 @@ SHELL := /bin/bash
 # by default the row of the Node.js on PATH; `make test ROW=current` picks one. scripts/row.sh installs what
 # the row needs and runs the same target again inside it, where RTK_ROW is set.
 ROW ?=
-ROW_TARGETS := test test-unit test-e2e demo bench
+ROW_TARGETS := test test-unit test-e2e demo bench bench-scale
 
 .PHONY: help setup build typecheck lint lint-workflows test-rows rows-lock emulator clean sdks check-generated plugin python-venv $(ROW_TARGETS)
 
@@ -14,10 +14,10 @@ help:
 	@echo "make demo   - pulumi up of the example roster against the local emulator (no account needed)"
 	@echo "make test   - the whole suite: unit, emulator, provider, real-engine end-to-end"
 	@echo "make test-rows - the whole suite in every tested row (floor and current), as CI runs it"
-	@echo "ROW=floor|current selects the row of test, test-unit, test-e2e, demo, bench"
+	@echo "ROW=floor|current selects the row of test, test-unit, test-e2e, demo, bench, bench-scale"
 	@echo "make plugin - dist-plugin/pulumi-resource-realtimekit-v<version>-<os>-<arch>.tar.gz (the native provider plugin)"
 	@echo "make sdks   - regenerate generated/ (schema.json, Go and Python SDKs, reference docs)"
-	@echo "make lint | build | emulator | bench | rows-lock | clean | check-generated"
+	@echo "make lint | build | emulator | bench (includes bench-scale) | bench-scale | rows-lock | clean | check-generated"
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci
@@ -69,6 +69,11 @@ demo: build
 
 bench: build
 	node --expose-gc -r ts-node/register/transpile-only scripts/bench.ts
+	$(MAKE) --no-print-directory bench-scale
+
+# The large-roster figures: N = 500, 1,000, 2,000 (BENCH_SCALE_SIZES) against as many no-op dynamic resources.
+bench-scale: build
+	node -r ts-node/register/transpile-only scripts/bench-scale.ts
 endif
 
 # The native plugin: one esbuild bundle plus launchers, packed for `pulumi plugin install --file`.

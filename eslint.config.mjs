@@ -9,6 +9,7 @@ export default tseslint.config(
       "node_modules/",
       "**/node_modules/",
       ".pulumi-state/",
+      "bench-results/",
       "**/*.js",
       "**/*.mjs",
     ],

@@ -22,6 +22,7 @@ const PACED_UP_TO = Number(process.env.BENCH_SCALE_PACED_UP_TO ?? 500);
 
 interface Measurement {
   ms: number;
+  cpuMs: number;
   calls: number;
   byRoute: Record<string, number>;
   rateLimited: number;
@@ -38,6 +39,10 @@ interface StateSize {
   bytes: number;
   resources: number;
   perMember: number;
+  /** One member resource's own entry, as the file backend writes it (compact JSON). */
+  memberEntry: number;
+  /** The stack resource's entry (the program's exports). */
+  stackEntry: number;
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -73,9 +78,9 @@ async function measureSize(n: number): Promise<SizeResult> {
     const once = async (project: BenchProject, args: string[]): Promise<Measurement> => {
       emulator.control.resetCounters();
       proxy.statuses.clear();
-      const ms = await project.pulumi(args);
+      const { ms, cpuMs } = await project.pulumi(args);
       const { total, byRoute } = emulator.control.counters();
-      return { ms, calls: total, byRoute, rateLimited: proxy.statuses.get(429) ?? 0 };
+      return { ms, cpuMs, calls: total, byRoute, rateLimited: proxy.statuses.get(429) ?? 0 };
     };
     // Baseline and roster alternate, so both see the same background load on a shared machine.
     const both = async (label: string, args: string[], times: number) => {
@@ -88,9 +93,14 @@ async function measureSize(n: number): Promise<SizeResult> {
             `${(runs.roster[i].ms / 1000).toFixed(1)} s, ${runs.roster[i].calls} calls`,
         );
       }
+      // Medians of wall and CPU time each; API calls from the median run, 429s summed over all runs.
       const pick = (list: Measurement[]) => {
         const ms = median(list.map((m) => m.ms));
-        return { ...(list.find((m) => m.ms === ms) as Measurement), rateLimited: sum(list, "rateLimited") };
+        return {
+          ...(list.find((m) => m.ms === ms) as Measurement),
+          cpuMs: median(list.map((m) => m.cpuMs)),
+          rateLimited: sum(list, "rateLimited"),
+        };
       };
       return { baseline: pick(runs.baseline), roster: pick(runs.roster) };
     };
@@ -110,8 +120,16 @@ async function measureSize(n: number): Promise<SizeResult> {
     );
     const stateOf = (project: BenchProject, memberType: string): StateSize => {
       const { bytes, resources } = project.state();
-      const members = resources.filter((r) => r.type === memberType).length;
-      return { bytes, resources: resources.length, perMember: bytes / members };
+      const size = (r: unknown) => Buffer.byteLength(JSON.stringify(r)); // compact, as the file backend writes
+      const members = resources.filter((r) => r.type === memberType);
+      const stack = resources.find((r) => r.type === "pulumi:pulumi:Stack");
+      return {
+        bytes,
+        resources: resources.length,
+        perMember: bytes / members.length,
+        memberEntry: members.reduce((total, r) => total + size(r), 0) / members.length,
+        stackEntry: stack ? size(stack) : 0,
+      };
     };
     return {
       n,
@@ -137,6 +155,7 @@ function sum(list: Measurement[], key: "rateLimited" | "calls"): number {
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const timing = (m: Measurement) => `${seconds(m.ms)} (CPU ${seconds(m.cpuMs)})`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function calls(m: Measurement): string {
@@ -163,12 +182,13 @@ function table(result: SizeResult): string {
         ? ` (N/4 s = ${n / 4} s: ${(roster.ms / ((n / 4) * 1000)).toFixed(2)}x)`
         : "";
     lines.push(
-      `| ${label} | ${seconds(baseline.ms)} | ${seconds(roster.ms)}${extra} | ${(roster.ms / baseline.ms).toFixed(2)}x | ${calls(roster)} |`,
+      `| ${label} | ${timing(baseline)} | ${timing(roster)}${extra} | ${(roster.ms / baseline.ms).toFixed(2)}x (CPU ${(roster.cpuMs / baseline.cpuMs).toFixed(2)}x) | ${calls(roster)} |`,
     );
   }
   const { baseline, roster } = result.state;
   lines.push(
     `| state file | ${kb(baseline.bytes)} (${kb(baseline.perMember)} per resource) | ${kb(roster.bytes)} (${kb(roster.perMember)} per participant) | ${(roster.bytes / baseline.bytes).toFixed(2)}x | refresh target: ceil(N/100)+2 = ${Math.ceil(n / 100) + 2} |`,
+    `| state, one resource's entry | ${kb(baseline.memberEntry)} | ${kb(roster.memberEntry)} per participant; the stack's exports (ids): ${kb(roster.stackEntry / n)} per participant | | |`,
   );
   return lines.join("\n");
 }

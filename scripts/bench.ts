@@ -3,11 +3,11 @@
  * the local emulator (loopback, so they show our own overhead and pacing, not Cloudflare's latency).
  * Prints a Markdown table and writes it to bench-results/latest.md.
  */
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../emulator";
+import { serializedProvider } from "../provider/shim";
 import { RealtimeKitClient } from "../sdk";
 import { createE2eProject } from "../tests/e2e/harness";
 
@@ -102,16 +102,14 @@ async function benchSdk(): Promise<void> {
 }
 
 function benchProviderSize(): void {
-  const script = `
-    const pulumi = require("@pulumi/pulumi");
-    const { participantProvider, meetingProvider } = require("pulumi-realtimekit");
-    Promise.all([participantProvider, meetingProvider].map((p) => pulumi.runtime.serializeFunction(() => p, { allowSecrets: true })))
-      .then((all) => console.log(JSON.stringify(all.map((s) => s.text.length))));`;
-  const env = { ...process.env, CLOUDFLARE_API_TOKEN: "bench-secret-token", NODE_NO_WARNINGS: "1" };
-  const [participant, meeting] = JSON.parse(
-    execFileSync("node", ["-e", script], { env, encoding: "utf8" }),
-  ) as number[];
-  record("serialized __provider", `${participant} B`, `Participant; Meeting ${meeting} B (budget 4096 B)`);
+  const sizes = (["participant", "meeting", "rosterPrune"] as const).map((kind) =>
+    Buffer.byteLength(serializedProvider(kind)),
+  );
+  record(
+    "__provider in state",
+    `${sizes[0]} B`,
+    `Participant; Meeting ${sizes[1]} B, RosterPrune ${sizes[2]} B (a one-line module; budget 4096 B)`,
+  );
 }
 
 async function benchEngine(size: number): Promise<void> {
