@@ -8,7 +8,7 @@
  * default pacing; larger N lift the pacing (`realtimekit:requestsPerSecond: 0`, no emulator limit) so the
  * engine's own cost shows. Sizes: BENCH_SCALE_SIZES (default "500,1000,2000"); repetitions of the
  * no-change commands: BENCH_SCALE_REPEAT (default 3, the median is reported). Writes bench-results/scale.md
- * and bench-results/scale.json.
+ * and bench-results/scale.json (another name: BENCH_SCALE_OUTPUT).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -17,6 +17,7 @@ import { benchProject, statusCountingProxy, type BenchProject } from "./bench-cl
 
 const sizes = (process.env.BENCH_SCALE_SIZES ?? "500,1000,2000").split(",").map(Number);
 const repeat = Number(process.env.BENCH_SCALE_REPEAT ?? 3);
+const output = process.env.BENCH_SCALE_OUTPUT ?? "scale";
 const CLOUDFLARE_LIMIT = { requests: 1200, windowMs: 300_000 };
 const PACED_UP_TO = Number(process.env.BENCH_SCALE_PACED_UP_TO ?? 500);
 
@@ -201,8 +202,8 @@ async function main(): Promise<void> {
     const body = results.map(table).join("\n\n");
     const header = `Scale benchmark, ${started}, Node ${process.version}, repeat ${repeat} (median)\n\n`;
     fs.mkdirSync("bench-results", { recursive: true });
-    fs.writeFileSync("bench-results/scale.md", `${header}${body}\n`);
-    fs.writeFileSync("bench-results/scale.json", `${JSON.stringify(results, null, 2)}\n`);
+    fs.writeFileSync(`bench-results/${output}.md`, `${header}${body}\n`);
+    fs.writeFileSync(`bench-results/${output}.json`, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`\n${table(results[results.length - 1])}\n`);
   }
 }
