@@ -77,6 +77,16 @@ function call<Request, Response>(
 const struct = (props: Props): Struct => Struct.fromJavaScript(props);
 const urn = (name: string) => `urn:pulumi:test::${PROJECT}::${TYPE}::${name}`;
 
+/** The stack config for the emulator, keys namespaced and the token wrapped as a secret, as the engine sends it. */
+function emulatorConfig(): Props {
+  return {
+    "realtimekit:apiToken": { ...SECRET_SIG, value: emu.apiToken },
+    "realtimekit:accountId": emu.accountId,
+    "realtimekit:appId": emu.appId,
+    "realtimekit:baseUrl": emu.baseUrl,
+  };
+}
+
 async function configureHost(values: Props): Promise<void> {
   const request = new proto.ConfigureRequest();
   request.setArgs(struct(values));
@@ -189,13 +199,7 @@ afterAll(() => {
 
 describe("the Participant provider in the real dynamic-provider host", () => {
   it("runs Configure, Check, Diff, Create, Read, Update and Delete against the emulator", async () => {
-    await configureHost({
-      "realtimekit:apiToken": { ...SECRET_SIG, value: emu.apiToken },
-      "realtimekit:accountId": emu.accountId,
-      "realtimekit:appId": emu.appId,
-      "realtimekit:baseUrl": emu.baseUrl,
-      [`${PROJECT}:unrelated`]: "ignored",
-    });
+    await configureHost({ ...emulatorConfig(), [`${PROJECT}:unrelated`]: "ignored" });
     const meetingId = await createMeeting(emu);
     const declared = {
       meetingId,
@@ -296,12 +300,7 @@ describe("the Participant provider in the real dynamic-provider host", () => {
   });
 
   it("keeps serving participants created by version 0.1.0, whose __provider is the serialized closure shim", async () => {
-    await configureHost({
-      "realtimekit:apiToken": { ...SECRET_SIG, value: emu.apiToken },
-      "realtimekit:accountId": emu.accountId,
-      "realtimekit:appId": emu.appId,
-      "realtimekit:baseUrl": emu.baseUrl,
-    });
+    await configureHost(emulatorConfig());
     expect(LEGACY_PROVIDER_TEXT).toContain('RUNTIME_MODULE: "pulumi-realtimekit/runtime"');
     const meetingId = await createMeeting(emu);
     const declared = { meetingId, customParticipantId: "dave", presetName: "group_call_participant" };
