@@ -22,6 +22,8 @@ let built: BuiltPlugin | undefined;
 
 export function buildPlugin(): BuiltPlugin {
   if (built) return built;
+  // A fresh clone has no .pulumi-state/ until some suite makes one; this may be the first.
+  fs.mkdirSync(path.join(repoRoot, ".pulumi-state"), { recursive: true });
   const out = fs.mkdtempSync(path.join(repoRoot, ".pulumi-state", "plugin-"));
   const printed = execFileSync("npx", ["ts-node", "--transpile-only", "plugin/package.ts"], {
     cwd: repoRoot,
