@@ -90,6 +90,8 @@ test("the roster component keeps no copy of the ids and tokens, each token is en
   interface StateResource {
     type: string;
     outputs?: Record<string, unknown>;
+    sourcePosition?: string;
+    stackTrace?: unknown[];
   }
   const text = project.stateFileText();
   const { resources } = (JSON.parse(text) as { checkpoint: { latest: { resources: StateResource[] } } })
@@ -100,6 +102,9 @@ test("the roster component keeps no copy of the ids and tokens, each token is en
   expect(participants).toHaveLength(50);
   for (const participant of participants) {
     expect(participant.outputs?.token).toEqual(expect.objectContaining({ ciphertext: expect.any(String) }));
+    // Registration skips the promise-leak stack stamps, not the resource's own source position.
+    expect(participant.sourcePosition).toMatch(/participant\.(ts|js)#\d+/);
+    expect(participant.stackTrace?.length).toBeGreaterThan(1);
     // As the file backend writes it (compact JSON), inputs, outputs and the engine's own fields included.
     expect(Buffer.byteLength(JSON.stringify(participant))).toBeLessThan(3584);
   }
