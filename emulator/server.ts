@@ -132,10 +132,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
     });
   });
-  // Like the real API, connections stay open between requests. Node's client agent drops a connection
-  // whose announced keep-alive timeout is 1 s or less, so anything shorter would make every request a new
-  // connection. close() ends idle connections itself (closeAllConnections), so nothing waits on them.
-  server.keepAliveTimeout = 5000;
+  // Like the real API, connections stay open between requests, and longer than Node's client agent keeps
+  // an idle one (5 s): the client always closes first, so it never reuses a connection the server is
+  // closing at that moment (an ECONNRESET that makes a POST's outcome unknown). An announced timeout of 1 s
+  // or less would make the agent open a new connection for every request. close() ends idle connections
+  // itself (closeAllConnections), so nothing waits on them.
+  server.keepAliveTimeout = 60_000;
 
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {

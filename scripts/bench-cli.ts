@@ -118,7 +118,9 @@ export interface StatusCountingProxy {
 export async function statusCountingProxy(origin: string, basePath: string): Promise<StatusCountingProxy> {
   const target = new URL(origin);
   const statuses = new Map<number, number>();
-  const agent = new http.Agent({ keepAlive: true });
+  // As the emulator does: the server side keeps idle connections longer than the client side, so no
+  // request goes out on a connection that is being closed.
+  const agent = new http.Agent({ keepAlive: true, timeout: 5000 });
   const server = http.createServer((request, response) => {
     const upstream = http.request(
       {
@@ -139,6 +141,7 @@ export async function statusCountingProxy(origin: string, basePath: string): Pro
     upstream.on("error", () => response.destroy());
     request.pipe(upstream);
   });
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

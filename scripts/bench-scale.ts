@@ -18,6 +18,10 @@ import { benchProject, statusCountingProxy, type BenchProject } from "./bench-cl
 const sizes = (process.env.BENCH_SCALE_SIZES ?? "500,1000,2000").split(",").map(Number);
 const repeat = Number(process.env.BENCH_SCALE_REPEAT ?? 3);
 const output = process.env.BENCH_SCALE_OUTPUT ?? "scale";
+/** Only the first `up` of each size (BENCH_SCALE_FIRST_UP_ONLY=1), e.g. to measure creation alone. */
+const firstUpOnly = process.env.BENCH_SCALE_FIRST_UP_ONLY === "1";
+const NOOP = "pulumi-nodejs:dynamic/bench:NoOp";
+const PARTICIPANT = "pulumi-nodejs:dynamic/realtimekit:Participant";
 const CLOUDFLARE_LIMIT = { requests: 1200, windowMs: 300_000 };
 const PACED_UP_TO = Number(process.env.BENCH_SCALE_PACED_UP_TO ?? 500);
 
@@ -106,19 +110,6 @@ async function measureSize(n: number): Promise<SizeResult> {
       return { baseline: pick(runs.baseline), roster: pick(runs.roster) };
     };
 
-    const commands: SizeResult["commands"] = {};
-    commands["first up"] = await both("first up", ["up", "--yes", "--skip-preview"], 1);
-    commands["preview, nothing changed"] = await both("preview", ["preview", "--expect-no-changes"], repeat);
-    commands["up --skip-preview, nothing changed"] = await both(
-      "up",
-      ["up", "--yes", "--skip-preview", "--expect-no-changes"],
-      repeat,
-    );
-    commands["refresh"] = await both(
-      "refresh",
-      ["refresh", "--yes", "--skip-preview", "--expect-no-changes"],
-      repeat,
-    );
     const stateOf = (project: BenchProject, memberType: string): StateSize => {
       const { bytes, resources } = project.state();
       const size = (r: unknown) => Buffer.byteLength(JSON.stringify(r)); // compact, as the file backend writes
@@ -132,13 +123,33 @@ async function measureSize(n: number): Promise<SizeResult> {
         stackEntry: stack ? size(stack) : 0,
       };
     };
+    const commands: SizeResult["commands"] = {};
+    commands["first up"] = await both("first up", ["up", "--yes", "--skip-preview"], 1);
+    if (firstUpOnly)
+      return {
+        n,
+        paced,
+        commands,
+        state: { baseline: stateOf(baseline, NOOP), roster: stateOf(roster, PARTICIPANT) },
+      };
+    commands["preview, nothing changed"] = await both("preview", ["preview", "--expect-no-changes"], repeat);
+    commands["up --skip-preview, nothing changed"] = await both(
+      "up",
+      ["up", "--yes", "--skip-preview", "--expect-no-changes"],
+      repeat,
+    );
+    commands["refresh"] = await both(
+      "refresh",
+      ["refresh", "--yes", "--skip-preview", "--expect-no-changes"],
+      repeat,
+    );
     return {
       n,
       paced,
       commands,
       state: {
-        baseline: stateOf(baseline, "pulumi-nodejs:dynamic/bench:NoOp"),
-        roster: stateOf(roster, "pulumi-nodejs:dynamic/realtimekit:Participant"),
+        baseline: stateOf(baseline, NOOP),
+        roster: stateOf(roster, PARTICIPANT),
       },
     };
   } finally {
