@@ -17,6 +17,7 @@ export {
   TimeoutError,
   isOutcomeUnknown,
 } from "./errors";
+export { fromNetwork } from "./redaction";
 export { DEFAULT_RETRY } from "./retry";
 export type { RetryOptions, HttpMethod } from "./retry";
 export { DEFAULT_RATE_LIMIT } from "./pacing";

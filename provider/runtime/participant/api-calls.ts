@@ -4,6 +4,7 @@
  * named when a preset is rejected, and the messages about existing participants.
  */
 import {
+  fromNetwork,
   DEFAULT_BASE_URL,
   ValidationError,
   type AddParticipantInput,
@@ -169,7 +170,10 @@ async function withKnownPresets(target: Target, error: unknown): Promise<unknown
   if (!(error instanceof ValidationError) || !/preset/i.test(error.upstreamMessage)) return error;
   let names: string[];
   try {
-    names = (await target.client.presets.listAll()).map((preset) => preset.name).sort(compare);
+    // Names come from the network, so they are cleaned like any other network text that reaches a message.
+    names = (await target.client.presets.listAll())
+      .map((preset) => fromNetwork(preset.name, [target.config.apiToken]))
+      .sort(compare);
   } catch {
     return error;
   }
