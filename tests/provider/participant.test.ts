@@ -9,9 +9,13 @@ import { participantProvider } from "../../provider";
 import { configure } from "../../provider/runtime";
 import { setClientTuning } from "../../provider/runtime/context";
 import { emulatorStackConfig } from "../helpers/runtime";
-import { sharedParticipantList } from "../../provider/runtime/shared-participant-list";
+import {
+  MEETING_VIEW_TTL_MS,
+  SharedParticipantList,
+  sharedParticipantList,
+} from "../../provider/runtime/shared-participant-list";
 import { UNKNOWN } from "../../provider/runtime/values";
-import { DEFAULT_RETRY } from "../../sdk";
+import { DEFAULT_RETRY, RealtimeKitClient } from "../../sdk";
 import {
   checkParticipant,
   createParticipant,
@@ -809,6 +813,39 @@ describe("shared read list", () => {
       accountId: emu.accountId,
     });
     expect(emu.control.counters().total).toBe(Math.ceil(count / 100));
+  });
+
+  it("keeps one list for a whole deployment, current with the provider's own writes, until its TTL", async () => {
+    let now = 0;
+    const view = new SharedParticipantList(MEETING_VIEW_TTL_MS, () => now);
+    const client = new RealtimeKitClient({ ...emu, rateLimit: false });
+    const meeting = { baseUrl: emu.baseUrl, accountId: emu.accountId, appId: emu.appId, meetingId };
+    await addParticipant(emu, meetingId, { custom_participant_id: "before" });
+    emu.control.resetCounters();
+    expect((await view.list(client, meeting)).map((p) => p.customParticipantId)).toEqual(["before"]);
+    expect(calls("list")).toBe(1);
+
+    // A long create phase: minutes pass, the provider's adds are applied, nothing is listed again.
+    const added = await client.participants.add(meetingId, {
+      customParticipantId: "added",
+      presetName: "group_call_participant",
+    });
+    view.upsert(meeting, added);
+    now += 9 * 60_000;
+    const seen = await view.list(client, meeting);
+    expect(seen.map((p) => p.customParticipantId).sort()).toEqual(["added", "before"]);
+    expect(seen.every((p) => !("token" in p) || p.token === undefined)).toBe(true);
+    expect(calls("list")).toBe(1);
+
+    // A process that outlives a deployment sees outside changes once the TTL has passed.
+    await addParticipant(emu, meetingId, { custom_participant_id: "outside" });
+    now += MEETING_VIEW_TTL_MS;
+    expect((await view.list(client, meeting)).map((p) => p.customParticipantId).sort()).toEqual([
+      "added",
+      "before",
+      "outside",
+    ]);
+    expect(calls("list")).toBe(2);
   });
 
   it("confirms with a GET a participant missing from the list before declaring it gone", async () => {
