@@ -11,7 +11,6 @@
  * and bench-results/scale.json (another name: BENCH_SCALE_OUTPUT).
  */
 import * as fs from "node:fs";
-import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../emulator";
 import { benchProject, statusCountingProxy, type BenchProject } from "./bench-cli";
 
@@ -52,19 +51,6 @@ interface StateSize {
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** Whether the runtime reads `realtimekit:requestsPerSecond`; until it does, a preload lifts the pacing. */
-const runtimeReadsPacing = fs
-  .readFileSync(path.join(__dirname, "../dist/provider/config.js"), "utf8")
-  .includes("realtimekit:requestsPerSecond");
-const liftedBy = runtimeReadsPacing
-  ? "realtimekit:requestsPerSecond 0"
-  : "scripts/bench-unpaced.js in the provider host";
-
-/** The unpaced runtime: the config key once the runtime reads it, else a preload in the provider host. */
-function unpacedEnv(): Record<string, string> {
-  return runtimeReadsPacing ? {} : { NODE_OPTIONS: `--require ${path.join(__dirname, "bench-unpaced.js")}` };
-}
-
 async function measureSize(n: number): Promise<SizeResult> {
   const paced = n <= PACED_UP_TO;
   const emulator: RunningEmulator = await startEmulator({ rateLimit: paced ? CLOUDFLARE_LIMIT : null });
@@ -82,7 +68,6 @@ async function measureSize(n: number): Promise<SizeResult> {
         ...(paced ? {} : { "realtimekit:requestsPerSecond": "0" }),
       },
       { "realtimekit:apiToken": emulator.apiToken },
-      paced ? {} : unpacedEnv(),
     );
     const { baseline, roster } = projects;
 
@@ -183,13 +168,13 @@ function calls(m: Measurement): string {
         `${count} ${route.replace(/\/accounts\/\{account_id\}\/realtime\/kit\/\{app_id\}/, "")}`,
     )
     .join(", ");
-  return `${m.calls} API calls${m.calls > 0 ? ` (${routes})` : ""}${m.rateLimited ? `, ${m.rateLimited} x 429` : ""}`;
+  return `${m.calls} API calls${m.calls > 0 ? ` (${routes})` : ""}${m.calls === 0 ? "" : m.rateLimited ? `, ${m.rateLimited} x 429` : ", no 429"}`;
 }
 
 function table(result: SizeResult): string {
   const { n, paced } = result;
   const lines = [
-    `### N = ${n.toLocaleString("en-US")} (${paced ? "default pacing, emulator at Cloudflare's limit of 1200 requests / 5 min" : `pacing lifted (${liftedBy}), no emulator limit`})`,
+    `### N = ${n.toLocaleString("en-US")} (${paced ? "default pacing, emulator at Cloudflare's limit of 1200 requests / 5 min" : "pacing lifted (`realtimekit:requestsPerSecond: 0`), no emulator limit"})`,
     "",
     `| command | ${n} no-op dynamic resources | Meeting + Roster of ${n} | ratio | roster's API calls |`,
     "| --- | --- | --- | --- | --- |",

@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { createE2eProject, type E2eProject } from "../e2e/harness";
 
 const repoRoot = path.resolve(__dirname, "../..");
 
@@ -43,4 +44,37 @@ export function buildPlugin(): BuiltPlugin {
 export function removePlugin(): void {
   if (built) fs.rmSync(path.dirname(built.dir), { recursive: true, force: true });
   built = undefined;
+}
+
+/**
+ * A project copied from `example` (see createE2eProject) with the plugin built and installed from its
+ * tarball, as a user installs it, before the file's tests; closed and the build removed after them.
+ * `prepare` edits the copy before the install. Register it before the file's own `beforeAll` hooks.
+ */
+export function usePluginProject(
+  example: string,
+  stack: string,
+  prepare: (project: E2eProject) => void = () => undefined,
+): { readonly project: E2eProject } {
+  let project: E2eProject | undefined;
+  beforeAll(async () => {
+    const plugin = buildPlugin();
+    project = await createE2eProject(example, {}, stack);
+    prepare(project);
+    execFileSync(
+      "pulumi",
+      ["plugin", "install", "resource", "realtimekit", plugin.version, "--file", plugin.tarball],
+      { env: project.env, encoding: "utf8" },
+    );
+  });
+  afterAll(async () => {
+    await project?.close();
+    removePlugin();
+  });
+  return {
+    get project(): E2eProject {
+      if (!project) throw new Error("usePluginProject: the project exists only inside the file's tests");
+      return project;
+    },
+  };
 }

@@ -2,31 +2,22 @@
  * examples/yaml through the real Pulumi CLI and the YAML language host, with the plugin installed from its
  * tarball, against the emulator: the lifecycle a YAML user goes through, import included.
  */
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import * as YAML from "yaml";
 import { SECRET_SIG, SPECIAL_SIG_KEY } from "../../plugin/secrets";
 import { addParticipant, callApi } from "../helpers/emulator";
-import { buildPlugin, removePlugin } from "../helpers/plugin";
-import { createE2eProject, type E2eProject } from "../e2e/harness";
+import { usePluginProject } from "../helpers/plugin";
+import type { E2eProject } from "../e2e/harness";
 
 jest.setTimeout(300_000);
 
+const plugin = usePluginProject("examples/yaml", "yaml");
 let project: E2eProject;
-beforeAll(async () => {
-  const plugin = buildPlugin();
-  project = await createE2eProject("examples/yaml", {}, "yaml");
-  execFileSync(
-    "pulumi",
-    ["plugin", "install", "resource", "realtimekit", plugin.version, "--file", plugin.tarball],
-    { env: project.env, encoding: "utf8" },
-  );
-});
-afterAll(async () => {
-  await project?.close();
-  removePlugin();
+beforeAll(() => {
+  project = plugin.project;
 });
 
 /** The CLI without blocking this process: the emulator it talks to runs in it. */
@@ -45,6 +36,18 @@ const editProgram = (edit: (doc: YAML.Document) => void): void => {
   edit(doc);
   fs.writeFileSync(programFile(), doc.toString());
 };
+
+type GeneratedResource = { type: string; properties: Record<string, unknown> };
+
+/** `pulumi import <type> <name> <id> --out`: the one resource of the YAML program the CLI generates. */
+async function importResource(type: string, name: string, id: string): Promise<GeneratedResource> {
+  const generated = path.join(project.dir, `imported-${name}.yaml`);
+  await cli(["import", type, name, id, "--yes", "--protect=false", "--out", generated]);
+  const code = YAML.parse(fs.readFileSync(generated, "utf8")) as {
+    resources: Record<string, GeneratedResource>;
+  };
+  return code.resources[name];
+}
 
 /** Every file of the file backend, as text: state, history and backups. */
 function backendText(): string {
@@ -139,22 +142,9 @@ test("a participant added outside Pulumi is imported, gets a token on the next u
     preset_name: "group_call_host",
     name: "Out of band",
   });
-  const generated = path.join(project.dir, "imported.yaml");
-  await cli([
-    "import",
-    "realtimekit:index:Participant",
-    "oob",
-    `${meetingId}/${outside.id}`,
-    "--yes",
-    "--protect=false",
-    "--out",
-    generated,
-  ]);
-  const code = YAML.parse(fs.readFileSync(generated, "utf8")) as {
-    resources: Record<string, { type: string; properties: Record<string, unknown> }>;
-  };
-  expect(code.resources.oob.type).toMatch(/^realtimekit:(index:)?Participant$/);
-  expect(code.resources.oob.properties).toEqual({
+  const oob = await importResource("realtimekit:index:Participant", "oob", `${meetingId}/${outside.id}`);
+  expect(oob.type).toMatch(/^realtimekit:(index:)?Participant$/);
+  expect(oob.properties).toEqual({
     meetingId,
     customParticipantId: "oob-1",
     presetName: "group_call_host",
@@ -162,7 +152,7 @@ test("a participant added outside Pulumi is imported, gets a token on the next u
   });
   expect((await participantNamed("oob"))?.id).toBe(outside.id);
 
-  editProgram((doc) => doc.setIn(["resources", "oob"], doc.createNode(code.resources.oob)));
+  editProgram((doc) => doc.setIn(["resources", "oob"], doc.createNode(oob)));
   const first = await project.stack.preview();
   expect(first.changeSummary).toEqual({ same: 7, update: 1 }); // the token the API never returns
   await project.stack.up();
@@ -199,26 +189,13 @@ test("a meeting created outside Pulumi is imported; with the generated code the 
     persist_chat: true,
   });
   const meetingId = (created.body.data as { id: string }).id;
-  const generated = path.join(project.dir, "imported-meeting.yaml");
-  await cli([
-    "import",
-    "realtimekit:index:Meeting",
-    "handmade",
-    meetingId,
-    "--yes",
-    "--protect=false",
-    "--out",
-    generated,
-  ]);
-  const code = YAML.parse(fs.readFileSync(generated, "utf8")) as {
-    resources: Record<string, { type: string; properties: Record<string, unknown> }>;
-  };
-  expect(code.resources.handmade.properties).toMatchObject({
+  const handmade = await importResource("realtimekit:index:Meeting", "handmade", meetingId);
+  expect(handmade.properties).toMatchObject({
     title: "Made by hand",
     persistChat: true,
     status: "ACTIVE",
   });
-  editProgram((doc) => doc.setIn(["resources", "handmade"], doc.createNode(code.resources.handmade)));
+  editProgram((doc) => doc.setIn(["resources", "handmade"], doc.createNode(handmade)));
   expect((await project.stack.preview()).changeSummary).toEqual({ same: 8 });
   // Leave it out again, kept in the API (retainOnDelete), so the later steps count the same resources.
   editProgram((doc) => {

@@ -3,12 +3,10 @@
  * through the real CLI and YAML host: an existing participant is adopted (same id), a stranger in the
  * meeting is listed in the preview and deleted by `pulumi up`, and the next preview shows no changes.
  */
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { addParticipant, callApi } from "../helpers/emulator";
-import { buildPlugin, removePlugin } from "../helpers/plugin";
-import { createE2eProject, type E2eProject } from "../e2e/harness";
+import { usePluginProject } from "../helpers/plugin";
 
 jest.setTimeout(240_000);
 
@@ -33,24 +31,13 @@ ${authoritative ? "      adopt: true\n      prune: true\n" : ""}outputs:
   unmanagedCount: \${team.unmanagedCount}
 `;
 
-let project: E2eProject;
-beforeAll(async () => {
-  const plugin = buildPlugin();
-  project = await createE2eProject("examples/yaml", {}, "roster");
+const plugin = usePluginProject("examples/yaml", "roster", (project) => {
   fs.rmSync(path.join(project.dir, "roster.yaml"));
   fs.writeFileSync(path.join(project.dir, "Pulumi.yaml"), program(["p-1"], false));
-  execFileSync(
-    "pulumi",
-    ["plugin", "install", "resource", "realtimekit", plugin.version, "--file", plugin.tarball],
-    { env: project.env, encoding: "utf8" },
-  );
-});
-afterAll(async () => {
-  await project?.close();
-  removePlugin();
 });
 
 test("adopt takes over an existing participant and prune deletes the stranger, both previewed first", async () => {
+  const { project } = plugin;
   await project.stack.up();
   const meetingId = (await project.stack.outputs()).meetingId.value as string;
   const existing = await addParticipant(project.emulator, meetingId, { custom_participant_id: "p-2" });
