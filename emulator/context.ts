@@ -5,6 +5,7 @@ import type { DuplicatePolicy } from "./types";
 /** The settings in force for a request. */
 export interface ActiveSettings {
   tokenTtlSeconds: number;
+  tokenIssuedSecondsAgo: number;
   duplicateCustomParticipantId: DuplicatePolicy;
 }
 

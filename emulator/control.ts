@@ -182,6 +182,10 @@ function toSettings(body: Json | undefined): EmulatorSettings | string {
     if (typeof body.tokenTtlSeconds !== "number") return "tokenTtlSeconds must be a number";
     settings.tokenTtlSeconds = body.tokenTtlSeconds;
   }
+  if (body.tokenIssuedSecondsAgo !== undefined) {
+    if (typeof body.tokenIssuedSecondsAgo !== "number") return "tokenIssuedSecondsAgo must be a number";
+    settings.tokenIssuedSecondsAgo = body.tokenIssuedSecondsAgo;
+  }
   if (body.duplicateCustomParticipantId !== undefined) {
     const policy = body.duplicateCustomParticipantId;
     if (policy !== "allow" && policy !== "reject")

@@ -30,9 +30,14 @@ function base64url(input: string | Buffer): string {
   return Buffer.from(input).toString("base64url");
 }
 
-/** Signs a new token for `subject`, valid for `ttlSeconds` from now. */
-export function signParticipantToken(subject: TokenSubject, ttlSeconds: number, secret: string): string {
-  const iat = Math.floor(Date.now() / 1000);
+/** Signs a new token for `subject`, valid for `ttlSeconds` from its `iat`: now, or `issuedSecondsAgo` earlier. */
+export function signParticipantToken(
+  subject: TokenSubject,
+  ttlSeconds: number,
+  secret: string,
+  issuedSecondsAgo = 0,
+): string {
+  const iat = Math.floor(Date.now() / 1000) - issuedSecondsAgo;
   const claims: ParticipantTokenClaims = {
     sub: subject.participantId,
     participantId: subject.participantId,

@@ -78,7 +78,8 @@ function mintToken(context: ApiContext, participant: ParticipantRecord): string 
     appId: participant.app_id,
     presetId: participant.preset_id,
   };
-  return signParticipantToken(subject, context.settings.tokenTtlSeconds, context.store.jwtSecret);
+  const { tokenTtlSeconds, tokenIssuedSecondsAgo } = context.settings;
+  return signParticipantToken(subject, tokenTtlSeconds, context.store.jwtSecret, tokenIssuedSecondsAgo);
 }
 
 function withToken(context: ApiContext, participant: ParticipantRecord): Json {

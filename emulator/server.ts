@@ -56,6 +56,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   );
   const initialSettings: ActiveSettings = {
     tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
+    tokenIssuedSecondsAgo: 0,
     duplicateCustomParticipantId: options.duplicateCustomParticipantId ?? "allow",
   };
   const initialRateLimit = options.rateLimit ?? null;
@@ -73,6 +74,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (changes.tokenTtlSeconds !== undefined) {
         checkTtl(changes.tokenTtlSeconds);
         settings.tokenTtlSeconds = changes.tokenTtlSeconds;
+      }
+      if (changes.tokenIssuedSecondsAgo !== undefined) {
+        if (!(Number.isInteger(changes.tokenIssuedSecondsAgo) && changes.tokenIssuedSecondsAgo >= 0))
+          throw new Error("tokenIssuedSecondsAgo must be a non-negative integer");
+        settings.tokenIssuedSecondsAgo = changes.tokenIssuedSecondsAgo;
       }
       if (changes.duplicateCustomParticipantId !== undefined) {
         checkDuplicatePolicy(changes.duplicateCustomParticipantId);

@@ -49,6 +49,11 @@ export interface EmulatorOptions {
 /** Settings that can be changed while the emulator runs. */
 export interface EmulatorSettings {
   tokenTtlSeconds?: number;
+  /**
+   * Mint tokens as if issued this many seconds ago (default 0): same lifetime, earlier `iat` and `exp`, so a
+   * test sees tokens that time has brought close to expiry without waiting.
+   */
+  tokenIssuedSecondsAgo?: number;
   duplicateCustomParticipantId?: DuplicatePolicy;
 }
 

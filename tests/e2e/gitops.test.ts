@@ -146,8 +146,11 @@ describe("the prod stack's nightly token renewal", () => {
   });
 
   test("tokens that expire within refreshBeforeExpiry are renewed by the nightly up: same participants, new tokens", async () => {
-    // Issued with a 1-hour lifetime, so every token is within prod's 26 hours of expiry at once.
-    project.emulator.control.setSettings({ tokenTtlSeconds: 3600 });
+    // Week-long tokens issued as if 6 days 23 hours ago: every one is within prod's 26 hours of expiry.
+    project.emulator.control.setSettings({
+      tokenTtlSeconds: 7 * 86_400,
+      tokenIssuedSecondsAgo: 7 * 86_400 - 3600,
+    });
     await project.stack.up();
     const before = heldParticipants(project);
     expect(before.map((p) => p.custom_participant_id)).toEqual([
@@ -157,7 +160,7 @@ describe("the prod stack's nightly token renewal", () => {
       "u-1004",
       "u-1005",
     ]);
-    project.emulator.control.setSettings({ tokenTtlSeconds: 7 * 86_400 });
+    project.emulator.control.setSettings({ tokenIssuedSecondsAgo: 0 });
 
     const decision = await runStep(project, "Does the stack renew tokens?", "prod");
     expect(decision.status).toBe(0);

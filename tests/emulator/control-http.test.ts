@@ -54,6 +54,7 @@ describe("the HTTP control surface", () => {
 
     expect(duplicate.status).toBe(409);
     expect((await control("PUT", "/settings", { duplicateCustomParticipantId: "maybe" })).status).toBe(400);
+    expect((await control("PUT", "/settings", { tokenIssuedSecondsAgo: "long" })).status).toBe(400);
   });
 
   test("GET /counters and POST /counters/reset report and clear the counters", async () => {

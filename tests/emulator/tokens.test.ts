@@ -40,6 +40,25 @@ describe("participant tokens", () => {
     expect((claims.exp as number) - (claims.iat as number)).toBe(120);
   });
 
+  test("can be minted as if issued earlier: same lifetime, earlier iat and exp, until a reset", async () => {
+    emu.control.setSettings({ tokenIssuedSecondsAgo: 3000 });
+    const meetingId = await createMeeting(emu);
+    const now = Math.floor(Date.now() / 1000);
+
+    const early = decodeJwt((await addParticipant(emu, meetingId, { custom_participant_id: "erin" })).token);
+    expect((early.exp as number) - (early.iat as number)).toBe(3600);
+    expect(early.iat as number).toBeLessThanOrEqual(now - 3000);
+    expect(early.iat as number).toBeGreaterThan(now - 3010);
+    expect(() => emu.control.setSettings({ tokenIssuedSecondsAgo: -1 })).toThrow(
+      "tokenIssuedSecondsAgo must be a non-negative integer",
+    );
+
+    emu.control.reset();
+    const later = await createMeeting(emu);
+    const fresh = decodeJwt((await addParticipant(emu, later, { custom_participant_id: "fay" })).token);
+    expect(fresh.iat as number).toBeGreaterThanOrEqual(now);
+  });
+
   test("go back to the start TTL after a reset", async () => {
     emu.control.setSettings({ tokenTtlSeconds: 120 });
     emu.control.reset();

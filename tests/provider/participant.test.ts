@@ -609,26 +609,42 @@ describe("partial failures carry what the host needs", () => {
   });
 });
 
+/** The failure of a create or update whose refreshBeforeExpiry covers the 60-second token lifetime. */
+async function windowFailure(
+  operation: "create" | "update",
+  customParticipantId: string,
+  refreshBeforeExpiry: number,
+  call: Promise<unknown>,
+): Promise<(Error & { id?: string; properties?: ParticipantOutputs }) | undefined> {
+  const failure = await call.then(
+    () => undefined,
+    (error: unknown) => error as Error & { id?: string; properties?: ParticipantOutputs },
+  );
+  expect(failure?.message).toMatch(
+    new RegExp(
+      `^Could not ${operation} participant "${customParticipantId}" in meeting ${meetingId}: refreshBeforeExpiry ` +
+        `is ${refreshBeforeExpiry} seconds, but tokens RealtimeKit issues live 60 seconds \\(exp - iat of the ` +
+        "token just issued\\).*Set refreshBeforeExpiry below 60 seconds, or remove it\\.$",
+    ),
+  );
+  return failure;
+}
+
 describe("token expiry", () => {
   it("refreshes a token that expires within refreshBeforeExpiry, keeping the participant id", async () => {
     emu.control.setSettings({ tokenTtlSeconds: 120 });
-    const inputs = checked({
-      meetingId,
-      customParticipantId: "pat",
-      presetName: "group_call_participant",
-      refreshBeforeExpiry: 3600,
-    });
-    const created = await createParticipant(inputs);
-    expect(diffParticipant(created.outs, inputs)).toEqual({ changes: true, replaces: [] });
-    expect(diffParticipant(created.outs, { ...inputs, refreshBeforeExpiry: 30 }).changes).toBe(true); // setting changed
-    expect(
-      diffParticipant({ ...created.outs, refreshBeforeExpiry: 30 }, { ...inputs, refreshBeforeExpiry: 30 })
-        .changes,
-    ).toBe(false);
+    const declared = { meetingId, customParticipantId: "pat", presetName: "group_call_participant" };
+    const created = await createParticipant(checked({ ...declared, refreshBeforeExpiry: 30 }));
+    // Its state once time has brought the token within an hour of expiry (as a 2-minute token always is).
+    const inputs = checked({ ...declared, refreshBeforeExpiry: 3600 });
+    const stored = { ...created.outs, refreshBeforeExpiry: 3600 };
+    expect(diffParticipant(stored, inputs)).toEqual({ changes: true, replaces: [] });
+    expect(diffParticipant(stored, { ...inputs, refreshBeforeExpiry: 30 }).changes).toBe(true); // setting changed
+    expect(diffParticipant(created.outs, { ...inputs, refreshBeforeExpiry: 30 }).changes).toBe(false);
 
     emu.control.setSettings({ tokenTtlSeconds: 86_400 });
     emu.control.resetCounters();
-    const updated = await updateParticipant(created.id, created.outs, inputs);
+    const updated = await updateParticipant(created.id, stored, inputs);
     expect(calls("refreshToken")).toBe(1);
     expect(updated.outs.participantId).toBe(created.id);
     expect(Date.parse(updated.outs.tokenExpiresAt as string)).toBeGreaterThan(Date.now() + 3_600_000);
@@ -642,26 +658,17 @@ describe("token expiry", () => {
     "fails an update with refreshBeforeExpiry %s the token lifetime, naming both, and keeps the new token",
     async (_relation, refreshBeforeExpiry) => {
       emu.control.setSettings({ tokenTtlSeconds: 60 });
-      const inputs = checked({
-        meetingId,
-        customParticipantId: "pia",
-        presetName: "group_call_participant",
-        refreshBeforeExpiry,
-      });
-      const created = await createParticipant(inputs);
+      const declared = { meetingId, customParticipantId: "pia", presetName: "group_call_participant" };
+      const created = await createParticipant(checked(declared));
+      const inputs = checked({ ...declared, refreshBeforeExpiry });
       expect(diffParticipant(created.outs, inputs).changes).toBe(true);
       emu.control.resetCounters();
 
-      const failure = await updateParticipant(created.id, created.outs, inputs).then(
-        () => undefined,
-        (error: unknown) => error as Error & { id?: string; properties?: ParticipantOutputs },
-      );
-      expect(failure?.message).toMatch(
-        new RegExp(
-          `^Could not update participant "pia" in meeting ${meetingId}: refreshBeforeExpiry is ${refreshBeforeExpiry} ` +
-            "seconds, but tokens RealtimeKit issues live 60 seconds \\(exp - iat of the token just issued\\).*" +
-            "Set refreshBeforeExpiry below 60 seconds, or remove it\\.$",
-        ),
+      const failure = await windowFailure(
+        "update",
+        "pia",
+        refreshBeforeExpiry,
+        updateParticipant(created.id, created.outs, inputs),
       );
       expect(calls("refreshToken")).toBe(1);
       // The token just issued is recorded with the failure rather than lost; the message never shows it.
@@ -677,6 +684,62 @@ describe("token expiry", () => {
       expect(diffParticipant(updated.outs, fixed)).toEqual({ changes: false, replaces: [] });
     },
   );
+});
+
+describe("token expiry at create", () => {
+  it.each([
+    ["equal to", 60],
+    ["above", 3600],
+  ])(
+    "fails a create with refreshBeforeExpiry %s the token lifetime, recording the participant and its token",
+    async (_relation, refreshBeforeExpiry) => {
+      emu.control.setSettings({ tokenTtlSeconds: 60 });
+      const inputs = checked({
+        meetingId,
+        customParticipantId: "quill",
+        presetName: "group_call_participant",
+        refreshBeforeExpiry,
+      });
+      const failure = await windowFailure("create", "quill", refreshBeforeExpiry, createParticipant(inputs));
+      // One participant, recorded with the token it was issued (never shown in the message).
+      const [stored] = participantsInEmulator(meetingId);
+      expect(participantsInEmulator(meetingId)).toHaveLength(1);
+      expect(failure?.id).toBe(stored.id);
+      const issued = failure?.properties?.token;
+      await expectValidToken(issued, stored.id);
+      expect(failure?.message).not.toContain(issued as string);
+
+      // The next `pulumi up` sees the token due; with the setting fixed, one update settles it.
+      const fixed = checked({ ...inputs, refreshBeforeExpiry: 30 });
+      expect(diffParticipant(failure?.properties as ParticipantOutputs, inputs).changes).toBe(true);
+      const updated = await updateParticipant(stored.id, failure?.properties as ParticipantOutputs, fixed);
+      expect(diffParticipant(updated.outs, fixed)).toEqual({ changes: false, replaces: [] });
+    },
+  );
+
+  it("accepts a window shorter than the token lifetime", async () => {
+    emu.control.setSettings({ tokenTtlSeconds: 60 });
+    const inputs = checked({
+      meetingId,
+      customParticipantId: "rory",
+      presetName: "group_call_participant",
+      refreshBeforeExpiry: 30,
+    });
+    const created = await createParticipant(inputs);
+    expect(diffParticipant(created.outs, inputs)).toEqual({ changes: false, replaces: [] });
+  });
+
+  it("judges the lifetime, not the time left: an old token is created, then due for renewal", async () => {
+    emu.control.setSettings({ tokenTtlSeconds: 86_400, tokenIssuedSecondsAgo: 86_000 });
+    const inputs = checked({
+      meetingId,
+      customParticipantId: "sol",
+      presetName: "group_call_participant",
+      refreshBeforeExpiry: 3600,
+    });
+    const created = await createParticipant(inputs);
+    expect(diffParticipant(created.outs, inputs)).toEqual({ changes: true, replaces: [] });
+  });
 });
 
 describe("check", () => {

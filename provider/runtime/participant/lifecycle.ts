@@ -44,13 +44,26 @@ import { tokenExpiring, tokenLifetime } from "./token-claims";
  * Adds the participant. An existing one with the same `customParticipantId` is taken over when it is
  * identical to the declaration (see {@link takeOver}) or `adopt` is set. An add whose outcome is unknown is
  * settled by listing the meeting afresh: there, it is recorded; absent, it is sent again under the SDK's
- * retry policy (bounded attempts, backoff, pacing).
+ * retry policy (bounded attempts, backoff, pacing). Like update, it fails (with the participant and its token
+ * recorded) when `refreshBeforeExpiry` is at least the lifetime of the token just issued.
  */
 export async function createParticipant(
   news: PropertyMap,
 ): Promise<{ id: string; outs: ParticipantOutputs }> {
   const inputs = parseInputs(news);
   const target = targetFor("create", inputs.meetingId, inputs.customParticipantId, inputs);
+  const created = await addOrTakeOver(target, inputs, news);
+  const { token } = created.outs;
+  if (token !== undefined)
+    failWhenWindowCoversLifetime("create", target, token, inputs.refreshBeforeExpiry, created.outs, news);
+  return created;
+}
+
+async function addOrTakeOver(
+  target: Target,
+  inputs: ParticipantInputs,
+  news: PropertyMap,
+): Promise<{ id: string; outs: ParticipantOutputs }> {
   const existing = await withContext(`create ${target.label}`, () =>
     findByCustomId(target, inputs.customParticipantId, "shared"),
   );
@@ -224,7 +237,7 @@ const DELETED_OUTSIDE_HINT =
  * One PATCH with only the changed editable fields (its token is kept), then the refresh-token call when
  * `tokenRotation` changed, the token is due (see `refreshBeforeExpiry`) or missing. Same participant id.
  * Fails when the token it ends with is itself already due: `refreshBeforeExpiry` is then at least the
- * token lifetime, and every later preview would show an update (see {@link failWhenNewTokenIsDue}).
+ * token lifetime, and every later preview would show an update (see {@link failWhenWindowCoversLifetime}).
  */
 export async function updateParticipant(
   id: string,
@@ -253,7 +266,7 @@ export async function updateParticipant(
         token = (await target.client.participants.refreshToken(state.meetingId, id)).token;
       }
       const outs = outputsOf(current, token, inputs, target.config);
-      failWhenNewTokenIsDue(target, token, inputs.refreshBeforeExpiry, outs, news);
+      failWhenWindowCoversLifetime("update", target, token, inputs.refreshBeforeExpiry, outs, news);
       return { outs };
     },
     gone,
@@ -261,29 +274,38 @@ export async function updateParticipant(
 }
 
 /**
- * Throws when a token just issued is already within `refreshBeforeExpiry` of its expiry: the setting is at
- * least the token lifetime, so no token would ever satisfy it (every preview an update, every `pulumi up` a
- * new token). The participant's new state, token included, goes with the error, so the engine records it.
+ * Throws when `refreshBeforeExpiry` is at least the lifetime of the token just issued (its `exp - iat`; for a
+ * token without `iat`, when it is already that close to expiry): no token would ever satisfy it (every
+ * preview an update, every `pulumi up` a new token). The lifetime, not the time left, decides, so a token
+ * that is simply old (a server clock behind ours, a test's backdated token) is not mistaken for a bad
+ * setting. The participant's new state, token included, goes with the error, so the engine records it.
  */
-function failWhenNewTokenIsDue(
+function failWhenWindowCoversLifetime(
+  operation: "create" | "update",
   target: Target,
   token: string,
   refreshBeforeExpiry: number | undefined,
   outs: ParticipantOutputs,
   news: PropertyMap,
 ): void {
-  if (!tokenExpiring(token, refreshBeforeExpiry, Date.now())) return;
+  if (refreshBeforeExpiry === undefined) return;
   const lifetime = tokenLifetime(token);
+  const covered =
+    lifetime === undefined
+      ? tokenExpiring(token, refreshBeforeExpiry, Date.now())
+      : refreshBeforeExpiry >= lifetime;
+  if (!covered) return;
   const lasts =
     lifetime === undefined
       ? "the token RealtimeKit just issued is already that close to its expiry"
       : `tokens RealtimeKit issues live ${lifetime} seconds (exp - iat of the token just issued)`;
   const failure = new Error(
-    `Could not update ${target.label}: refreshBeforeExpiry is ${refreshBeforeExpiry} seconds, but ${lasts}, ` +
+    `Could not ${operation} ${target.label}: refreshBeforeExpiry is ${refreshBeforeExpiry} seconds, but ${lasts}, ` +
       "so every new token is already due for renewal and every preview would show an update. Set " +
       `refreshBeforeExpiry below ${lifetime === undefined ? "the token lifetime" : `${lifetime} seconds`}, or remove it.`,
   );
-  // The participant exists with its new token: the engine records both and retries the update next time.
+  // The participant exists with its new token: the engine records both, and the next `pulumi up` tries an
+  // update (its token is due) that fails the same way until the setting is fixed.
   throw partialFailure(failure, { id: outs.participantId, outputs: outs, inputs: news });
 }
 
