@@ -19,7 +19,14 @@ const repeat = Number(process.env.BENCH_SCALE_REPEAT ?? 3);
 const output = process.env.BENCH_SCALE_OUTPUT ?? "scale";
 /** Only the first `up` of each size (BENCH_SCALE_FIRST_UP_ONLY=1), e.g. to measure creation alone. */
 const firstUpOnly = process.env.BENCH_SCALE_FIRST_UP_ONLY === "1";
+/**
+ * Also the first `up` of a third program (BENCH_SCALE_SHAPED=1): no-op resources with a Participant's state
+ * shape (scripts/bench-programs/noop-shaped), which splits the roster's cost into the engine's price for that
+ * shape and the package's own.
+ */
+const shaped = process.env.BENCH_SCALE_SHAPED === "1";
 const NOOP = "pulumi-nodejs:dynamic/bench:NoOp";
+const SHAPED_MEMBER = "pulumi-nodejs:dynamic/bench:ShapedMember";
 const PARTICIPANT = "pulumi-nodejs:dynamic/realtimekit:Participant";
 const CLOUDFLARE_LIMIT = { requests: 1200, windowMs: 300_000 };
 const PACED_UP_TO = Number(process.env.BENCH_SCALE_PACED_UP_TO ?? 500);
@@ -37,6 +44,8 @@ interface SizeResult {
   paced: boolean;
   commands: Record<string, { baseline: Measurement; roster: Measurement }>;
   state: { baseline: StateSize; roster: StateSize };
+  /** With BENCH_SCALE_SHAPED=1: the first up of the no-op resources with a Participant's state shape. */
+  shaped?: { firstUp: Measurement; state: StateSize };
 }
 
 interface StateSize {
@@ -55,7 +64,7 @@ async function measureSize(n: number): Promise<SizeResult> {
   const paced = n <= PACED_UP_TO;
   const emulator: RunningEmulator = await startEmulator({ rateLimit: paced ? CLOUDFLARE_LIMIT : null });
   const proxy = await statusCountingProxy(emulator.origin, new URL(emulator.baseUrl).pathname);
-  const projects: { baseline?: BenchProject; roster?: BenchProject } = {};
+  const projects: { baseline?: BenchProject; roster?: BenchProject; shaped?: BenchProject } = {};
   try {
     projects.baseline = await benchProject("noop", { count: String(n) });
     projects.roster = await benchProject(
@@ -69,6 +78,7 @@ async function measureSize(n: number): Promise<SizeResult> {
       },
       { "realtimekit:apiToken": emulator.apiToken },
     );
+    if (shaped) projects.shaped = await benchProject("noop-shaped", { count: String(n) });
     const { baseline, roster } = projects;
 
     const once = async (project: BenchProject, args: string[]): Promise<Measurement> => {
@@ -115,13 +125,21 @@ async function measureSize(n: number): Promise<SizeResult> {
       };
     };
     const commands: SizeResult["commands"] = {};
-    commands["first up"] = await both("first up", ["up", "--yes", "--skip-preview"], 1);
+    const firstUp = ["up", "--yes", "--skip-preview"];
+    let shapedResult: SizeResult["shaped"];
+    if (projects.shaped) {
+      const measured = await once(projects.shaped, firstUp);
+      console.log(`N=${n} first up, shaped no-op: ${seconds(measured.ms)}`);
+      shapedResult = { firstUp: measured, state: stateOf(projects.shaped, SHAPED_MEMBER) };
+    }
+    commands["first up"] = await both("first up", firstUp, 1);
     if (firstUpOnly)
       return {
         n,
         paced,
         commands,
         state: { baseline: stateOf(baseline, NOOP), roster: stateOf(roster, PARTICIPANT) },
+        shaped: shapedResult,
       };
     commands["preview, nothing changed"] = await both("preview", ["preview", "--expect-no-changes"], repeat);
     commands["up --skip-preview, nothing changed"] = await both(
@@ -142,11 +160,13 @@ async function measureSize(n: number): Promise<SizeResult> {
         baseline: stateOf(baseline, NOOP),
         roster: stateOf(roster, PARTICIPANT),
       },
+      shaped: shapedResult,
     };
   } finally {
     if (!process.env.BENCH_SCALE_KEEP) {
       projects.baseline?.remove();
       projects.roster?.remove();
+      projects.shaped?.remove();
     }
     await proxy.close();
     await emulator.close();
@@ -186,6 +206,13 @@ function table(result: SizeResult): string {
         : "";
     lines.push(
       `| ${label} | ${timing(baseline)} | ${timing(roster)}${extra} | ${(roster.ms / baseline.ms).toFixed(2)}x (CPU ${(roster.cpuMs / baseline.cpuMs).toFixed(2)}x) | ${calls(roster)} |`,
+    );
+  }
+  if (result.shaped) {
+    const { firstUp, state } = result.shaped;
+    const roster = result.commands["first up"].roster;
+    lines.push(
+      `| first up of ${n} no-ops with a Participant's state shape (${kb(state.perMember)} each, secret token) | ${timing(firstUp)} | ${timing(roster)} | roster / shaped: ${(roster.ms / firstUp.ms).toFixed(2)}x (CPU ${(roster.cpuMs / firstUp.cpuMs).toFixed(2)}x) | none |`,
     );
   }
   const { baseline, roster } = result.state;

@@ -51,7 +51,8 @@ export const participantInputs = Type.Object(
         minimum: 0,
         description:
           "Seconds: when the stored token expires within this window, the next preview shows an update and " +
-          "`pulumi up` issues a new token (so a scheduled `pulumi up` keeps tokens fresh). Default: never.",
+          "`pulumi up` issues a new token (so a scheduled `pulumi up` keeps tokens fresh). Must be shorter than " +
+          "the token lifetime: a create or update that issues a token it already covers fails. Default: never.",
         "x-expected": "a non-negative number of seconds",
         "x-stateOnly": true,
       }),

@@ -124,7 +124,7 @@ type participantArgs struct {
 	Picture *string `pulumi:"picture"`
 	// The preset (role and permissions) to apply, e.g. `group_call_host`. Updated in place.
 	PresetName string `pulumi:"presetName"`
-	// Seconds: when the stored token expires within this window, the next preview shows an update and `pulumi up` issues a new token (so a scheduled `pulumi up` keeps tokens fresh). Default: never.
+	// Seconds: when the stored token expires within this window, the next preview shows an update and `pulumi up` issues a new token (so a scheduled `pulumi up` keeps tokens fresh). Must be shorter than the token lifetime: a create or update that issues a token it already covers fails. Default: never.
 	RefreshBeforeExpiry *float64 `pulumi:"refreshBeforeExpiry"`
 	// Any string or number; changing it issues a new join token in place (same participant id), like a keeper. Use a date, a counter or a CI run number. For a brand-new participant instead, use the `replacementTrigger` resource option.
 	TokenRotation interface{} `pulumi:"tokenRotation"`
@@ -148,7 +148,7 @@ type ParticipantArgs struct {
 	Picture pulumi.StringPtrInput
 	// The preset (role and permissions) to apply, e.g. `group_call_host`. Updated in place.
 	PresetName pulumi.StringInput
-	// Seconds: when the stored token expires within this window, the next preview shows an update and `pulumi up` issues a new token (so a scheduled `pulumi up` keeps tokens fresh). Default: never.
+	// Seconds: when the stored token expires within this window, the next preview shows an update and `pulumi up` issues a new token (so a scheduled `pulumi up` keeps tokens fresh). Must be shorter than the token lifetime: a create or update that issues a token it already covers fails. Default: never.
 	RefreshBeforeExpiry pulumi.Float64PtrInput
 	// Any string or number; changing it issues a new join token in place (same participant id), like a keeper. Use a date, a counter or a CI run number. For a brand-new participant instead, use the `replacementTrigger` resource option.
 	TokenRotation pulumi.Input

@@ -40,7 +40,7 @@ class ParticipantArgs:
         :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id (default from config). Setting it to a different value replaces the participant.
         :param pulumi.Input[_builtins.str] name: Display name (default: none, sent as `""`). Updated in place.
         :param pulumi.Input[_builtins.str] picture: Absolute http(s) URL of the participant's picture. Updated in place; removing it clears it.
-        :param pulumi.Input[_builtins.float] refresh_before_expiry: Seconds: when the stored token expires within this window, the next preview shows an update and `pulumi up` issues a new token (so a scheduled `pulumi up` keeps tokens fresh). Default: never.
+        :param pulumi.Input[_builtins.float] refresh_before_expiry: Seconds: when the stored token expires within this window, the next preview shows an update and `pulumi up` issues a new token (so a scheduled `pulumi up` keeps tokens fresh). Must be shorter than the token lifetime: a create or update that issues a token it already covers fails. Default: never.
         :param pulumi.Input[Union[_builtins.str, _builtins.float]] token_rotation: Any string or number; changing it issues a new join token in place (same participant id), like a keeper. Use a date, a counter or a CI run number. For a brand-new participant instead, use the `replacementTrigger` resource option.
         """
         pulumi.set(__self__, "custom_participant_id", custom_participant_id)
@@ -161,7 +161,7 @@ class ParticipantArgs:
     @pulumi.getter(name="refreshBeforeExpiry")
     def refresh_before_expiry(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        Seconds: when the stored token expires within this window, the next preview shows an update and `pulumi up` issues a new token (so a scheduled `pulumi up` keeps tokens fresh). Default: never.
+        Seconds: when the stored token expires within this window, the next preview shows an update and `pulumi up` issues a new token (so a scheduled `pulumi up` keeps tokens fresh). Must be shorter than the token lifetime: a create or update that issues a token it already covers fails. Default: never.
         """
         return pulumi.get(self, "refresh_before_expiry")
 
@@ -212,7 +212,7 @@ class Participant(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] name: Display name (default: none, sent as `""`). Updated in place.
         :param pulumi.Input[_builtins.str] picture: Absolute http(s) URL of the participant's picture. Updated in place; removing it clears it.
         :param pulumi.Input[_builtins.str] preset_name: The preset (role and permissions) to apply, e.g. `group_call_host`. Updated in place.
-        :param pulumi.Input[_builtins.float] refresh_before_expiry: Seconds: when the stored token expires within this window, the next preview shows an update and `pulumi up` issues a new token (so a scheduled `pulumi up` keeps tokens fresh). Default: never.
+        :param pulumi.Input[_builtins.float] refresh_before_expiry: Seconds: when the stored token expires within this window, the next preview shows an update and `pulumi up` issues a new token (so a scheduled `pulumi up` keeps tokens fresh). Must be shorter than the token lifetime: a create or update that issues a token it already covers fails. Default: never.
         :param pulumi.Input[Union[_builtins.str, _builtins.float]] token_rotation: Any string or number; changing it issues a new join token in place (same participant id), like a keeper. Use a date, a counter or a CI run number. For a brand-new participant instead, use the `replacementTrigger` resource option.
         """
         ...
