@@ -1,60 +1,45 @@
 // The scale benchmark's second baseline: the engine's cost of a Participant's state shape with no API behind
 // it. A no-op "meeting" and a component holding `count` no-op members whose inputs and outputs have the
-// Participant's names, sizes and secret token (a JWT-sized string), with a dependency on the meeting. What the
-// roster costs beyond this is the package's own; what this costs beyond the plain no-op is the engine's price
-// for the shape (every property and the secret are serialized into every checkpoint).
+// Participant's names and sizes, a secret token and a dependency on the meeting, and whose `__provider` is a
+// one-line module like the package's (provider.js holds the no-op code). What the roster costs beyond this
+// is the package's own; what this costs beyond the plain no-op is the engine's price for the shape.
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { randomBytes, randomUUID } from "node:crypto";
 
-const meetingProvider: pulumi.dynamic.ResourceProvider = {
-  async create() {
-    return { id: randomUUID(), outs: { meetingId: randomUUID() } };
-  },
-  async diff() {
-    return { changes: false };
-  },
-};
+const providerModule = (kind: "meeting" | "member"): string =>
+  `exports.handler = () => require(${JSON.stringify(path.join(__dirname, "provider.js"))}).${kind};\n`;
 
-const memberProvider: pulumi.dynamic.ResourceProvider = {
-  async create(inputs: Record<string, string>) {
-    const now = new Date().toISOString();
-    const id = randomUUID();
-    return {
-      id,
-      outs: {
-        ...inputs,
-        participantId: id,
-        token: randomBytes(450).toString("base64url"), // a RealtimeKit JWT is about 600 characters
-        tokenExpiresAt: now,
-        createdAt: now,
-        updatedAt: now,
-        accountId: randomBytes(16).toString("hex"),
-        appId: randomUUID(),
-      },
-    };
-  },
-  async diff() {
-    return { changes: false };
-  },
-};
-
-class ShapedMeeting extends pulumi.dynamic.Resource {
+class ShapedMeeting extends pulumi.CustomResource {
   declare readonly meetingId: pulumi.Output<string>;
   constructor(name: string) {
-    super(meetingProvider, name, { meetingId: undefined }, {}, "bench", "ShapedMeeting");
+    super("pulumi-nodejs:dynamic/bench:ShapedMeeting", name, {
+      meetingId: undefined,
+      __provider: providerModule("meeting"),
+    });
   }
 }
 
-class ShapedMember extends pulumi.dynamic.Resource {
+const MEMBER_OUTPUTS = [
+  "participantId",
+  "token",
+  "tokenExpiresAt",
+  "createdAt",
+  "updatedAt",
+  "accountId",
+  "appId",
+];
+
+class ShapedMember extends pulumi.CustomResource {
   constructor(name: string, props: Record<string, pulumi.Input<string>>, opts: pulumi.CustomResourceOptions) {
-    const outputs = ["participantId", "token", "tokenExpiresAt", "createdAt", "updatedAt", "accountId", "appId"];
     super(
-      memberProvider,
+      "pulumi-nodejs:dynamic/bench:ShapedMember",
       name,
-      { ...props, ...Object.fromEntries(outputs.map((key) => [key, undefined])) },
+      {
+        ...props,
+        ...Object.fromEntries(MEMBER_OUTPUTS.map((key) => [key, undefined])),
+        __provider: providerModule("member"),
+      },
       { ...opts, additionalSecretOutputs: ["token"] },
-      "bench",
-      "ShapedMember",
     );
   }
 }
