@@ -236,8 +236,8 @@ const DELETED_OUTSIDE_HINT =
 /**
  * One PATCH with only the changed editable fields (its token is kept), then the refresh-token call when
  * `tokenRotation` changed, the token is due (see `refreshBeforeExpiry`) or missing. Same participant id.
- * Fails when the token it ends with is itself already due: `refreshBeforeExpiry` is then at least the
- * token lifetime, and every later preview would show an update (see {@link failWhenWindowCoversLifetime}).
+ * Fails when `refreshBeforeExpiry` is at least the lifetime of the token it ends with: every later preview
+ * would show an update (see {@link failWhenWindowCoversLifetime}).
  */
 export async function updateParticipant(
   id: string,
