@@ -76,8 +76,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         settings.tokenTtlSeconds = changes.tokenTtlSeconds;
       }
       if (changes.tokenIssuedSecondsAgo !== undefined) {
-        if (!(Number.isInteger(changes.tokenIssuedSecondsAgo) && changes.tokenIssuedSecondsAgo >= 0))
-          throw new Error("tokenIssuedSecondsAgo must be a non-negative integer");
+        checkIssuedAgo(changes.tokenIssuedSecondsAgo);
         settings.tokenIssuedSecondsAgo = changes.tokenIssuedSecondsAgo;
       }
       if (changes.duplicateCustomParticipantId !== undefined) {
@@ -201,6 +200,11 @@ function checkOptions(options: EmulatorOptions): void {
 function checkTtl(seconds: number): void {
   if (!(Number.isInteger(seconds) && seconds > 0))
     throw new Error("tokenTtlSeconds must be a positive integer");
+}
+
+function checkIssuedAgo(seconds: number): void {
+  if (!(Number.isInteger(seconds) && seconds >= 0))
+    throw new Error("tokenIssuedSecondsAgo must be a non-negative integer");
 }
 
 function checkDuplicatePolicy(policy: string): void {
