@@ -20,6 +20,7 @@ import {
   readJsonBody,
   splitPath,
 } from "./http";
+import { checkSettings } from "./settings";
 import type { EmulatorControl, EmulatorSettings, FaultSpec, Json, RateLimit, RequestCounters } from "./types";
 
 /** The header every control request must carry (any non-empty value, e.g. `1`). */
@@ -177,22 +178,11 @@ function toRateLimit(body: Json | undefined): RateLimit | null | string {
 
 function toSettings(body: Json | undefined): EmulatorSettings | string {
   if (!isJsonObject(body)) return "body must be an object";
-  const settings: EmulatorSettings = {};
-  if (body.tokenTtlSeconds !== undefined) {
-    if (typeof body.tokenTtlSeconds !== "number") return "tokenTtlSeconds must be a number";
-    settings.tokenTtlSeconds = body.tokenTtlSeconds;
+  try {
+    return checkSettings(body);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
   }
-  if (body.tokenIssuedSecondsAgo !== undefined) {
-    if (typeof body.tokenIssuedSecondsAgo !== "number") return "tokenIssuedSecondsAgo must be a number";
-    settings.tokenIssuedSecondsAgo = body.tokenIssuedSecondsAgo;
-  }
-  if (body.duplicateCustomParticipantId !== undefined) {
-    const policy = body.duplicateCustomParticipantId;
-    if (policy !== "allow" && policy !== "reject")
-      return "duplicateCustomParticipantId must be allow or reject";
-    settings.duplicateCustomParticipantId = policy;
-  }
-  return settings;
 }
 
 /** The routes under `/__emulator/`, mirroring `EmulatorControl`. */

@@ -25,7 +25,9 @@ import {
 import { meetingRoutes } from "./meetings";
 import { participantRoutes } from "./participants";
 import { presetRoutes } from "./presets";
+import { applySettings, initialSettings } from "./settings";
 import { Store } from "./store";
+import { webhookRoutes } from "./webhooks";
 import type {
   EmulatorClock,
   EmulatorControl,
@@ -37,7 +39,6 @@ import type {
 
 const API_PREFIX = "/client/v4";
 const CONTROL_PREFIX = "/__emulator";
-const DEFAULT_TOKEN_TTL_SECONDS = 86400;
 const REAL_TIME: EmulatorClock = { now: () => Date.now() };
 
 const API_ROUTES: Route<ApiContext>[] = [
@@ -45,6 +46,7 @@ const API_ROUTES: Route<ApiContext>[] = [
   ...presetRoutes,
   ...meetingRoutes,
   ...participantRoutes,
+  ...webhookRoutes,
 ];
 
 /** Starts an emulator; resolves once it listens. */
@@ -54,13 +56,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     { apiToken: options.apiToken, accountId: options.accountId, appId: options.appId },
     options.stateFile,
   );
-  const initialSettings: ActiveSettings = {
-    tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
-    tokenIssuedSecondsAgo: 0,
-    duplicateCustomParticipantId: options.duplicateCustomParticipantId ?? "allow",
-  };
+  const initial = initialSettings(options);
   const initialRateLimit = options.rateLimit ?? null;
-  const settings: ActiveSettings = { ...initialSettings };
+  const settings: ActiveSettings = { ...initial };
   const faults = new FaultTable();
   const rateLimiter = new RateLimiter(null);
   rateLimiter.set(initialRateLimit);
@@ -70,20 +68,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     injectFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
     setRateLimit: (limit) => rateLimiter.set(limit),
-    setSettings: (changes) => {
-      if (changes.tokenTtlSeconds !== undefined) {
-        checkTtl(changes.tokenTtlSeconds);
-        settings.tokenTtlSeconds = changes.tokenTtlSeconds;
-      }
-      if (changes.tokenIssuedSecondsAgo !== undefined) {
-        checkIssuedAgo(changes.tokenIssuedSecondsAgo);
-        settings.tokenIssuedSecondsAgo = changes.tokenIssuedSecondsAgo;
-      }
-      if (changes.duplicateCustomParticipantId !== undefined) {
-        checkDuplicatePolicy(changes.duplicateCustomParticipantId);
-        settings.duplicateCustomParticipantId = changes.duplicateCustomParticipantId;
-      }
-    },
+    setSettings: (changes) => applySettings(settings, changes),
     counters: () => counter.snapshot(),
     resetCounters: () => counter.reset(),
     reset: () => {
@@ -91,7 +76,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       faults.clear();
       counter.reset();
       rateLimiter.set(initialRateLimit);
-      Object.assign(settings, initialSettings);
+      Object.assign(settings, initial);
     },
     snapshot: () => store.snapshot(),
   };
@@ -190,26 +175,6 @@ function checkOptions(options: EmulatorOptions): void {
   }
   if (options.clock !== undefined && typeof options.clock.now !== "function") {
     throw new Error("clock must have a now() method");
-  }
-  if (options.tokenTtlSeconds !== undefined) checkTtl(options.tokenTtlSeconds);
-  if (options.duplicateCustomParticipantId !== undefined) {
-    checkDuplicatePolicy(options.duplicateCustomParticipantId);
-  }
-}
-
-function checkTtl(seconds: number): void {
-  if (!(Number.isInteger(seconds) && seconds > 0))
-    throw new Error("tokenTtlSeconds must be a positive integer");
-}
-
-function checkIssuedAgo(seconds: number): void {
-  if (!(Number.isInteger(seconds) && seconds >= 0))
-    throw new Error("tokenIssuedSecondsAgo must be a non-negative integer");
-}
-
-function checkDuplicatePolicy(policy: string): void {
-  if (policy !== "allow" && policy !== "reject") {
-    throw new Error("duplicateCustomParticipantId must be allow or reject");
   }
 }
 

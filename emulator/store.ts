@@ -5,13 +5,14 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { seededPresetBody } from "./preset-schema";
 import type {
   AppRecord,
   EmulatorSnapshot,
-  JsonObject,
   MeetingRecord,
   ParticipantRecord,
   PresetRecord,
+  WebhookRecord,
 } from "./types";
 
 /** The presets every app starts with, as in an app created from the dashboard. */
@@ -31,6 +32,8 @@ interface PersistedState {
   jwtSecret: string;
   apps: AppRecord[];
   presets: PresetRecord[];
+  /** Absent in state files written before webhooks existed. */
+  webhooks?: WebhookRecord[];
   meetings: MeetingRecord[];
   participants: ParticipantRecord[];
 }
@@ -52,6 +55,7 @@ export class Store {
   readonly jwtSecret: string;
   readonly apps = new Map<string, AppRecord>();
   readonly presets = new Map<string, PresetRecord>();
+  readonly webhooks = new Map<string, WebhookRecord>();
   readonly meetings = new Map<string, MeetingRecord>();
   readonly participants = new Map<string, ParticipantRecord>();
   private readonly seed: { app: AppRecord; presets: PresetRecord[] };
@@ -66,6 +70,7 @@ export class Store {
     this.jwtSecret = state.jwtSecret;
     for (const app of state.apps) this.apps.set(app.id, app);
     for (const preset of state.presets) this.presets.set(preset.id, preset);
+    for (const webhook of state.webhooks ?? []) this.webhooks.set(webhook.id, webhook);
     for (const meeting of state.meetings) this.meetings.set(meeting.id, meeting);
     for (const participant of state.participants) this.participants.set(participant.id, participant);
     if (!this.apps.has(this.appId)) this.addApp(this.appId, "Emulated app");
@@ -87,6 +92,7 @@ export class Store {
       jwtSecret: loaded?.jwtSecret ?? randomBytes(32).toString("hex"),
       apps: loaded?.apps ?? [],
       presets: loaded?.presets ?? [],
+      webhooks: loaded?.webhooks ?? [],
       meetings: loaded?.meetings ?? [],
       participants: loaded?.participants ?? [],
     };
@@ -100,7 +106,9 @@ export class Store {
     const app: AppRecord = { id, name, created_at: now() };
     this.apps.set(id, app);
     for (const presetName of DEFAULT_PRESET_NAMES) {
-      const preset = defaultPreset(id, presetName);
+      const timestamp = now();
+      const body = seededPresetBody(presetName);
+      const preset = { id: randomUUID(), app_id: id, created_at: timestamp, updated_at: timestamp, ...body };
       this.presets.set(preset.id, preset);
     }
     return app;
@@ -114,6 +122,11 @@ export class Store {
   /** The preset of `appId` called `name`, if any. */
   presetByName(appId: string, name: string): PresetRecord | undefined {
     return this.presetsOf(appId).find((preset) => preset.name === name);
+  }
+
+  /** The webhooks of one app, in creation order. */
+  webhooksOf(appId: string): WebhookRecord[] {
+    return [...this.webhooks.values()].filter((webhook) => webhook.app_id === appId);
   }
 
   /** The meeting `id` of `appId`, if any. */
@@ -131,6 +144,7 @@ export class Store {
   reset(): void {
     this.apps.clear();
     this.presets.clear();
+    this.webhooks.clear();
     this.meetings.clear();
     this.participants.clear();
     this.apps.set(this.seed.app.id, { ...this.seed.app });
@@ -149,6 +163,7 @@ export class Store {
       jwtSecret: this.jwtSecret,
       apps: [...this.apps.values()],
       presets: [...this.presets.values()],
+      webhooks: [...this.webhooks.values()],
       meetings: [...this.meetings.values()],
       participants: [...this.participants.values()],
     };
@@ -164,6 +179,7 @@ export class Store {
       appId: this.appId,
       apps: [...this.apps.values()],
       presets: [...this.presets.values()],
+      webhooks: [...this.webhooks.values()],
       meetings: [...this.meetings.values()],
       participants: [...this.participants.values()],
     });
@@ -181,82 +197,4 @@ function readState(stateFile: string): PersistedState {
 /** The current time as the API writes it (ISO 8601, UTC). */
 export function now(): string {
   return new Date().toISOString();
-}
-
-function defaultPreset(appId: string, name: string): PresetRecord {
-  const webinar = name.startsWith("webinar");
-  const privileged = name === "group_call_host" || name === "webinar_presenter";
-  const timestamp = now();
-  const canProduce = privileged || !webinar ? "ALLOWED" : "NOT_ALLOWED";
-  const permissions: JsonObject = {
-    accept_waiting_requests: privileged,
-    can_accept_production_requests: privileged,
-    can_change_participant_permissions: privileged,
-    can_edit_display_name: true,
-    can_livestream: privileged,
-    can_record: privileged,
-    can_spotlight: privileged,
-    disable_participant_audio: privileged,
-    disable_participant_screensharing: privileged,
-    disable_participant_video: privileged,
-    hidden_participant: false,
-    kick_participant: privileged,
-    pin_participant: privileged,
-    show_participant_list: true,
-    recorder_type: "NONE",
-    waiting_room_type: "SKIP",
-    chat: {
-      public: { can_send: true, text: true, files: true },
-      private: { can_send: true, can_receive: true, text: true, files: true },
-    },
-    connected_meetings: {
-      can_alter_connected_meetings: privileged,
-      can_switch_connected_meetings: true,
-      can_switch_to_parent_meeting: true,
-    },
-    media: {
-      audio: { can_produce: canProduce },
-      video: { can_produce: canProduce },
-      screenshare: { can_produce: canProduce },
-    },
-    plugins: { can_close: privileged, can_edit_config: privileged, can_start: privileged, config: {} },
-    polls: { can_create: privileged, can_view: true, can_vote: true },
-  };
-  return {
-    id: randomUUID(),
-    app_id: appId,
-    name,
-    created_at: timestamp,
-    updated_at: timestamp,
-    config: {
-      view_type: webinar ? "WEBINAR" : "GROUP_CALL",
-      max_video_streams: { desktop: 9, mobile: 6 },
-      max_screenshare_count: 1,
-      media: {
-        video: { quality: "hd", frame_rate: 30 },
-        screenshare: { quality: "hd", frame_rate: 5 },
-        audio: { enable_high_bitrate: false, enable_stereo: false },
-      },
-    },
-    permissions,
-    ui: {
-      design_tokens: {
-        border_radius: "rounded",
-        border_width: "thin",
-        spacing_base: 4,
-        theme: "dark",
-        colors: {
-          background: { 600: "#222222", 700: "#1f1f1f", 800: "#1b1b1b", 900: "#181818", 1000: "#141414" },
-          brand: { 300: "#844d1c", 400: "#9d5b22", 500: "#b56927", 600: "#d37c30", 700: "#d9904f" },
-          danger: "#FF2D2D",
-          success: "#62A504",
-          text: "#EEEEEE",
-          text_on_brand: "#EEEEEE",
-          video_bg: "#191919",
-          warning: "#FFCD07",
-        },
-      },
-      config_diff: {},
-    },
-  };
 }

@@ -35,6 +35,8 @@ export interface EmulatorOptions {
   duplicateCustomParticipantId?: DuplicatePolicy;
   /** Optional global rate limit (default none). */
   rateLimit?: RateLimit | null;
+  /** Settings in force at start and after every reset (`tokenTtlSeconds` and the duplicate policy above win). */
+  settings?: EmulatorSettings;
   /**
    * Time source of the rate-limit window (default real time), so tests move time instead of waiting.
    * Token `iat`/`exp` and record timestamps stay on real time: clients check tokens against their own clock.
@@ -46,7 +48,7 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
 }
 
-/** Settings that can be changed while the emulator runs. */
+/** Settings that can be changed while the emulator runs; see emulator/settings.ts for the defaults. */
 export interface EmulatorSettings {
   tokenTtlSeconds?: number;
   /**
@@ -55,6 +57,28 @@ export interface EmulatorSettings {
    */
   tokenIssuedSecondsAgo?: number;
   duplicateCustomParticipantId?: DuplicatePolicy;
+  /**
+   * A preset or webhook `name` already used in the app (on create, rename or replace): `reject` (default,
+   * as reported against the live API) answers 409; `allow` creates another of the same name.
+   */
+  duplicateNames?: DuplicatePolicy;
+  /** The webhook list of an app with none: `not-found` (default, as reported) answers 404; `empty` is `[]`. */
+  emptyWebhookList?: "not-found" | "empty";
+  /**
+   * What a webhook PUT answers: `partial` (default, as reported) echoes only `id`, `name` and `url`;
+   * `whole` answers the whole webhook.
+   */
+  webhookPutAnswer?: "partial" | "whole";
+  /**
+   * Whether the server fills in preset fields the client did not send (default true, as the live API
+   * does): `config.media.video.simulcast` and `config.media.audio`.
+   */
+  serverAddedFields?: boolean;
+  /**
+   * DELETE of a preset that a participant of the app still uses: `reject` (default) answers 409; `allow`
+   * deletes it, and those participants then show an empty `preset_name`.
+   */
+  presetInUse?: DuplicatePolicy;
 }
 
 /**
@@ -107,6 +131,7 @@ export interface EmulatorSnapshot {
   appId: string;
   apps: AppRecord[];
   presets: PresetRecord[];
+  webhooks: WebhookRecord[];
   meetings: MeetingRecord[];
   participants: ParticipantRecord[];
 }
@@ -166,6 +191,18 @@ export interface PresetRecord {
   config: JsonObject;
   permissions: JsonObject;
   ui: JsonObject;
+}
+
+/** A webhook, as stored and answered (without `app_id`). */
+export interface WebhookRecord {
+  id: string;
+  app_id: string;
+  name: string;
+  url: string;
+  events: string[];
+  enabled: boolean;
+  created_at: string;
+  updated_at: string;
 }
 
 /** A meeting as stored, including the write-only storage credentials that responses never show. */

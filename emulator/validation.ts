@@ -15,12 +15,13 @@ export type Schema =
   | { type: "record"; values: Schema; nullable?: boolean }
   | ObjectSchema;
 
-/** An object with known fields; any other field is rejected. */
+/** An object with known fields; any other field is rejected, unless `open` (then it is kept unchecked). */
 export interface ObjectSchema {
   type: "object";
   fields: Record<string, Schema>;
   required?: readonly string[];
   nullable?: boolean;
+  open?: boolean;
 }
 
 /** Returns the first problem with `value` as a message, or null when it conforms. */
@@ -90,11 +91,32 @@ function validateObject(value: Json, schema: ObjectSchema, path: string): string
   for (const [key, item] of Object.entries(value)) {
     // Own fields only: `constructor` or `toString` must not find Object.prototype members.
     const fieldSchema = Object.hasOwn(schema.fields, key) ? schema.fields[key] : undefined;
-    if (!fieldSchema) return `"${prefix}${key}" is not allowed`;
+    if (!fieldSchema) {
+      if (schema.open) continue;
+      return `"${prefix}${key}" is not allowed`;
+    }
     const problem = validate(item, fieldSchema, `${prefix}${key}`);
     if (problem) return problem;
   }
   return null;
+}
+
+/** The same schema with nothing required at any depth: what a deep-partial PATCH body is checked against. */
+export function withoutRequired<S extends Schema>(schema: S): S {
+  switch (schema.type) {
+    case "object":
+      return {
+        ...schema,
+        required: [],
+        fields: Object.fromEntries(Object.entries(schema.fields).map(([k, f]) => [k, withoutRequired(f)])),
+      };
+    case "array":
+      return { ...schema, items: withoutRequired(schema.items) };
+    case "record":
+      return { ...schema, values: withoutRequired(schema.values) };
+    default:
+      return schema;
+  }
 }
 
 function mustBe(schema: Schema): string {

@@ -34,6 +34,7 @@ import {
   type RetryOptions,
 } from "./retry";
 import type { WirePaging } from "./types";
+import { Webhooks } from "./webhooks";
 
 /** The public Cloudflare API. */
 export const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
@@ -109,8 +110,10 @@ export class RealtimeKitClient {
   readonly participants: Participants;
   /** Meetings: create, get, list, listAll, update (PATCH), replace (PUT). */
   readonly meetings: Meetings;
-  /** Presets: list, listAll, get. */
+  /** Presets (roles): create, get, list, listAll, update (PATCH), replace (PUT), delete. */
   readonly presets: Presets;
+  /** Webhooks: create, get, list, update (PATCH), replace (PUT), delete. */
+  readonly webhooks: Webhooks;
   /** Apps of the account: list, listAll, create. */
   readonly apps: Apps;
 
@@ -146,6 +149,7 @@ export class RealtimeKitClient {
     this.participants = new Participants(this);
     this.meetings = new Meetings(this);
     this.presets = new Presets(this);
+    this.webhooks = new Webhooks(this);
     this.apps = new Apps(this);
   }
 

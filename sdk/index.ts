@@ -26,6 +26,41 @@ export type { Participants } from "./participants";
 export type { Meetings } from "./meetings";
 export type { Presets } from "./presets";
 export type { Apps } from "./apps";
+export type { Webhooks } from "./webhooks";
+export {
+  VIDEO_QUALITIES,
+  VIEW_TYPES,
+  PRODUCE_PERMISSIONS,
+  RECORDER_TYPES,
+  WAITING_ROOM_TYPES,
+  PLUGIN_ACCESS_CONTROLS,
+  BORDER_RADII,
+  BORDER_WIDTHS,
+  THEMES,
+} from "./preset-types";
+export type {
+  Preset,
+  PresetInput,
+  PresetPatch,
+  PresetSummary,
+  PresetListOptions,
+  PresetConfig,
+  PresetPermissions,
+  PresetUi,
+  PluginConfig,
+  DeepPartial,
+  VideoQuality,
+  ViewType,
+  ProducePermission,
+  RecorderType,
+  WaitingRoomType,
+  PluginAccessControl,
+  BorderRadius,
+  BorderWidth,
+  Theme,
+} from "./preset-types";
+export { WEBHOOK_EVENTS } from "./webhook-types";
+export type { Webhook, WebhookInput, WebhookPatch, WebhookEvent } from "./webhook-types";
 export type {
   Participant,
   ParticipantWithToken,
@@ -43,8 +78,6 @@ export type {
   AiConfig,
   RecordingConfig,
   StorageConfig,
-  Preset,
-  PresetListOptions,
   App,
   AppListOptions,
 } from "./types";

@@ -225,23 +225,36 @@ export interface MeetingListOptions extends PageOptions {
 // Meeting bodies are nested; the camel <-> snake conversion is structural, so it is done by key
 // rather than by a field-by-field copy that would have to repeat every nested schema above.
 
-/** Converts every key of a JSON-like value from camelCase to snake_case. */
-export function toWire(value: unknown): unknown {
-  return mapKeys(value, (key) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+/**
+ * Converts every key of a JSON-like value from camelCase to snake_case, except the keys of the objects at
+ * `verbatimAt` (dotted paths of objects whose keys are data, such as plugin ids); their values are converted.
+ */
+export function toWire(value: unknown, verbatimAt: readonly string[] = []): unknown {
+  return mapKeys(value, (key) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), verbatimAt, "");
 }
 
-/** Converts every key of a JSON-like value from snake_case to camelCase. */
-export function fromWire(value: unknown): unknown {
-  return mapKeys(value, (key) => key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()));
+/** Converts every key of a JSON-like value from snake_case to camelCase, except as in {@link toWire}. */
+export function fromWire(value: unknown, verbatimAt: readonly string[] = []): unknown {
+  const rename = (key: string) => key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+  return mapKeys(value, rename, verbatimAt, "");
 }
 
-function mapKeys(value: unknown, rename: (key: string) => string): unknown {
-  if (Array.isArray(value)) return value.map((item) => mapKeys(item, rename));
+function mapKeys(
+  value: unknown,
+  rename: (key: string) => string,
+  verbatimAt: readonly string[],
+  path: string,
+): unknown {
+  if (Array.isArray(value)) return value.map((item) => mapKeys(item, rename, verbatimAt, path));
   if (value === null || typeof value !== "object") return value;
+  const keep = verbatimAt.includes(path);
   return Object.fromEntries(
     Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [rename(k), mapKeys(v, rename)]),
+      .map(([k, v]) => {
+        const key = keep ? k : rename(k);
+        return [key, mapKeys(v, rename, verbatimAt, path === "" ? key : `${path}.${key}`)];
+      }),
   );
 }
 
@@ -249,28 +262,12 @@ export function toMeeting(wire: Record<string, unknown>): Meeting {
   return fromWire(wire) as Meeting;
 }
 
-// ---------------------------------------------------------------------------------------------- presets, apps
-
-export interface Preset {
-  id: string;
-  name: string;
-  createdAt: string;
-  updatedAt: string;
-  /** Present on get-by-id only; the list returns slim rows. */
-  config?: Record<string, unknown>;
-  permissions?: Record<string, unknown>;
-  ui?: Record<string, unknown>;
-}
+// ---------------------------------------------------------------------------------------------- apps
 
 export interface App {
   id: string;
   name: string;
   createdAt: string;
-}
-
-export interface PresetListOptions extends PageOptions {
-  /** Matches the preset name. */
-  search?: string;
 }
 
 export interface AppListOptions extends PageOptions {
@@ -283,11 +280,6 @@ export interface WireApp {
   id: string;
   name: string;
   created_at: string;
-}
-
-/** Presets are deeply nested; like meetings, they are converted by key. */
-export function toPreset(wire: Record<string, unknown>): Preset {
-  return fromWire(wire) as Preset;
 }
 
 export function toApp(wire: WireApp): App {
