@@ -57,6 +57,34 @@ describe("the HTTP control surface", () => {
     expect((await control("PUT", "/settings", { tokenIssuedSecondsAgo: "long" })).status).toBe(400);
   });
 
+  test("PUT /settings takes the preset and webhook settings, and names an unknown setting or bad value", async () => {
+    const body = {
+      duplicateNames: "allow",
+      emptyWebhookList: "empty",
+      webhookPutAnswer: "whole",
+      serverAddedFields: false,
+      presetInUse: "allow",
+    };
+    expect((await control("PUT", "/settings", body)).status).toBe(200);
+    expect((await callApi(emu, "GET", "/webhooks")).body.data).toEqual([]);
+
+    expect(await control("PUT", "/settings", { emptyWebhookList: "none" })).toEqual({
+      status: 400,
+      body: { error: "emptyWebhookList must be not-found or empty" },
+    });
+    expect((await control("PUT", "/settings", { webhookEcho: "partial" })).body.error).toMatch(
+      /^unknown setting webhookEcho \(known: .*webhookPutAnswer/,
+    );
+  });
+
+  test("a reset restores the settings given at start", async () => {
+    await control("PUT", "/settings", { emptyWebhookList: "empty" });
+
+    expect((await control("POST", "/reset")).status).toBe(200);
+
+    expect((await callApi(emu, "GET", "/webhooks")).status).toBe(404);
+  });
+
   test("GET /counters and POST /counters/reset report and clear the counters", async () => {
     await callApi(emu, "GET", "/presets");
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningEmulator, startEmulator } from "../../emulator";
@@ -46,6 +46,40 @@ describe("the state file", () => {
     const appId = (app.body.data as { app: { id: string } }).app.id;
     const apps = await callApi(second, "GET", `/accounts/${second.accountId}/realtime/kit/apps`);
     expect((apps.body.data as { id: string }[]).map((row) => row.id)).toContain(appId);
+  });
+
+  test("keeps created presets and webhooks across a restart", async () => {
+    const stateFile = join(directory, "state.json");
+    const first = await start(stateFile);
+    const [row] = (await callApi(first, "GET", "/presets?search=webinar_viewer")).body.data as {
+      id: string;
+    }[];
+    const seeded = (await callApi(first, "GET", `/presets/${row.id}`)).body.data as Record<string, unknown>;
+    const body = { name: "kept", config: seeded.config, permissions: seeded.permissions, ui: seeded.ui };
+    const preset = (await callApi(first, "POST", "/presets", body)).body.data as { id: string };
+    const hook = { name: "kept", url: "https://hooks.example.com/x", events: ["meeting.ended"] };
+    const webhook = (await callApi(first, "POST", "/webhooks", hook)).body.data as { id: string };
+    await first.close();
+    running.splice(0);
+
+    const second = await start(stateFile);
+
+    expect((await callApi(second, "GET", `/presets/${preset.id}`)).body.data).toMatchObject(body);
+    expect((await callApi(second, "GET", `/webhooks/${webhook.id}`)).body.data).toMatchObject(hook);
+  });
+
+  test("a state file from before webhooks existed loads, with none", async () => {
+    const stateFile = join(directory, "state.json");
+    const first = await start(stateFile);
+    await first.close();
+    running.splice(0);
+    const state = JSON.parse(readFileSync(stateFile, "utf8")) as Record<string, unknown>;
+    delete state.webhooks;
+    writeFileSync(stateFile, JSON.stringify(state));
+
+    const second = await start(stateFile, { settings: { emptyWebhookList: "empty" } });
+
+    expect((await callApi(second, "GET", "/webhooks")).body.data).toEqual([]);
   });
 
   test("records deletions and leaves no temporary file behind", async () => {
