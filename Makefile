@@ -24,9 +24,11 @@ node_modules/.package-lock.json: package-lock.json
 
 setup: node_modules/.package-lock.json python-venv
 
-# The pinned Python packages of the Python SDK test (tests/sdks/python.test.ts), in a cached venv.
+# The pinned Python packages of the Python SDK test (tests/sdks/python.test.ts) and of Cloudflare's official
+# Python SDK against the emulator (tests/emulator/cloudflare-python-sdk.test.ts), each in a cached venv.
 python-venv:
 	@bash scripts/python-venv.sh >/dev/null
+	@bash scripts/python-venv.sh tests/emulator/python/requirements.txt >/dev/null
 
 build: node_modules/.package-lock.json
 	npm run build

@@ -1,8 +1,9 @@
 /**
- * The official `cloudflare` npm SDK, pointed at the emulator's base URL, drives the whole participant
- * lifecycle: proof that the emulator speaks the real API's paths, methods, bodies and envelopes.
+ * The official `cloudflare` npm SDK, pointed at the emulator's base URL, drives the whole participant,
+ * preset and webhook lifecycles: proof that the emulator speaks the real API's paths, methods, bodies and
+ * envelopes.
  */
-import Cloudflare, { AuthenticationError, BadRequestError, NotFoundError } from "cloudflare";
+import Cloudflare, { AuthenticationError, BadRequestError, ConflictError, NotFoundError } from "cloudflare";
 import { decodeJwt, useEmulator } from "../helpers/emulator";
 
 const emu = useEmulator();
@@ -89,6 +90,95 @@ describe("the official cloudflare SDK against the emulator", () => {
 
     expect(apps.data?.map((app) => app.id)).toEqual([emu.appId]);
     expect(presets.data.map((preset) => preset.name)).toContain("group_call_host");
+  });
+
+  test("creates, reads, lists, updates, replaces and deletes a preset", async () => {
+    const presets = client().realtimeKit.presets;
+    const ids = { account_id: emu.accountId, app_id: emu.appId };
+    const [hostRow] = (await presets.get(emu.appId, { ...ids, search: "group_call_host" })).data;
+    const host = (await presets.getPresetByID(hostRow.id as string, ids)).data;
+    const { config, permissions, ui } = host;
+
+    const created = await presets.create(emu.appId, {
+      account_id: emu.accountId,
+      name: "sdk",
+      config,
+      permissions,
+      ui,
+    });
+    const presetId = created.data.id;
+    const updated = await presets.update(presetId, { ...ids, permissions: { can_record: false } });
+    const replaced = await presets.replacePresetByID(presetId, {
+      ...ids,
+      name: "sdk-2",
+      config: { ...config, view_type: "WEBINAR" },
+      permissions,
+      ui,
+    });
+    const listed = await presets.get(emu.appId, { account_id: emu.accountId, search: "sdk", per_page: 5 });
+    const deleted = await presets.delete(presetId, ids);
+
+    expect(created).toMatchObject({
+      success: true,
+      data: { name: "sdk", config: { view_type: "GROUP_CALL" } },
+    });
+    expect(updated.data).toMatchObject({
+      id: presetId,
+      permissions: { can_record: false, kick_participant: true },
+    });
+    expect(replaced.data).toMatchObject({ name: "sdk-2", config: { view_type: "WEBINAR" } });
+    expect(listed.data).toEqual([
+      { id: presetId, name: "sdk-2", created_at: expect.any(String), updated_at: expect.any(String) },
+    ]);
+    expect(listed.paging).toEqual({ total_count: 1, start_offset: 1, end_offset: 1 });
+    expect(deleted.data).toMatchObject({ id: presetId, name: "sdk-2" });
+    await expect(presets.getPresetByID(presetId, ids)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      presets.create(emu.appId, {
+        account_id: emu.accountId,
+        name: "group_call_host",
+        config,
+        permissions,
+        ui,
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  test("creates, reads, lists, edits, replaces and deletes a webhook", async () => {
+    const webhooks = client().realtimeKit.webhooks;
+    const ids = { account_id: emu.accountId, app_id: emu.appId };
+    const url = "https://hooks.example.com/rtk";
+
+    await expect(webhooks.getWebhooks(emu.appId, { account_id: emu.accountId })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    const created = await webhooks.createWebhook(emu.appId, {
+      account_id: emu.accountId,
+      name: "sdk",
+      url,
+      events: ["meeting.started"],
+    });
+    const webhookId = created.data.id;
+    const edited = await webhooks.editWebhook(webhookId, { ...ids, enabled: false });
+    const replaced = await webhooks.replaceWebhook(webhookId, {
+      ...ids,
+      name: "sdk-2",
+      url,
+      events: ["meeting.ended"],
+    });
+    const got = await webhooks.getWebhookByID(webhookId, ids);
+    const listed = await webhooks.getWebhooks(emu.appId, { account_id: emu.accountId });
+    const deleted = await webhooks.deleteWebhook(webhookId, ids);
+
+    expect(created.data).toMatchObject({ name: "sdk", url, events: ["meeting.started"], enabled: true });
+    expect(edited.data).toMatchObject({ id: webhookId, enabled: false });
+    expect(replaced.data).toEqual({ id: webhookId, name: "sdk-2", url });
+    expect(got.data).toMatchObject({ name: "sdk-2", events: ["meeting.ended"], enabled: false });
+    expect(listed.data).toEqual([got.data]);
+    expect(deleted.data).toEqual(got.data);
+    await expect(
+      webhooks.createWebhook(emu.appId, { account_id: emu.accountId, name: "x", url, events: [] }),
+    ).rejects.toBeInstanceOf(BadRequestError);
   });
 
   test("maps the emulator's errors to the SDK's error classes", async () => {
