@@ -6,7 +6,8 @@
  */
 import { renameSync, writeFileSync } from "node:fs";
 import { startEmulator } from "./server";
-import type { DuplicatePolicy, EmulatorOptions, RunningEmulator } from "./types";
+import { checkSettings } from "./settings";
+import type { DuplicatePolicy, EmulatorOptions, EmulatorSettings, RunningEmulator } from "./types";
 
 const USAGE = `Usage: realtimekit-emulator [options]
   --port N              port to listen on (default 8787; 0 picks a free one)
@@ -17,6 +18,9 @@ const USAGE = `Usage: realtimekit-emulator [options]
   --app-id X            the seeded app id (default: random uuid, or from the state file)
   --token-ttl S         participant token lifetime in seconds (default 86400)
   --duplicates P        duplicate custom_participant_id in a meeting: allow (default) or reject
+  --setting NAME=VALUE  any other setting, repeatable: duplicateNames=allow|reject,
+                        emptyWebhookList=not-found|empty, webhookPutAnswer=partial|whole,
+                        serverAddedFields=true|false, presetInUse=allow|reject, tokenIssuedSecondsAgo=S
   --rate-limit N/MS     global rate limit: N requests per MS milliseconds (default none)
   --info-file F         write {baseUrl, origin, accountId, appId, apiToken} as JSON to F once listening
   --log                 print one line per API request
@@ -65,6 +69,9 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       case "--duplicates":
         options.duplicateCustomParticipantId = duplicatePolicy(value());
         break;
+      case "--setting":
+        options.settings = { ...options.settings, ...setting(value()) };
+        break;
       case "--rate-limit":
         options.rateLimit = rateLimit(value());
         break;
@@ -94,6 +101,15 @@ function duplicatePolicy(raw: string): DuplicatePolicy {
   if (raw !== "allow" && raw !== "reject")
     throw new Error(`--duplicates must be allow or reject, got ${raw}`);
   return raw;
+}
+
+/** One `NAME=VALUE` setting, the value read as JSON when it is a number or a boolean. */
+function setting(raw: string): EmulatorSettings {
+  const match = /^(\w+)=(.+)$/.exec(raw);
+  if (!match) throw new Error(`--setting must look like NAME=VALUE, got ${raw}`);
+  const [, name, text] = match;
+  const value: unknown = /^(true|false|\d+)$/.test(text) ? JSON.parse(text) : text;
+  return checkSettings({ [name]: value });
 }
 
 function rateLimit(raw: string): { requests: number; windowMs: number } {

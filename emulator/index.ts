@@ -17,6 +17,18 @@
  * - meeting PATCH merges nested objects key by key; PUT resets omitted fields to their defaults and keeps
  *   `status`; omitted fields are answered with their defaults (nested ones included).
  * - apps created through the API get the four default presets (the real API probably gives them none).
+ * - presets and webhooks are validated as Cloudflare's official SDKs type them: an unknown key at any depth,
+ *   an unknown enum value, a missing required section or field answers 400 naming the field by its dotted
+ *   wire path (`"permissions.media.video.can_produce" must be one of [...]`); a webhook's `events` must be
+ *   non-empty. Preset PATCH merges key by key at every depth (arrays and scalars replace); PUT replaces.
+ * - reported of the live API, each a setting with the reported behaviour as default (settings.ts): a
+ *   duplicate preset or webhook name answers 409 (`duplicateNames`), the webhook list of an app with none
+ *   answers 404 (`emptyWebhookList`), a webhook PUT answers only `id`, `name`, `url` (`webhookPutAnswer`),
+ *   the server adds `config.media.video.simulcast` and `config.media.audio` when left out
+ *   (`serverAddedFields`).
+ * - DELETE of a preset that participants still use answers 409 (`presetInUse`): the live behaviour is
+ *   unknown; refusing is the safer guess, since it leaves no participant with a role that no longer exists,
+ *   and it is what makes clients delete participants before their preset (see presets.ts).
  */
 export { startEmulator } from "./server";
 export { CONTROL_HEADER } from "./control";
@@ -24,6 +36,7 @@ export { verifyParticipantToken } from "./jwt";
 export type { ParticipantTokenClaims } from "./jwt";
 export { DEFAULT_PER_PAGE, MAX_PER_PAGE } from "./http";
 export { DEFAULT_PRESET_NAMES } from "./store";
+export { DEFAULT_SETTINGS } from "./settings";
 export type {
   AppRecord,
   DuplicatePolicy,
@@ -39,4 +52,5 @@ export type {
   RateLimit,
   RequestCounters,
   RunningEmulator,
+  WebhookRecord,
 } from "./types";

@@ -116,6 +116,22 @@ describe("CLI arguments", () => {
     });
   });
 
+  test("--setting sets any setting, repeatable, with numbers and booleans read as such", () => {
+    const parsed = parseCliArguments([
+      "--setting",
+      "duplicateNames=allow",
+      "--setting=serverAddedFields=false",
+      "--setting",
+      "tokenIssuedSecondsAgo=30",
+    ]);
+
+    expect(parsed.options.settings).toEqual({
+      duplicateNames: "allow",
+      serverAddedFields: false,
+      tokenIssuedSecondsAgo: 30,
+    });
+  });
+
   test("default to port 8787", () => {
     expect(parseCliArguments([]).options.port).toBe(8787);
   });
@@ -124,6 +140,9 @@ describe("CLI arguments", () => {
     [["--port", "x"]],
     [["--duplicates", "maybe"]],
     [["--rate-limit", "fast"]],
+    [["--setting", "emptyWebhookList=maybe"]],
+    [["--setting", "noSuchSetting=1"]],
+    [["--setting", "duplicateNames"]],
     [["--bogus"]],
     [["--port"]],
   ])("refuse %j", (argv) => {
