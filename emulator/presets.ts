@@ -54,14 +54,20 @@ function nameConflict(context: ApiContext, appId: string, name: string, self?: s
   return other && other.id !== self ? serviceError(409, `Preset with name ${name} already exists`) : null;
 }
 
-/** Merges `patch` into `target` key by key at every depth; arrays, scalars and nulls replace. */
+/**
+ * Merges `patch` into `target` key by key at every depth; arrays, scalars and nulls replace. Own
+ * properties only, written as data properties: plugin ids are free-form, and a `__proto__` key must neither
+ * reach `Object.prototype` nor change a record's prototype.
+ */
 function mergeDeep(target: JsonObject, patch: JsonObject): void {
   for (const [key, value] of Object.entries(patch)) {
-    const current = target[key];
+    const current = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isJsonObject(value) && isJsonObject(current)) mergeDeep(current, value);
-    else target[key] = structuredClone(value);
+    else Object.defineProperty(target, key, { value: structuredClone(value), ...DATA_PROPERTY });
   }
 }
+
+const DATA_PROPERTY = { enumerable: true, writable: true, configurable: true } as const;
 
 function listPresets(context: ApiContext, params: Record<string, string>, query: URLSearchParams) {
   const page = parsePageRequest(query);

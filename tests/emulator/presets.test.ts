@@ -168,6 +168,22 @@ describe("preset update (PATCH)", () => {
     expect(same.status).toBe(200);
   });
 
+  test("a __proto__ plugin id is kept as data and pollutes no prototype", async () => {
+    const preset = await create("hostile");
+    const raw = '{"permissions":{"plugins":{"config":{"__proto__":{"polluted":true}}}}}';
+
+    const result = await fetch(`${emu.appUrl}/presets/${preset.id}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${emu.apiToken}`, "content-type": "application/json" },
+      body: raw,
+    });
+    const text = await result.text();
+
+    expect(result.status).toBe(200);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(text).toContain('"config":{"__proto__":{"polluted":true}}');
+  });
+
   test("checks enums and keys as create does, and an unknown preset is 404", async () => {
     const preset = await create("checked");
 
