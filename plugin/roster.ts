@@ -1,18 +1,18 @@
 /**
  * The Roster component served by the plugin's `construct`: the same tree as the TypeScript Roster
- * (provider/roster-members.ts), with the plugin's own `realtimekit:index:Participant` and `:RosterPrune`
+ * (provider/runtime/roster/members.ts), with the plugin's own `realtimekit:index:Participant` and `:RosterPrune`
  * as children (dynamic resources cannot be children of a component a plugin constructs), and the meeting
  * listed by the runtime with the provider's configuration.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { RosterDefaults, RosterEntry } from "../provider/roster-file";
+import type { RosterDefaults, RosterEntry } from "../provider/runtime/roster/file";
 import {
   declareRosterMembers,
   rosterEntries,
   type RosterArgs,
   type RosterChildArgs,
   type RosterPruneChildArgs,
-} from "../provider/roster-members";
+} from "../provider/runtime/roster/members";
 import * as runtime from "../provider/runtime";
 import { rosterDescription } from "../provider/runtime/inputs";
 import type { UndeclaredParticipant } from "../provider/runtime/roster-prune";

@@ -18,8 +18,9 @@
  *   `patternProperties` (a map with string keys), `anyOf` (all `const`: an enum; with `{type: "null"}`:
  *   nullable; otherwise a union such as string | number). `format: "http-url"` is an absolute http(s) URL.
  * - Extension keywords on a property (see keywords.ts): `x-replaceOnChanges: true` -> Pulumi
- *   `replaceOnChanges`; `x-secret: true` -> Pulumi `secret`; `x-defaultFrom: {config, environment}` ->
- *   Pulumi `defaultInfo` (plus docs); `x-stateOnly: true` (a provider setting: changes call no API);
+ *   `replaceOnChanges`; `x-secret: true` -> Pulumi `secret`; `x-defaultFrom: <config key>` -> a line
+ *   of the docs (not `defaultInfo`, see plugin/schema/convert.ts); `x-stateOnly: true` (a provider
+ *   setting: changes call no API);
  *   `x-normalize: "trim"`; `x-disclosure` (`nothing` | `shape` | `enum` | `number`: how much of a rejected
  *   value a message shows); `x-expected` (the "must be …" text of a failure); `x-limitSource` (why a limit
  *   is a guess).

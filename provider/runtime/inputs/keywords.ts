@@ -5,6 +5,7 @@
  * from the JSON without running any of this package's code.
  */
 import { FormatRegistry, Type, type TSchema } from "@sinclair/typebox";
+import type { ConfigKey } from "../config";
 import { isHttpUrl, type Disclosure } from "../values";
 
 export type { Disclosure } from "../values";
@@ -24,8 +25,8 @@ export interface InputAnnotations {
   "x-stateOnly"?: boolean;
   /** A Pulumi secret (Pulumi schema `secret`); never described in a failure. [false] */
   "x-secret"?: boolean;
-  /** Where an omitted value comes from at call time (Pulumi schema `defaultInfo`). */
-  "x-defaultFrom"?: { config: string; environment: string[] };
+  /** The config value an omitted input falls back to at call time (a row of CONFIG_VARIABLES). */
+  "x-defaultFrom"?: ConfigKey;
   /** Why a limit is what it is, when it is a guess rather than a documented API limit. */
   "x-limitSource"?: string;
 }

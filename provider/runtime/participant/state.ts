@@ -3,7 +3,7 @@
  * after `check`, outputs from state written by any version), and building outputs from an API participant.
  */
 import type { Participant } from "../../../sdk";
-import type { ResolvedConfig } from "../../config";
+import type { ResolvedConfig } from "../config";
 import type { PropertyMap } from "../protocol";
 import type { ParticipantInputs, ParticipantOutputs } from "../inputs";
 import { checkParticipant } from "./check";

@@ -1,12 +1,12 @@
 /**
  * What a Roster declares, independent of how its children are implemented: the validated entries, one
  * child Participant per entry named `<roster>/<customParticipantId>`, the undeclared-participant count,
- * the optional pruning resource, and the output maps. The TypeScript `Roster` (./roster.ts) builds its
+ * the optional pruning resource, and the output maps. The TypeScript `Roster` (provider/roster.ts) builds its
  * children as dynamic resources; the native plugin's `construct` builds the same tree from the plugin's
  * own resource types. Both get the same names, inputs and outputs from here.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Participant as ApiParticipant } from "../sdk/types";
+import type { Participant as ApiParticipant } from "../../../sdk/types";
 import {
   parseRosterFile,
   sortByLine,
@@ -15,10 +15,10 @@ import {
   type RosterDefaults,
   type RosterEntry,
   type RosterProblem,
-} from "./roster-file";
-import { checkInputs, rosterDefaults } from "./runtime/inputs";
-import type { UndeclaredParticipant } from "./runtime/roster-prune";
-import { compare } from "./runtime/values";
+} from "./file";
+import { checkInputs, rosterDefaults } from "../inputs";
+import type { UndeclaredParticipant } from "../roster-prune";
+import { compare } from "../values";
 
 /** Arguments of a Roster: give `participants` or `file`. */
 export interface RosterArgs {
