@@ -23,7 +23,8 @@
  *   setting: changes call no API);
  *   `x-normalize: "trim"`; `x-disclosure` (`nothing` | `shape` | `enum` | `number`: how much of a rejected
  *   value a message shows); `x-expected` (the "must be …" text of a failure); `x-limitSource` (why a limit
- *   is a guess).
+ *   is a guess); `x-decidesChildren: true` (a component argument that decides which children exist; every
+ *   other component argument is passed on to each child).
  */
 import type { TObject } from "@sinclair/typebox";
 import { meetingInputs, meetingOutputs } from "./meeting";
@@ -103,7 +104,13 @@ export const resourceDescriptions = {
   roster: rosterDescription,
 } as const;
 
-export { rosterEntry, rosterDefaults, type RosterEntry, type RosterDefaults } from "./roster";
+export {
+  rosterEntry,
+  rosterDefaults,
+  rosterChildSettings,
+  type RosterEntry,
+  type RosterDefaults,
+} from "./roster";
 export {
   participantInputs,
   participantOutputs,

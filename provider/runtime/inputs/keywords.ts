@@ -27,6 +27,11 @@ export interface InputAnnotations {
   "x-secret"?: boolean;
   /** The config value an omitted input falls back to at call time (a row of CONFIG_VARIABLES). */
   "x-defaultFrom"?: ConfigKey;
+  /**
+   * A component argument that decides which children exist (and so must be a plain value known when the
+   * program runs); every other argument of a component is passed on to each child as is. [false]
+   */
+  "x-decidesChildren"?: boolean;
   /** Why a limit is what it is, when it is a guess rather than a documented API limit. */
   "x-limitSource"?: string;
 }
@@ -58,6 +63,7 @@ export function annotationsOf(schema: TSchema): InputAnnotations {
     "x-replaceOnChanges": own("x-replaceOnChanges") as boolean | undefined,
     "x-stateOnly": own("x-stateOnly") as boolean | undefined,
     "x-secret": own("x-secret") as boolean | undefined,
+    "x-decidesChildren": own("x-decidesChildren") as boolean | undefined,
   };
 }
 
