@@ -13,37 +13,52 @@ import {
   type RosterPruneChildArgs,
 } from "../provider/runtime/roster/members";
 import * as runtime from "../provider/runtime";
-import { rosterDescription } from "../provider/runtime/inputs";
+import {
+  describedOptions,
+  outputSlots,
+  resourceDescriptions,
+  rosterDescription,
+  type ResourceDescription,
+} from "../provider/runtime/inputs";
 import { annotationsOf } from "../provider/runtime/inputs/keywords";
 import type { UndeclaredParticipant } from "../provider/runtime/roster-prune";
 
-export const ROSTER_TYPE = "realtimekit:index:Roster";
+/**
+ * A child as the package's own resource type, registered from inside the plugin with what its description
+ * says: every output, delete-first replacement and secret outputs (as the TypeScript classes do).
+ */
+function described(
+  description: ResourceDescription,
+  name: string,
+  args: object,
+  opts: pulumi.CustomResourceOptions,
+): [string, string, pulumi.Inputs, pulumi.CustomResourceOptions] {
+  return [
+    description.token,
+    name,
+    { ...outputSlots(description), ...args },
+    pulumi.mergeOptions(describedOptions(description), opts),
+  ];
+}
 
-/** A child Participant: the package's own resource type, registered from inside the plugin. */
 class PluginParticipant extends pulumi.CustomResource {
   declare readonly token: pulumi.Output<string>;
   constructor(name: string, args: RosterChildArgs, opts: pulumi.CustomResourceOptions) {
-    const props = { ...args, participantId: undefined, token: undefined, tokenExpiresAt: undefined };
-    // Delete-first replacement and a secret token, as the TypeScript Participant sets them.
-    const merged = pulumi.mergeOptions(
-      { deleteBeforeReplace: true, additionalSecretOutputs: ["token"] },
-      opts,
-    );
-    super("realtimekit:index:Participant", name, props, merged);
+    super(...described(resourceDescriptions.participant, name, args, opts));
   }
 }
 
 class PluginRosterPrune extends pulumi.CustomResource {
   declare readonly undeclared: pulumi.Output<UndeclaredParticipant[]>;
   constructor(name: string, args: RosterPruneChildArgs, opts: pulumi.CustomResourceOptions) {
-    super("realtimekit:index:RosterPrune", name, { ...args, pruned: undefined }, opts);
+    super(...described(resourceDescriptions.rosterPrune, name, args, opts));
   }
 }
 
 /** The component itself; its outputs are registered once its children are declared. */
 class PluginRoster extends pulumi.ComponentResource {
   constructor(name: string, opts: pulumi.ComponentResourceOptions) {
-    super(ROSTER_TYPE, name, {}, opts);
+    super(rosterDescription.token, name, {}, opts);
   }
   publish(outputs: pulumi.Inputs): void {
     this.registerOutputs(outputs);

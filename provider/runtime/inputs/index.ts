@@ -43,6 +43,11 @@ export interface ResourceDescription<Inputs extends TObject = TObject, Outputs e
   description: string;
   inputs: Inputs;
   outputs: Outputs;
+  /**
+   * A replacement deletes the old resource before creating the new one (Pulumi's `deleteBeforeReplace`):
+   * the successor would collide with it (a Participant's customParticipantId).
+   */
+  deleteBeforeReplace?: boolean;
 }
 
 export const participantDescription: ResourceDescription<
@@ -57,6 +62,7 @@ export const participantDescription: ResourceDescription<
     "update in place; the ids replace; `tokenRotation` and `refreshBeforeExpiry` issue new tokens in place.",
   inputs: participantInputs,
   outputs: participantOutputs,
+  deleteBeforeReplace: true,
 };
 
 export const meetingDescription: ResourceDescription<typeof meetingInputs, typeof meetingOutputs> = {
@@ -128,3 +134,12 @@ export {
   MAX_URL_LENGTH,
 } from "./common";
 export type { InputAnnotations, Disclosure } from "./keywords";
+export {
+  describedOptions,
+  forcedSecrets,
+  holdsSecret,
+  inputsThatMayHoldSecrets,
+  outputSlots,
+  secretOutputs,
+  stableOutputs,
+} from "./facts";

@@ -32,6 +32,8 @@ export interface InputAnnotations {
    * program runs); every other argument of a component is passed on to each child as is. [false]
    */
   "x-decidesChildren"?: boolean;
+  /** An output an update never changes (an assigned id, where it lives): a preview reports it as is. [false] */
+  "x-stable"?: boolean;
   /** Why a limit is what it is, when it is a guess rather than a documented API limit. */
   "x-limitSource"?: string;
 }
@@ -64,6 +66,7 @@ export function annotationsOf(schema: TSchema): InputAnnotations {
     "x-stateOnly": own("x-stateOnly") as boolean | undefined,
     "x-secret": own("x-secret") as boolean | undefined,
     "x-decidesChildren": own("x-decidesChildren") as boolean | undefined,
+    "x-stable": own("x-stable") as boolean | undefined,
   };
 }
 
