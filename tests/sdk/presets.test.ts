@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, ValidationError } from "../../sdk/errors";
+import { ConflictError, NotFoundError, ValidationError, isOutcomeUnknown } from "../../sdk/errors";
 import { VIDEO_QUALITIES, VIEW_TYPES } from "../../sdk/preset-types";
 import { presetInput } from "../helpers/presets";
 import { caught, clientFor, scriptedTarget, startScriptedServer, useRecordingEmulator } from "./support";
@@ -151,6 +151,27 @@ describe("client.presets writes", () => {
     } finally {
       await server.close();
     }
+  });
+
+  test("a create that may have been processed is not sent again: outcomeUnknown, and the preset exists", async () => {
+    emu.control.injectFault({ method: "POST", path: "/presets", kind: "persist-then-500" });
+
+    const error = await caught(clientFor(emu).presets.create(presetInput("maybe")));
+
+    expect(isOutcomeUnknown(error)).toBe(true);
+    expect(seen()).toEqual(["POST /presets -> 500"]);
+    expect(emu.control.snapshot().presets.filter((p) => p.name === "maybe")).toHaveLength(1);
+  });
+
+  test("update (PATCH) is retried after a 5xx, like every idempotent call", async () => {
+    const client = clientFor(emu);
+    const created = await client.presets.create(presetInput("retried"));
+    emu.control.injectFault({ method: "PATCH", path: "/**/presets/*", kind: "status", status: 503 });
+    forgetSeen();
+
+    await client.presets.update(created.id, { name: "retried-2" });
+
+    expect(seen()).toEqual([`PATCH /presets/${created.id} -> 503`, `PATCH /presets/${created.id} -> 200`]);
   });
 
   test("enum value lists are exported as data", () => {
