@@ -20,6 +20,7 @@ const USAGE = `Usage: realtimekit-emulator [options]
   --duplicates P        duplicate custom_participant_id in a meeting: allow (default) or reject
   --setting NAME=VALUE  any other setting, repeatable: duplicateNames=allow|reject,
                         emptyWebhookList=not-found|empty, webhookPutAnswer=partial|whole,
+                        presetPatchAnswer=whole|without-id,
                         serverAddedFields=true|false, presetInUse=allow|reject, tokenIssuedSecondsAgo=S
   --rate-limit N/MS     global rate limit: N requests per MS milliseconds (default none)
   --info-file F         write {baseUrl, origin, accountId, appId, apiToken} as JSON to F once listening

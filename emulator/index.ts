@@ -24,6 +24,8 @@
  * - reported of the live API, each a setting with the reported behaviour as default (settings.ts): a
  *   duplicate preset or webhook name answers 409 (`duplicateNames`), the webhook list of an app with none
  *   answers 404 (`emptyWebhookList`), a webhook PUT answers only `id`, `name`, `url` (`webhookPutAnswer`),
+ *   a preset PATCH answer without `id` is reported too, but the SDK types have it, so that one is off by
+ *   default (`presetPatchAnswer`),
  *   the server adds `config.media.video.simulcast` and `config.media.audio` when left out
  *   (`serverAddedFields`).
  * - DELETE of a preset that participants still use answers 409 (`presetInUse`): the live behaviour is

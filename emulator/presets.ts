@@ -129,7 +129,9 @@ function updatePreset(context: ApiContext, params: Record<string, string>, body:
     if (isJsonObject(changes)) mergeDeep(preset[section], changes);
   }
   preset.updated_at = now();
-  return ok(presetJson(preset));
+  const answer = presetJson(preset) as JsonObject;
+  if (context.settings.presetPatchAnswer === "without-id") delete answer.id;
+  return ok(answer);
 }
 
 function replacePreset(context: ApiContext, params: Record<string, string>, body: Json | undefined) {

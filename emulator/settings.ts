@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: ActiveSettings = {
   duplicateNames: "reject",
   emptyWebhookList: "not-found",
   webhookPutAnswer: "partial",
+  presetPatchAnswer: "whole",
   serverAddedFields: true,
   presetInUse: "reject",
 };
@@ -36,6 +37,7 @@ const CHECKS: { [K in keyof ActiveSettings]: [Check, string] } = {
   duplicateNames: [oneOf("allow", "reject"), "allow or reject"],
   emptyWebhookList: [oneOf("not-found", "empty"), "not-found or empty"],
   webhookPutAnswer: [oneOf("partial", "whole"), "partial or whole"],
+  presetPatchAnswer: [oneOf("whole", "without-id"), "whole or without-id"],
   serverAddedFields: [(v) => typeof v === "boolean", "true or false"],
   presetInUse: [oneOf("allow", "reject"), "allow or reject"],
 };

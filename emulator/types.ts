@@ -70,6 +70,11 @@ export interface EmulatorSettings {
    */
   webhookPutAnswer?: "partial" | "whole";
   /**
+   * What a preset PATCH answers: `whole` (default, as the official SDK types say) or `without-id`, the
+   * preset without its `id`, as one client reports of the live API.
+   */
+  presetPatchAnswer?: "whole" | "without-id";
+  /**
    * Whether the server fills in preset fields the client did not send (default true, as the live API
    * does): `config.media.video.simulcast` and `config.media.audio`.
    */

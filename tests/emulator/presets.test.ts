@@ -155,6 +155,16 @@ describe("preset update (PATCH)", () => {
     });
   });
 
+  test("answers without the id when presetPatchAnswer is without-id", async () => {
+    const preset = await create("idless");
+    emu.control.setSettings({ presetPatchAnswer: "without-id" });
+
+    const result = await callApi(emu, "PATCH", `/presets/${preset.id}`, { name: "idless-2" });
+
+    expect(result.body.data).not.toHaveProperty("id");
+    expect(result.body.data).toMatchObject({ name: "idless-2", config: preset.config });
+  });
+
   test("renames, unless another preset has the name (409)", async () => {
     const preset = await create("old");
     await create("taken");

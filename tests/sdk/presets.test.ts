@@ -127,6 +127,18 @@ describe("client.presets writes", () => {
     expect(await caught(client.presets.delete(created.id))).toBeInstanceOf(NotFoundError);
   });
 
+  test("with the emulator's presetPatchAnswer without-id, update reads the preset again", async () => {
+    emu.control.setSettings({ presetPatchAnswer: "without-id" });
+    const client = clientFor(emu);
+    const created = await client.presets.create(presetInput("reread"));
+    forgetSeen();
+
+    const updated = await client.presets.update(created.id, { config: { maxScreenshareCount: 2 } });
+
+    expect(seen()).toEqual([`PATCH /presets/${created.id} -> 200`, `GET /presets/${created.id} -> 200`]);
+    expect(updated).toMatchObject({ id: created.id, config: { maxScreenshareCount: 2 } });
+  });
+
   test("an update answer without the id (as reported of the live API) is followed by a get", async () => {
     const whole = {
       id: "p1",
