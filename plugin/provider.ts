@@ -8,6 +8,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
 import * as runtime from "../provider/runtime";
 import type { PropertyMap, ResourceKind, RuntimeProvider } from "../provider/runtime";
+import { OWNER_KEY } from "../provider/runtime/protocol";
 import { STORAGE_CREDENTIAL_FIELDS } from "../provider/runtime/meeting";
 import { isRecord } from "../provider/runtime/values";
 import { readForImport } from "./import-read";
@@ -114,7 +115,8 @@ export function realtimekitProvider(options: { version: string; schema: () => st
       const { kind, runtime: kindRuntime } = kindOf(urn);
       const oldBag = unwrapBag(olds);
       const newBag = unwrapBag(news);
-      const result = await kindRuntime.check(oldBag.plain, newBag.plain);
+      // The URN names the resource in the deployment's participant claims (runtime/participant/claims.ts).
+      const result = await kindRuntime.check(oldBag.plain, { ...newBag.plain, [OWNER_KEY]: urn });
       return {
         inputs: wrapBag(result.inputs as PropertyMap | undefined, secretKeysOf(kind, newBag)),
         failures: result.failures,

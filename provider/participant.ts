@@ -5,6 +5,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { ParticipantInputs, ParticipantOutputs } from "./runtime/participant";
+import { declareOwner, ownerUrn } from "./participant-owner";
+import { OWNER_KEY } from "./runtime/protocol";
 import { RuntimeResource, runtimeShim } from "./shim";
 
 /** Arguments of {@link Participant}. */
@@ -118,6 +120,7 @@ export class Participant extends RuntimeResource {
   declare readonly appId: pulumi.Output<string>;
 
   constructor(name: string, args: ParticipantArgs, opts?: pulumi.CustomResourceOptions) {
+    declareOwner(name, args.meetingId, args.customParticipantId);
     // Every output must be present in props (as undefined) for the engine to register it.
     const props = {
       ...args,
@@ -133,6 +136,7 @@ export class Participant extends RuntimeResource {
       adopt: args.adopt,
       accountId: args.accountId,
       appId: args.appId,
+      [OWNER_KEY]: ownerUrn(name, opts?.parent),
     };
     // The token is only known after create; making it secret here keeps plaintext out of the state.
     // Replacements delete first by default: create refuses a customParticipantId that already exists in
