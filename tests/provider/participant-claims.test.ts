@@ -144,7 +144,7 @@ describe("the Participant runtime with claims", () => {
     });
     const before = emu.control.counters().total;
     await expect(participantRuntime.create(newcomer.inputs ?? {})).rejects.toThrow(
-      /Could not create the participant with customParticipantId "host-1" in meeting .*: it is declared by 2 resources.*team\/host-1 and .*::host\./,
+      /Could not create the participant with customParticipantId "host-1" in meeting .*: it is declared by 2 resources.*team\/host-1" and ".*::host"\./,
     );
     expect(emu.control.counters().total).toBe(before);
     expect(inMeeting("host-1")).toBe(1);

@@ -135,10 +135,12 @@ const WHAT_TO_DO =
   "A participant has one owner in a deployment: keep one of the declarations (or give the other a different " +
   "customParticipantId) and run `pulumi up` again. Nothing was created or taken over for this one.";
 
+// URNs are quoted as JSON: a resource name is the program's text and could hold a line break.
 function secondClaimant(key: string, first: string, second: string): string {
-  return `${describe(key)} is already declared by ${first}; ${second} declares it too. ${WHAT_TO_DO}`;
+  return `${describe(key)} is already declared by ${JSON.stringify(first)}; ${JSON.stringify(second)} declares it too. ${WHAT_TO_DO}`;
 }
 
 function severalOwners(owners: string[]): string {
-  return `it is declared by ${owners.length} resources of this deployment: ${owners.join(" and ")}. ${WHAT_TO_DO}`;
+  const named = owners.map((owner) => JSON.stringify(owner)).join(" and ");
+  return `it is declared by ${owners.length} resources of this deployment: ${named}. ${WHAT_TO_DO}`;
 }
