@@ -13,14 +13,22 @@ const PARTICIPANT_TYPE = "pulumi-nodejs:dynamic/realtimekit:Participant";
  * depended on the parent component would make the child depend on its own parent.
  */
 export function ownerUrn(name: string, parent: pulumi.Resource | undefined): pulumi.Output<string> {
-  if (parent === undefined) return pulumi.createUrn(name, PARTICIPANT_TYPE);
-  const parentUrn = new Promise<string>((resolve) => {
-    parent.urn.apply((urn) => {
-      resolve(urn);
-      return urn;
+  // Like RuntimeResource's registration: no promise-leak stack stamps (costly under ts-node, printed only
+  // with PULUMI_DEBUG_PROMISE_LEAKS) for the few outputs this makes per Participant.
+  const stackTraceLimit = Error.stackTraceLimit;
+  if (!process.env.PULUMI_DEBUG_PROMISE_LEAKS) Error.stackTraceLimit = 0;
+  try {
+    if (parent === undefined) return pulumi.createUrn(name, PARTICIPANT_TYPE);
+    const parentUrn = new Promise<string>((resolve) => {
+      parent.urn.apply((urn) => {
+        resolve(urn);
+        return urn;
+      });
     });
-  });
-  return pulumi.createUrn(name, PARTICIPANT_TYPE, pulumi.output(parentUrn));
+    return pulumi.createUrn(name, PARTICIPANT_TYPE, pulumi.output(parentUrn));
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
 }
 
 /** Per meeting output: customParticipantId -> the name of the Participant that declared it. */

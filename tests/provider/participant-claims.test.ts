@@ -48,7 +48,7 @@ describe("the claims table", () => {
   it("keeps a holder in state even when a newcomer checked first, so the newcomer's create is refused", () => {
     const claims = new ParticipantClaims();
     expect(claims.record(URN_B, {}, declared("host-1"))).toBeUndefined();
-    expect(claims.record(URN_A, declared("host-1"), declared("host-1"))).toBeUndefined();
+    expect(claims.record(URN_A, declared("host-1"), declared("host-1"))).toContain("(in the stack's state)");
     const conflict = claims.conflict(MEETING, "host-1");
     expect(conflict).toContain(URN_A);
     expect(conflict).toContain(URN_B);
@@ -136,12 +136,15 @@ describe("the Participant runtime with claims", () => {
       custom_participant_id: "host-1",
       preset_name: "group_call_host",
     });
-    // The newcomer checks first; the resource holding the participant in state checks after it.
+    // The newcomer checks first; the resource holding the participant in state checks after it, and fails.
     const newcomer = await participantRuntime.check({}, { ...declared("host-1", meetingId), __owner: URN_B });
-    await participantRuntime.check(declared("host-1", meetingId), {
+    const holder = await participantRuntime.check(declared("host-1", meetingId), {
       ...declared("host-1", meetingId),
       __owner: URN_A,
     });
+    expect(holder.failures?.[0].reason).toContain(
+      `is held by "${URN_A}" (in the stack's state) and declared by "${URN_B}" too.`,
+    );
     const before = emu.control.counters().total;
     await expect(participantRuntime.create(newcomer.inputs ?? {})).rejects.toThrow(
       /Could not create the participant with customParticipantId "host-1" in meeting .*: it is declared by 2 resources.*team\/host-1" and ".*::host"\./,

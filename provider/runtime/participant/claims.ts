@@ -28,12 +28,17 @@ export class ParticipantClaims {
 
   /**
    * Records what a resource's `check` saw: the key it holds in state (`olds`) and the key it declares
-   * (`news`). Returns the reason to fail the check when another resource already claims the declared key.
-   * A holder is always recorded, even when a newcomer claimed its key first: the state decides who owns.
+   * (`news`). Returns the reason to fail the check when another resource claims either. A holder is
+   * recorded even then (the state says it owns the participant), so a newcomer that checked first is still
+   * refused at create; a refused newcomer is not recorded, so the first claimant's create goes ahead.
    */
   record(owner: string, olds: PropertyMap, news: PropertyMap): string | undefined {
     const held = keyOf(olds);
-    if (held !== undefined) this.add(held, { owner, holds: true });
+    if (held !== undefined) {
+      this.add(held, { owner, holds: true });
+      const others = this.ownersOf(held).filter((other) => other !== owner);
+      if (others.length > 0) return heldAndDeclared(held, owner, others[0]);
+    }
     const wanted = keyOf(news);
     if (wanted === undefined || wanted === held) return undefined;
     const others = this.ownersOf(wanted).filter((other) => other !== owner);
@@ -138,6 +143,13 @@ const WHAT_TO_DO =
 // URNs are quoted as JSON: a resource name is the program's text and could hold a line break.
 function secondClaimant(key: string, first: string, second: string): string {
   return `${describe(key)} is already declared by ${JSON.stringify(first)}; ${JSON.stringify(second)} declares it too. ${WHAT_TO_DO}`;
+}
+
+function heldAndDeclared(key: string, holder: string, other: string): string {
+  return (
+    `${describe(key)} is held by ${JSON.stringify(holder)} (in the stack's state) and declared by ` +
+    `${JSON.stringify(other)} too. ${WHAT_TO_DO}`
+  );
 }
 
 function severalOwners(owners: string[]): string {
