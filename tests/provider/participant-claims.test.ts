@@ -55,6 +55,14 @@ describe("the claims table", () => {
     expect(conflict).toContain("it is declared by 2 resources of this deployment");
   });
 
+  it("tells two holders in state to forget one with pulumi state delete, never to delete it from the program", () => {
+    const claims = new ParticipantClaims();
+    expect(claims.record(URN_A, declared("host-1"), declared("host-1"))).toBeUndefined();
+    const reason = claims.record(URN_B, declared("host-1"), declared("host-1"));
+    expect(reason).toContain(`is held by two resources in the stack's state: "${URN_A}" and "${URN_B}"`);
+    expect(reason).toContain("`pulumi state delete '<urn>'`");
+  });
+
   it("tells ids apart by meeting and by customParticipantId, trims them, and skips unknown values", () => {
     const claims = new ParticipantClaims();
     expect(claims.record(URN_A, {}, declared("u2"))).toBeUndefined();

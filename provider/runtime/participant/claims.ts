@@ -36,8 +36,10 @@ export class ParticipantClaims {
     const held = keyOf(olds);
     if (held !== undefined) {
       this.add(held, { owner, holds: true });
-      const others = this.ownersOf(held).filter((other) => other !== owner);
-      if (others.length > 0) return heldAndDeclared(held, owner, others[0]);
+      const claims = (this.claims.get(held) ?? []).filter((claim) => claim.owner !== owner);
+      const holder = claims.find((claim) => claim.holds);
+      if (holder !== undefined) return heldTwice(held, holder.owner, owner);
+      if (claims.length > 0) return heldAndDeclared(held, owner, claims[0].owner);
     }
     const wanted = keyOf(news);
     if (wanted === undefined || wanted === held) return undefined;
@@ -149,6 +151,20 @@ function heldAndDeclared(key: string, holder: string, other: string): string {
   return (
     `${describe(key)} is held by ${JSON.stringify(holder)} (in the stack's state) and declared by ` +
     `${JSON.stringify(other)} too. ${WHAT_TO_DO}`
+  );
+}
+
+/**
+ * Two resources in state hold one participant: left by an older version, or by a new resource that took it
+ * over (`--skip-preview`) before its holder was checked. Deleting either from the program would delete it
+ * for both, so the advice is to forget one.
+ */
+function heldTwice(key: string, first: string, second: string): string {
+  return (
+    `${describe(key)} is held by two resources in the stack's state: ${JSON.stringify(first)} and ` +
+    `${JSON.stringify(second)}. A participant has one owner in a deployment. Choose the one to keep and make ` +
+    `the stack forget the other without deleting the participant: \`pulumi state delete '<urn>'\`, then remove ` +
+    "it from the program (removing it from the program alone would delete the participant for both)."
   );
 }
 
