@@ -13,8 +13,8 @@ ROW_TARGETS := test test-unit test-e2e demo bench bench-scale
 help:
 	@echo "make demo   - pulumi up of the example roster against the local emulator (no account needed)"
 	@echo "make test   - the whole suite: unit, emulator, provider, real-engine end-to-end"
-	@echo "make test-rows - the whole suite in every tested row (floor and current), as CI runs it"
-	@echo "ROW=floor|current selects the row of test, test-unit, test-e2e, demo, bench, bench-scale"
+	@echo "make test-rows - the whole suite in every tested row (floor, node22, node24, current), as CI runs it"
+	@echo "ROW=floor|node22|node24|current selects the row of test, test-unit, test-e2e, demo, bench, bench-scale"
 	@echo "make plugin - dist-plugin/pulumi-resource-realtimekit-v<version>-<os>-<arch>.tar.gz (the native provider plugin)"
 	@echo "make sdks   - regenerate generated/ (schema.json, Go and Python SDKs, reference docs)"
 	@echo "make lint | build | emulator | bench (includes bench-scale) | bench-scale | rows-lock | clean | check-generated"
@@ -44,7 +44,7 @@ lint-workflows:
 test-rows:
 	bash scripts/test-rows.sh
 
-# Regenerates scripts/rows/<row>.package-lock.json after a dependency change in package.json.
+# Regenerates scripts/rows/pulumi-<version>.package-lock.json after a dependency change in package.json.
 rows-lock:
 	bash scripts/rows-lock.sh
 

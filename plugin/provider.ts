@@ -7,49 +7,39 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
 import * as runtime from "../provider/runtime";
-import type { PropertyMap, ResourceKind, RuntimeProvider } from "../provider/runtime";
+import type { PropertyMap, ResourceDescription, ResourceKind, RuntimeProvider } from "../provider/runtime";
+import { forcedSecrets, secretOutputs, stableOutputs } from "../provider/runtime/inputs";
 import { OWNER_KEY } from "../provider/runtime/protocol";
-import { STORAGE_CREDENTIAL_FIELDS } from "../provider/runtime/meeting";
 import { isRecord } from "../provider/runtime/values";
 import { readForImport } from "./import-read";
-import { constructRoster, ROSTER_TYPE } from "./roster";
+import { constructRoster } from "./roster";
 import { unwrapBag, unwrapDeep, wrapBag, type PropertyBag } from "./secrets";
 
-/** The package's resource type tokens and the runtime kind each one maps to. */
-export const RESOURCE_KINDS: Readonly<Record<string, ResourceKind>> = {
-  "realtimekit:index:Participant": "participant",
-  "realtimekit:index:Meeting": "meeting",
-  "realtimekit:index:RosterPrune": "rosterPrune",
-};
+/** The package's resource type tokens and the runtime kind each one maps to, from the descriptions. */
+export const RESOURCE_KINDS: Readonly<Record<string, ResourceKind>> = Object.fromEntries(
+  Object.entries(runtime.resourceDescriptions)
+    .filter(([, description]) => description.kind === "resource")
+    .map(([kind, description]) => [description.token, kind as ResourceKind]),
+);
 
 export const GET_MEETING_PARTICIPANTS = "realtimekit:index:getMeetingParticipants";
 
 /**
- * Kinds that replace delete-first: a new participant has the same customParticipantId as the old one,
- * and create refuses one that already exists (the TypeScript Participant sets `deleteBeforeReplace`).
+ * The outputs a preview of an update reports (wire values: secret envelopes pass through as they are):
+ * the new inputs plus the outputs the description marks stable (the ids the API assigned and the place a
+ * resource was created in), so what depends on them stays known; every other output is left out, which
+ * the engine shows as unknown until `pulumi up` computes it.
  */
-const DELETE_BEFORE_REPLACE: ReadonlySet<ResourceKind> = new Set(["participant"]);
-
-/**
- * Outputs an update never changes: the ids the API assigned and the place a resource was created in.
- * A preview of an update reports them with the new inputs, so what depends on them stays known; every
- * other output is left out, which the engine shows as unknown until `pulumi up` computes it.
- */
-const STABLE_OUTPUTS: Readonly<Record<ResourceKind, readonly string[]>> = {
-  participant: ["participantId", "createdAt", "accountId", "appId"],
-  meeting: ["meetingId", "createdAt", "accountId", "appId"],
-  rosterPrune: ["accountId", "appId"],
-};
-
-/** The outputs a preview of an update reports (wire values: secret envelopes pass through as they are). */
 export function previewUpdate(
   urn: string,
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Record<string, unknown> {
-  const { kind } = kindOf(urn);
+  const { description } = kindOf(urn);
   const stable = Object.fromEntries(
-    STABLE_OUTPUTS[kind].filter((key) => olds[key] !== undefined).map((key) => [key, olds[key]]),
+    stableOutputs(description)
+      .filter((key) => olds[key] !== undefined)
+      .map((key) => [key, olds[key]]),
   );
   return { ...news, ...stable };
 }
@@ -60,7 +50,13 @@ export function typeOfUrn(urn: string): string {
   return qualified.split("$").pop() ?? "";
 }
 
-function kindOf(urn: string): { kind: ResourceKind; runtime: RuntimeProvider } {
+interface Kind {
+  kind: ResourceKind;
+  runtime: RuntimeProvider;
+  description: ResourceDescription;
+}
+
+function kindOf(urn: string): Kind {
   const type = typeOfUrn(urn);
   const kind = Object.hasOwn(RESOURCE_KINDS, type) ? RESOURCE_KINDS[type] : undefined;
   const found = kind === undefined ? undefined : runtime.providers[kind];
@@ -69,29 +65,22 @@ function kindOf(urn: string): { kind: ResourceKind; runtime: RuntimeProvider } {
       `realtimekit has no resource type "${type}" (known: ${Object.keys(RESOURCE_KINDS).join(", ")})`,
     );
   }
-  return { kind, runtime: found };
+  return { kind, runtime: found, description: runtime.resourceDescriptions[kind] };
 }
 
 /**
- * Inputs that must be secret whatever the program said: a Meeting's `recordingConfig` when its storage
- * section holds a credential (the TypeScript Meeting makes it secret the same way).
+ * What goes out secret: what came in secret, the inputs that hold a value described as secret (a Meeting's
+ * `recordingConfig` with a storage credential, as the TypeScript Meeting does), and the outputs described
+ * as secret (the join token).
  */
-function forcedSecrets(kind: ResourceKind, inputs: PropertyBag): string[] {
-  if (kind !== "meeting" || !isRecord(inputs.recordingConfig)) return [];
-  const storage = inputs.recordingConfig.storageConfig;
-  const hasCredential =
-    isRecord(storage) && STORAGE_CREDENTIAL_FIELDS.some((field) => storage[field] !== undefined);
-  return hasCredential ? ["recordingConfig"] : [];
-}
-
 function secretKeysOf(
-  kind: ResourceKind,
+  description: ResourceDescription,
   ...bags: { plain: PropertyBag; secretKeys: Set<string> }[]
 ): Set<string> {
-  const keys = new Set<string>();
+  const keys = new Set<string>(secretOutputs(description));
   for (const bag of bags) {
     bag.secretKeys.forEach((key) => keys.add(key));
-    forcedSecrets(kind, bag.plain).forEach((key) => keys.add(key));
+    forcedSecrets(description, bag.plain).forEach((key) => keys.add(key));
   }
   return keys;
 }
@@ -112,27 +101,27 @@ export function realtimekitProvider(options: { version: string; schema: () => st
     getSchema: async () => options.schema(),
 
     async check(urn, olds, news) {
-      const { kind, runtime: kindRuntime } = kindOf(urn);
+      const { description, runtime: kindRuntime } = kindOf(urn);
       const oldBag = unwrapBag(olds);
       const newBag = unwrapBag(news);
       // The URN names the resource in the deployment's participant claims (runtime/participant/claims.ts).
       const result = await kindRuntime.check(oldBag.plain, { ...newBag.plain, [OWNER_KEY]: urn });
       return {
-        inputs: wrapBag(result.inputs as PropertyMap | undefined, secretKeysOf(kind, newBag)),
+        inputs: wrapBag(result.inputs as PropertyMap | undefined, secretKeysOf(description, newBag)),
         failures: result.failures,
       };
     },
 
     async diff(id, urn, olds, news) {
-      const { kind, runtime: kindRuntime } = kindOf(urn);
+      const { description, runtime: kindRuntime } = kindOf(urn);
       const result = await kindRuntime.diff(id, unwrapBag(olds).plain, unwrapBag(news).plain);
-      return DELETE_BEFORE_REPLACE.has(kind) ? { ...result, deleteBeforeReplace: true } : result;
+      return description.deleteBeforeReplace ? { ...result, deleteBeforeReplace: true } : result;
     },
 
     async create(urn, inputs) {
-      const { kind, runtime: kindRuntime } = kindOf(urn);
+      const { description, runtime: kindRuntime } = kindOf(urn);
       const bag = unwrapBag(inputs);
-      const secretKeys = secretKeysOf(kind, bag);
+      const secretKeys = secretKeysOf(description, bag);
       try {
         const result = await kindRuntime.create(bag.plain);
         return { id: result.id, outs: wrapBag(result.outs as PropertyMap | undefined, secretKeys) };
@@ -142,9 +131,9 @@ export function realtimekitProvider(options: { version: string; schema: () => st
     },
 
     async read(id, urn, props) {
-      const { kind, runtime: kindRuntime } = kindOf(urn);
+      const { kind, description, runtime: kindRuntime } = kindOf(urn);
       const bag = unwrapBag(props as PropertyBag | undefined);
-      const secretKeys = secretKeysOf(kind, bag);
+      const secretKeys = secretKeysOf(description, bag);
       const result = await readForImport(kind, kindRuntime, id, bag.plain);
       if (result.id === undefined || result.id === "" || result.props === undefined) return { id: "" };
       return {
@@ -152,16 +141,16 @@ export function realtimekitProvider(options: { version: string; schema: () => st
         props: wrapBag(result.props as PropertyMap, secretKeys),
         inputs: wrapBag(
           result.inputs as PropertyMap | undefined,
-          [...secretKeys].filter((key) => key !== "token"),
+          [...secretKeys].filter((key) => Object.hasOwn(description.inputs.properties, key)),
         ),
       };
     },
 
     async update(id, urn, olds, news) {
-      const { kind, runtime: kindRuntime } = kindOf(urn);
+      const { description, runtime: kindRuntime } = kindOf(urn);
       const oldBag = unwrapBag(olds);
       const newBag = unwrapBag(news);
-      const secretKeys = secretKeysOf(kind, newBag);
+      const secretKeys = secretKeysOf(description, newBag);
       try {
         const result = await kindRuntime.update(id, oldBag.plain, newBag.plain);
         return { outs: wrapBag(result.outs as PropertyMap | undefined, secretKeys) };
@@ -176,8 +165,8 @@ export function realtimekitProvider(options: { version: string; schema: () => st
     },
 
     async construct(name, type, inputs, opts): Promise<provider.ConstructResult> {
-      if (type !== ROSTER_TYPE)
-        throw new Error(`realtimekit has no component "${type}" (known: ${ROSTER_TYPE})`);
+      const roster = runtime.resourceDescriptions.roster.token;
+      if (type !== roster) throw new Error(`realtimekit has no component "${type}" (known: ${roster})`);
       return constructRoster(name, inputs, opts as pulumi.ComponentResourceOptions);
     },
 

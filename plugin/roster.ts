@@ -1,49 +1,64 @@
 /**
  * The Roster component served by the plugin's `construct`: the same tree as the TypeScript Roster
- * (provider/roster-members.ts), with the plugin's own `realtimekit:index:Participant` and `:RosterPrune`
+ * (provider/runtime/roster/members.ts), with the plugin's own `realtimekit:index:Participant` and `:RosterPrune`
  * as children (dynamic resources cannot be children of a component a plugin constructs), and the meeting
  * listed by the runtime with the provider's configuration.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { RosterDefaults, RosterEntry } from "../provider/roster-file";
 import {
   declareRosterMembers,
   rosterEntries,
   type RosterArgs,
   type RosterChildArgs,
   type RosterPruneChildArgs,
-} from "../provider/roster-members";
+} from "../provider/runtime/roster/members";
 import * as runtime from "../provider/runtime";
-import { rosterDescription } from "../provider/runtime/inputs";
+import {
+  describedOptions,
+  outputSlots,
+  resourceDescriptions,
+  rosterDescription,
+  type ResourceDescription,
+} from "../provider/runtime/inputs";
+import { annotationsOf } from "../provider/runtime/inputs/keywords";
 import type { UndeclaredParticipant } from "../provider/runtime/roster-prune";
 
-export const ROSTER_TYPE = "realtimekit:index:Roster";
+/**
+ * A child as the package's own resource type, registered from inside the plugin with what its description
+ * says: every output, delete-first replacement and secret outputs (as the TypeScript classes do).
+ */
+function described(
+  description: ResourceDescription,
+  name: string,
+  args: object,
+  opts: pulumi.CustomResourceOptions,
+): [string, string, pulumi.Inputs, pulumi.CustomResourceOptions] {
+  return [
+    description.token,
+    name,
+    { ...outputSlots(description), ...args },
+    pulumi.mergeOptions(describedOptions(description), opts),
+  ];
+}
 
-/** A child Participant: the package's own resource type, registered from inside the plugin. */
 class PluginParticipant extends pulumi.CustomResource {
   declare readonly token: pulumi.Output<string>;
   constructor(name: string, args: RosterChildArgs, opts: pulumi.CustomResourceOptions) {
-    const props = { ...args, participantId: undefined, token: undefined, tokenExpiresAt: undefined };
-    // Delete-first replacement and a secret token, as the TypeScript Participant sets them.
-    const merged = pulumi.mergeOptions(
-      { deleteBeforeReplace: true, additionalSecretOutputs: ["token"] },
-      opts,
-    );
-    super("realtimekit:index:Participant", name, props, merged);
+    super(...described(resourceDescriptions.participant, name, args, opts));
   }
 }
 
 class PluginRosterPrune extends pulumi.CustomResource {
   declare readonly undeclared: pulumi.Output<UndeclaredParticipant[]>;
   constructor(name: string, args: RosterPruneChildArgs, opts: pulumi.CustomResourceOptions) {
-    super("realtimekit:index:RosterPrune", name, { ...args, pruned: undefined }, opts);
+    super(...described(resourceDescriptions.rosterPrune, name, args, opts));
   }
 }
 
 /** The component itself; its outputs are registered once its children are declared. */
 class PluginRoster extends pulumi.ComponentResource {
   constructor(name: string, opts: pulumi.ComponentResourceOptions) {
-    super(ROSTER_TYPE, name, {}, opts);
+    super(rosterDescription.token, name, {}, opts);
   }
   publish(outputs: pulumi.Inputs): void {
     this.registerOutputs(outputs);
@@ -54,9 +69,9 @@ class PluginRoster extends pulumi.ComponentResource {
  * Roster arguments that decide the shape of the tree (which children exist, with which names) must be
  * known when the program runs; a secret or computed value there is rejected with the argument's name.
  */
-async function knownValue<T>(inputs: pulumi.Inputs, key: string): Promise<T | undefined> {
+async function knownValue(inputs: pulumi.Inputs, key: string): Promise<unknown> {
   const value: unknown = inputs[key];
-  if (!pulumi.Output.isInstance(value)) return value as T | undefined;
+  if (!pulumi.Output.isInstance(value)) return value;
   const known = await (value as unknown as { isKnown: Promise<boolean> }).isKnown;
   const secret = await (value as unknown as { isSecret: Promise<boolean> }).isSecret;
   if (!known || secret) {
@@ -65,7 +80,7 @@ async function knownValue<T>(inputs: pulumi.Inputs, key: string): Promise<T | un
         `participants exist); got a ${secret ? "secret" : "value computed by another resource"}.`,
     );
   }
-  return (await (value as unknown as { promise(): Promise<T> }).promise()) as T;
+  return await (value as unknown as { promise(): Promise<unknown> }).promise();
 }
 
 /** The Roster's arguments, from the one description. */
@@ -83,16 +98,15 @@ export async function constructRoster(
         `the arguments are: ${ROSTER_ARGS.join(", ")}`,
     );
   }
-  const args: RosterArgs = {
-    meetingId: inputs.meetingId as pulumi.Input<string>,
-    participants: await knownValue<RosterEntry[]>(inputs, "participants"),
-    file: await knownValue<string>(inputs, "file"),
-    defaults: await knownValue<RosterDefaults>(inputs, "defaults"),
-    prune: await knownValue<boolean>(inputs, "prune"),
-    adopt: await knownValue<boolean>(inputs, "adopt"),
-    accountId: inputs.accountId as pulumi.Input<string> | undefined,
-    appId: inputs.appId as pulumi.Input<string> | undefined,
-  };
+  // Every argument the description lists: those that decide the children as known values, the rest as given
+  // (each child takes them as inputs).
+  const given: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(rosterDescription.inputs.properties)) {
+    given[key] = annotationsOf(schema)["x-decidesChildren"] ? await knownValue(inputs, key) : inputs[key];
+  }
+  // What the engine sent is checked where it is used: the entries and defaults just below, the rest by
+  // each child's `check`.
+  const args = given as unknown as RosterArgs;
   const entries = rosterEntries(name, args);
   const component = new PluginRoster(name, opts);
   const members = declareRosterMembers(component, name, args, entries, {

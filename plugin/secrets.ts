@@ -11,9 +11,6 @@ import { isRecord } from "../provider/runtime/values";
 export const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
-/** Outputs that are secret whatever the inputs were: the join token. */
-export const ALWAYS_SECRET_OUTPUTS: readonly string[] = ["token"];
-
 export type PropertyBag = Record<string, unknown>;
 
 export function isSecretEnvelope(value: unknown): value is { value: unknown } {
@@ -54,12 +51,11 @@ export function unwrapBag(bag: PropertyBag | undefined): { plain: PropertyBag; s
 }
 
 /**
- * The bag with each property named in `secretKeys` (and each {@link ALWAYS_SECRET_OUTPUTS}) wrapped as a
- * secret. Absent properties stay absent.
+ * The bag with each property named in `secretKeys` wrapped as a secret. Absent properties stay absent.
  */
 export function wrapBag(bag: PropertyBag | undefined, secretKeys: Iterable<string>): PropertyBag | undefined {
   if (bag === undefined) return undefined;
-  const secret = new Set([...secretKeys, ...ALWAYS_SECRET_OUTPUTS]);
+  const secret = new Set(secretKeys);
   return Object.fromEntries(
     Object.entries(bag).map(([key, value]) => [
       key,

@@ -20,7 +20,7 @@ import { main, type Provider } from "@pulumi/pulumi/provider";
 // The same protobuf modules the stock server (de)serializes with.
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { ConfigSource } from "../provider/config";
+import type { ConfigSource } from "../provider/runtime/config";
 import { unwrapDeep } from "./secrets";
 import { isRecord } from "../provider/runtime/values";
 

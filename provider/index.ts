@@ -8,8 +8,8 @@ export { Meeting, meetingProvider } from "./meeting";
 export type { MeetingArgs } from "./meeting";
 export { Roster } from "./roster";
 export type { RosterArgs } from "./roster";
-export { RosterValidationError } from "./roster-file";
-export type { RosterDefaults, RosterEntry, RosterProblem, SourceLocation } from "./roster-file";
+export { RosterValidationError } from "./runtime/roster/file";
+export type { RosterDefaults, RosterEntry, RosterProblem, SourceLocation } from "./runtime/roster/file";
 export { getMeetingParticipants, getMeetingParticipantsOutput } from "./meeting-participants";
 export type {
   GetMeetingParticipantsArgs,
@@ -17,5 +17,5 @@ export type {
   GetMeetingParticipantsResult,
   MeetingParticipant,
 } from "./meeting-participants";
-export { resolveConfig, MissingConfigError, InvalidConfigError } from "./config";
-export type { ConfigSource, Environment, ExplicitConfig, ResolvedConfig } from "./config";
+export { resolveConfig, MissingConfigError, InvalidConfigError } from "./runtime/config";
+export type { ConfigSource, Environment, ExplicitConfig, ResolvedConfig } from "./runtime/config";

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RealtimeKitClient } from "../sdk/client";
 import type { Participant } from "../sdk/types";
-import { resolveConfig, type ConfigSource } from "./config";
+import { resolveConfig, type ConfigSource } from "./runtime/config";
 import { listSorted } from "./runtime/list-participants";
 
 /** Arguments of {@link getMeetingParticipants}. */

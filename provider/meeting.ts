@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { AiConfig, MeetingStatus, RecordingConfig } from "../sdk/types";
-import { STORAGE_CREDENTIAL_FIELDS, type MeetingInputs, type MeetingOutputs } from "./runtime/meeting/fields";
+import type { MeetingInputs, MeetingOutputs } from "./runtime/meeting/fields";
 import { RuntimeResource, runtimeShim } from "./shim";
 
 /** Arguments of {@link Meeting}. Every field is optional: the API has a default for each. */
@@ -87,40 +87,8 @@ export class Meeting extends RuntimeResource {
   declare public readonly appId: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: MeetingArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    const recordingConfig =
-      args.recordingConfig === undefined
-        ? undefined
-        : pulumi.output(args.recordingConfig).apply(secretIfCredentials);
-    // Every output must be present in props (undefined when not set) to become a property of this object.
-    const props = {
-      ...args,
-      title: args.title,
-      recordOnStart: args.recordOnStart,
-      liveStreamOnStart: args.liveStreamOnStart,
-      persistChat: args.persistChat,
-      summarizeOnEnd: args.summarizeOnEnd,
-      transcribeOnEnd: args.transcribeOnEnd,
-      sessionKeepAliveTimeInSecs: args.sessionKeepAliveTimeInSecs,
-      aiConfig: args.aiConfig,
-      recordingConfig,
-      status: args.status,
-      accountId: args.accountId,
-      appId: args.appId,
-      // Filled in by the provider.
-      meetingId: undefined,
-      createdAt: undefined,
-      updatedAt: undefined,
-    };
-    super("meeting", "Meeting", name, props, opts);
+    // A recordingConfig holding a storage credential (described as secret) is made a secret.
+    super("meeting", name, args, opts);
     this.meetingId = this.id;
   }
-}
-
-/** Makes a recording config secret when its storage section holds a credential. */
-function secretIfCredentials(config: RecordingConfig): pulumi.Output<RecordingConfig> | RecordingConfig {
-  const storage = config?.storageConfig;
-  const hasCredential = storage
-    ? STORAGE_CREDENTIAL_FIELDS.some((field) => storage[field] !== undefined)
-    : false;
-  return hasCredential ? pulumi.secret(config) : config;
 }

@@ -121,29 +121,9 @@ export class Participant extends RuntimeResource {
 
   constructor(name: string, args: ParticipantArgs, opts?: pulumi.CustomResourceOptions) {
     declareOwner(name, args.meetingId, args.customParticipantId);
-    // Every output must be present in props (as undefined) for the engine to register it.
-    const props = {
-      ...args,
-      participantId: undefined,
-      token: undefined,
-      tokenExpiresAt: undefined,
-      createdAt: undefined,
-      updatedAt: undefined,
-      name: args.name,
-      picture: args.picture,
-      tokenRotation: args.tokenRotation,
-      refreshBeforeExpiry: args.refreshBeforeExpiry,
-      adopt: args.adopt,
-      accountId: args.accountId,
-      appId: args.appId,
-      [OWNER_KEY]: ownerUrn(name, opts?.parent),
-    };
-    // The token is only known after create; making it secret here keeps plaintext out of the state.
-    // Replacements delete first by default: create refuses a customParticipantId that already exists in
-    // the meeting (never a duplicate), so the old participant must be gone before its successor is added.
-    const resourceOpts = pulumi.mergeOptions(pulumi.mergeOptions({ deleteBeforeReplace: true }, opts), {
-      additionalSecretOutputs: ["token"],
-    });
-    super("participant", "Participant", name, props, resourceOpts);
+    // The token is only known after create; its description makes it a secret output, which keeps plaintext
+    // out of the state. Replacements delete first (the description's deleteBeforeReplace): create refuses a
+    // customParticipantId that already exists in the meeting, so the old participant must go first.
+    super("participant", name, { ...args, [OWNER_KEY]: ownerUrn(name, opts?.parent) }, opts);
   }
 }

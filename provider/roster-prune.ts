@@ -38,6 +38,6 @@ export class RosterPrune extends RuntimeResource {
   declare readonly pruned: pulumi.Output<UndeclaredParticipant[]>;
 
   constructor(name: string, args: RosterPruneArgs, opts?: pulumi.CustomResourceOptions) {
-    super("rosterPrune", "RosterPrune", name, { ...args, pruned: undefined }, opts);
+    super("rosterPrune", name, args, opts);
   }
 }

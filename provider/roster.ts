@@ -6,11 +6,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { getMeetingParticipants } from "./meeting-participants";
 import { Participant } from "./participant";
-import { readRosterFile, RosterValidationError, type RosterEntry } from "./roster-file";
-import { declareRosterMembers, rosterEntries, type RosterArgs } from "./roster-members";
+import { readRosterFile, RosterValidationError, type RosterEntry } from "./runtime/roster/file";
+import { declareRosterMembers, rosterEntries, type RosterArgs } from "./runtime/roster/members";
 import { RosterPrune } from "./roster-prune";
 
-export type { RosterArgs } from "./roster-members";
+export type { RosterArgs } from "./runtime/roster/members";
 
 /**
  * A meeting's roster: a component whose children are {@link Participant}s named

@@ -1,5 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { loadBuiltinsQuietly } from "./quiet-builtins";
+import {
+  describedOptions,
+  holdsSecret,
+  inputsThatMayHoldSecrets,
+  outputSlots,
+  resourceDescriptions,
+} from "./runtime/inputs";
 import type { PropertyMap, ResourceKind, RuntimeModule, RuntimeProvider } from "./runtime/protocol";
 
 /**
@@ -26,13 +33,22 @@ export function serializedProvider(kind: ResourceKind): string {
  * {@link serializedProvider} instead of a serialized closure.
  */
 export class RuntimeResource extends pulumi.CustomResource {
-  constructor(
-    kind: ResourceKind,
-    type: string,
-    name: string,
-    props: pulumi.Inputs,
-    opts?: pulumi.CustomResourceOptions,
-  ) {
+  /**
+   * Registers a resource of `kind` with what its description says: every output as a property (the engine
+   * registers only the outputs present in the props), inputs that hold a value described as secret made
+   * secret, delete-first replacement and secret outputs as options (`opts` may override them).
+   */
+  constructor(kind: ResourceKind, name: string, args: object, opts?: pulumi.CustomResourceOptions) {
+    const description = resourceDescriptions[kind];
+    const props: pulumi.Inputs = { ...outputSlots(description), ...args };
+    for (const key of inputsThatMayHoldSecrets(description)) {
+      const schema = description.inputs.properties[key as keyof typeof description.inputs.properties];
+      if (props[key] !== undefined) {
+        props[key] = pulumi
+          .output(props[key])
+          .apply((value: unknown) => (holdsSecret(schema, value) ? pulumi.secret(value) : value));
+      }
+    }
     // Registering a resource makes @pulumi/pulumi create four promises per property (16 properties for a
     // Participant), each stamped with `new Error().stack` for its promise-leak report; under ts-node every
     // such stack is rewritten by source-map-support, which profiled as most of a large Roster's program
@@ -42,10 +58,10 @@ export class RuntimeResource extends pulumi.CustomResource {
     if (!process.env.PULUMI_DEBUG_PROMISE_LEAKS) Error.stackTraceLimit = 0;
     try {
       super(
-        `pulumi-nodejs:dynamic/realtimekit:${type}`,
+        `pulumi-nodejs:dynamic/realtimekit:${description.name}`,
         name,
         { ...props, __provider: serializedProvider(kind) },
-        opts,
+        pulumi.mergeOptions(describedOptions(description), opts),
       );
     } finally {
       Error.stackTraceLimit = stackTraceLimit;

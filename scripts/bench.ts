@@ -1,5 +1,5 @@
 /**
- * `make bench`: the figures quoted in the README's "Performance" section, measured on this machine against
+ * `make bench`: the figures quoted in docs/performance.md, measured on this machine against
  * the local emulator (loopback, so they show our own overhead and pacing, not Cloudflare's latency).
  * Prints a Markdown table and writes it to bench-results/latest.md.
  */

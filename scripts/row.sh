@@ -7,8 +7,8 @@
 # - Pulumi CLI: the row's pinned version (install-pulumi-cli.sh), first on PATH.
 # - @pulumi/pulumi: a row that pins the version of the repository's own package-lock.json runs in the
 #   repository. Any other row runs in a copy of the working tree (tracked and untracked files, nothing
-#   ignored) whose package.json and package-lock.json pin the row's version (scripts/rows/<row>.package-lock.json,
-#   installed by `npm ci` there): the programs, the dynamic-provider host and jest all load that copy's
+#   ignored) whose package.json and package-lock.json pin the row's version
+#   (scripts/rows/pulumi-<version>.package-lock.json, installed by `npm ci` there): the programs, the dynamic-provider host and jest all load that copy's
 #   node_modules. The copy lives in the cache; its node_modules and .pulumi-state survive re-runs.
 #
 # Exports RTK_ROW (the Makefile runs the real recipes when it is set) and prints the row's tree on stderr.

@@ -34,6 +34,7 @@ import {
   type RetryOptions,
 } from "./retry";
 import type { WirePaging } from "./types";
+import { isRecord } from "./values";
 
 /** The public Cloudflare API. */
 export const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
@@ -366,10 +367,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isPaging(value: unknown): value is WirePaging {

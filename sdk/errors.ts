@@ -6,6 +6,7 @@
  * token, a participant token (JWTs are redacted from upstream text) or request headers.
  */
 import { fromNetwork } from "./redaction";
+import { isRecord } from "./values";
 
 export { redact } from "./redaction";
 
@@ -81,45 +82,47 @@ export class ApiError extends RealtimeKitError {
   }
 }
 
-/** 400 or 422: the request was malformed or failed validation (an unknown preset name, for example). */
-export class ValidationError extends ApiError {
-  constructor(target: RequestTarget, details: ApiErrorDetails, options?: RealtimeKitErrorOptions) {
-    super(target, details, options);
-    this.name = "ValidationError";
-  }
+/** An {@link ApiError} subclass that adds only its name; each is picked by the status it stands for. */
+function statusError(name: string) {
+  const Kind = class extends ApiError {
+    constructor(target: RequestTarget, details: ApiErrorDetails, options?: RealtimeKitErrorOptions) {
+      super(target, details, options);
+      this.name = name;
+    }
+  };
+  Object.defineProperty(Kind, "name", { value: name });
+  return Kind;
 }
+
+/** 400 or 422: the request was malformed or failed validation (an unknown preset name, for example). */
+export const ValidationError = statusError("ValidationError");
+export type ValidationError = InstanceType<typeof ValidationError>;
 
 /** 401: the API token is missing, malformed or revoked. */
-export class AuthenticationError extends ApiError {
-  constructor(target: RequestTarget, details: ApiErrorDetails, options?: RealtimeKitErrorOptions) {
-    super(target, details, options);
-    this.name = "AuthenticationError";
-  }
-}
+export const AuthenticationError = statusError("AuthenticationError");
+export type AuthenticationError = InstanceType<typeof AuthenticationError>;
 
 /** 403: the token lacks the Realtime (Admin) permission, or the account lacks RealtimeKit. */
-export class PermissionDeniedError extends ApiError {
-  constructor(target: RequestTarget, details: ApiErrorDetails, options?: RealtimeKitErrorOptions) {
-    super(target, details, options);
-    this.name = "PermissionDeniedError";
-  }
-}
+export const PermissionDeniedError = statusError("PermissionDeniedError");
+export type PermissionDeniedError = InstanceType<typeof PermissionDeniedError>;
 
 /** 404: the meeting, participant, preset or route does not exist. Deleting something gone is fine. */
-export class NotFoundError extends ApiError {
-  constructor(target: RequestTarget, details: ApiErrorDetails, options?: RealtimeKitErrorOptions) {
-    super(target, details, options);
-    this.name = "NotFoundError";
-  }
-}
+export const NotFoundError = statusError("NotFoundError");
+export type NotFoundError = InstanceType<typeof NotFoundError>;
 
 /** 409: the object already exists (a duplicate preset name, or a duplicate `customParticipantId`). */
-export class ConflictError extends ApiError {
-  constructor(target: RequestTarget, details: ApiErrorDetails, options?: RealtimeKitErrorOptions) {
-    super(target, details, options);
-    this.name = "ConflictError";
-  }
-}
+export const ConflictError = statusError("ConflictError");
+export type ConflictError = InstanceType<typeof ConflictError>;
+
+/** The one table from HTTP status to error class; 429 ({@link RateLimitError}) carries more, see fromResponse. */
+const BY_STATUS: Readonly<Record<number, ReturnType<typeof statusError>>> = {
+  400: ValidationError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: ValidationError,
+};
 
 /** 429: the token's rate limit is exhausted; the request was refused, not processed. */
 export class RateLimitError extends ApiError {
@@ -194,23 +197,9 @@ export function fromResponse(
     // The pipeline hands the header over cleaned; cleaning is idempotent, and this keeps callers honest.
     requestId: response.requestId === null ? null : fromNetwork(response.requestId, secrets),
   };
-  switch (response.status) {
-    case 400:
-    case 422:
-      return new ValidationError(target, details, options);
-    case 401:
-      return new AuthenticationError(target, details, options);
-    case 403:
-      return new PermissionDeniedError(target, details, options);
-    case 404:
-      return new NotFoundError(target, details, options);
-    case 409:
-      return new ConflictError(target, details, options);
-    case 429:
-      return new RateLimitError(target, details, response.retryAfterMs, options);
-    default:
-      return new ApiError(target, details, options);
-  }
+  if (response.status === 429) return new RateLimitError(target, details, response.retryAfterMs, options);
+  const Kind = Object.hasOwn(BY_STATUS, response.status) ? BY_STATUS[response.status] : ApiError;
+  return new Kind(target, details, options);
 }
 
 /** Reads the code and message of an error body; `clean` redacts and cuts each piece of upstream text. */
@@ -255,8 +244,4 @@ function formatMessage(target: RequestTarget, reason: string, outcomeUnknown: bo
     ? "; outcome unknown: the request may have been processed, check before retrying"
     : "";
   return `RealtimeKit ${target.method} ${target.path} failed: ${reason}${suffix}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -2,6 +2,7 @@
  * Domain (camelCase) and wire (snake_case) shapes of RealtimeKit objects, and the one pair of mappers for
  * each. Snake_case exists only in this file: everything else in the package speaks camelCase.
  */
+import { dropUndefined } from "./values";
 
 // ---------------------------------------------------------------------------------------------- participants
 
@@ -297,8 +298,4 @@ export function toApp(wire: WireApp): App {
 /** Query parameters in wire form (`pageNo` -> `page_no`); absent options are left out. */
 export function toWireQuery(options: object): Record<string, string | number | boolean> {
   return toWire(options) as Record<string, string | number | boolean>;
-}
-
-function dropUndefined(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
 }

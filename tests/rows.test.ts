@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { major, names, rows } from "../scripts/rows/rows";
+import { lockfile, major, names, rows } from "../scripts/rows/rows";
 
 const ROOT = path.resolve(__dirname, "..");
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
@@ -43,4 +43,13 @@ test("the README's Tested with table lists exactly the rows, with their versions
   expect(readmeTable().map((cells) => cells.slice(0, 4))).toEqual(
     names.map((name) => [name, rows[name].node, rows[name].pulumi, rows[name].cli]),
   );
+});
+
+test("every row installs from a lockfile that exists and pins the row's @pulumi/pulumi", () => {
+  for (const name of names) {
+    const lock = JSON.parse(fs.readFileSync(path.join(ROOT, lockfile(name)), "utf8")) as {
+      packages: Record<string, { version?: string }>;
+    };
+    expect([name, lock.packages["node_modules/@pulumi/pulumi"]?.version]).toEqual([name, rows[name].pulumi]);
+  }
 });

@@ -7,7 +7,7 @@
  *   rosterFile     another roster file (.yaml, .json or .csv), relative to the project directory
  *   defaultPreset  preset for entries without one (default group_call_participant)
  *   prune          true: delete participants of the meeting that the roster does not declare
- * Credentials: realtimekit:apiToken (secret), realtimekit:accountId, realtimekit:appId (see the README).
+ * Credentials: realtimekit:apiToken (secret), realtimekit:accountId, realtimekit:appId (see docs/installation-configuration.md).
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";

@@ -4,6 +4,8 @@
  * generator and the reference docs depend on one small reading of the description, not on its internals.
  */
 
+import { CONFIG_VARIABLES, type ConfigKey } from "../../provider/runtime/config";
+
 /** A JSON Schema node as the description writes it (the subset the generator maps to Pulumi types). */
 export interface JsonSchema {
   type?: string | string[];
@@ -58,7 +60,7 @@ export interface PropertyFacts {
   /** Completes "`<property>` must be …": the runtime's own words for what it accepts. */
   expected: string | undefined;
   /** Where an omitted value comes from at call time. */
-  defaultFrom: { config: string; environment: string[] } | undefined;
+  defaultFrom: ConfigKey | undefined;
 }
 
 const own = (schema: JsonSchema, key: string): unknown =>
@@ -66,7 +68,7 @@ const own = (schema: JsonSchema, key: string): unknown =>
 
 export function propertyFacts(schema: JsonSchema): PropertyFacts {
   const expected = own(schema, "x-expected");
-  const defaultFrom = own(schema, "x-defaultFrom") as PropertyFacts["defaultFrom"];
+  const defaultFrom = own(schema, "x-defaultFrom");
   return {
     secret: own(schema, "x-secret") === true,
     change:
@@ -76,7 +78,10 @@ export function propertyFacts(schema: JsonSchema): PropertyFacts {
           ? "state"
           : "update",
     expected: typeof expected === "string" ? expected : undefined,
-    defaultFrom: defaultFrom && typeof defaultFrom.config === "string" ? defaultFrom : undefined,
+    defaultFrom:
+      typeof defaultFrom === "string" && Object.hasOwn(CONFIG_VARIABLES, defaultFrom)
+        ? (defaultFrom as ConfigKey)
+        : undefined,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { RealtimeKitClient, type RealtimeKitClientOptions } from "../../sdk";
-import { resolveConfig, type ConfigSource, type ExplicitConfig, type ResolvedConfig } from "../config";
+import { resolveConfig, type ConfigSource, type ExplicitConfig, type ResolvedConfig } from "./config";
 
 /** Client options the runtime does not take from config (timeouts, retry, default pacing): tests tune them. */
 export type ClientTuning = Omit<RealtimeKitClientOptions, "apiToken" | "accountId" | "appId" | "baseUrl">;
@@ -38,7 +38,7 @@ export function setClientTuning(options: ClientTuning): void {
 
 /**
  * Resolves credentials and ids now (resource arguments, then the stack config, then the environment; see
- * ../config.ts) and returns a client for them. Throws `MissingConfigError` when something is missing.
+ * ./config.ts) and returns a client for them. Throws `MissingConfigError` when something is missing.
  */
 export function connect(explicit: ExplicitConfig): Connection {
   const config = resolveConfig(explicit, stackConfig, process.env);

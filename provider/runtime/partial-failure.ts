@@ -11,6 +11,7 @@
  * hosts that record them (the protocol has the field; this host ignores it).
  */
 import { PROVIDER_KEY, type PropertyMap } from "./protocol";
+import { dropUndefined } from "../../sdk/values";
 
 /** What the host reads from an error thrown by create or update after the resource exists. */
 export interface PartialFailure extends Error {
@@ -31,12 +32,8 @@ export function partialFailure(
   const provider = resource.inputs[PROVIDER_KEY];
   return Object.assign(error, {
     id: resource.id,
-    properties: definedOnly({ ...resource.outputs, [PROVIDER_KEY]: provider }),
-    inputs: definedOnly({ ...resource.inputs }),
+    properties: dropUndefined({ ...resource.outputs, [PROVIDER_KEY]: provider }),
+    inputs: dropUndefined({ ...resource.inputs }),
     reasons: [error.message],
   });
-}
-
-function definedOnly(record: PropertyMap): PropertyMap {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }

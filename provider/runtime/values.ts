@@ -1,9 +1,12 @@
 /**
  * Small value helpers shared by the provider runtime and the program-side roster code: the engine's unknown
  * sentinel, shape tests for the plain JSON values the engine hands over, one string order, the one URL
- * rule, and how a check failure describes a rejected value without repeating it. No dependencies, so the
- * program side can import it without loading the runtime.
+ * rule, and how a check failure describes a rejected value without repeating it. No dependencies (but the
+ * equally bare sdk/values.ts), so the program side can import it without loading the runtime.
  */
+import { isRecord } from "../../sdk/values";
+
+export { isRecord };
 
 /** What the engine sends in place of a value that is not known yet (during preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -14,11 +17,6 @@ export function containsUnknown(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(containsUnknown);
   if (isRecord(value)) return Object.values(value).some(containsUnknown);
   return false;
-}
-
-/** A JSON object: not null, not a list. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** Code-unit order of strings, independent of the locale (so sorted output is the same on every machine). */

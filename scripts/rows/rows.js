@@ -13,12 +13,16 @@ const names = Object.keys(rows);
 
 const major = (version) => Number(/^v?(\d+)\./.exec(version)?.[1]);
 
-/** The lockfile a row installs from: the repository's own for the row it pins, else scripts/rows/<row>.package-lock.json. */
+/**
+ * The lockfile a row installs from: the repository's own for the @pulumi/pulumi it pins, else
+ * scripts/rows/pulumi-<version>.package-lock.json, shared by every row of that @pulumi/pulumi (npm resolves
+ * the same tree on every Node.js line, so rows that differ only in Node.js need no lockfile of their own).
+ */
 function lockfile(name) {
   const own = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
   return own.devDependencies["@pulumi/pulumi"] === rows[name].pulumi
     ? "package-lock.json"
-    : `scripts/rows/${name}.package-lock.json`;
+    : `scripts/rows/pulumi-${rows[name].pulumi}.package-lock.json`;
 }
 
 /** `requested` when it names a row; otherwise the row whose Node.js line is `nodeVersion`'s. */

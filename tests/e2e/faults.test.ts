@@ -5,7 +5,7 @@
  * ambiguous adds are settled by relisting and sent again when absent, everything else is retried.
  *
  * The meeting create gets only the faults a non-idempotent create survives (429, latency): a meeting has no
- * natural key, so a lost answer to its create cannot be told from a create that never happened (README).
+ * natural key, so a lost answer to its create cannot be told from a create that never happened (docs/troubleshooting.md).
  * Pacing is lifted (`realtimekit:requestsPerSecond: 0`): this test is about faults, not the rate limit.
  */
 import * as fs from "fs";

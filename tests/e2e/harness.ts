@@ -96,7 +96,7 @@ export async function createE2eProject(
   const envVars = {
     PATH: `${binDir}:${process.env.PATH ?? ""}`,
     // metadata=skip: the file backend then writes no `.attrs` sidecars, the one file it writes in place, so a
-    // killed CLI can never leave a half-written one (see the README's "When things go wrong").
+    // killed CLI can never leave a half-written one (see docs/troubleshooting.md).
     PULUMI_BACKEND_URL: `file://${backend}?metadata=skip`,
     PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
     PULUMI_SKIP_UPDATE_CHECK: "true",

@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { readRosterFile } from "../../provider/roster-file";
+import { readRosterFile } from "../../provider/runtime/roster/file";
 
 const ROOT = path.resolve(__dirname, "../..");
 const FIXTURE = path.join(__dirname, "fixtures/cloudflare-kv-mocks.ts");

@@ -4,6 +4,8 @@ import { realtimekitProvider, typeOfUrn } from "../../plugin/provider";
 import { participantClaims } from "../../provider/runtime/participant/claims";
 import { SECRET_SIG, SPECIAL_SIG_KEY, unwrapBag, unwrapDeep, wrapBag } from "../../plugin/secrets";
 import { configFromRequest } from "../../plugin/server";
+import { resourceDescriptions } from "../../provider/runtime";
+import { secretOutputs } from "../../provider/runtime/inputs";
 
 const secret = (value: unknown) => ({ [SPECIAL_SIG_KEY]: SECRET_SIG, value });
 
@@ -23,9 +25,15 @@ describe("secret envelopes", () => {
     expect(unwrapDeep([secret(secret(1))])).toEqual([1]);
   });
 
-  test("wrapping marks the named keys and always the token; absent values stay absent, envelopes are not doubled", () => {
+  test("wrapping marks the named keys and always the token (a secret output by its description); absent values stay absent, envelopes are not doubled", () => {
+    const secretOutputsOfParticipant = secretOutputs(resourceDescriptions.participant);
+    expect(secretOutputsOfParticipant).toEqual(["token"]);
     expect(
-      wrapBag({ name: "Alice", token: "jwt", title: "t", picture: undefined }, ["name", "picture"]),
+      wrapBag({ name: "Alice", token: "jwt", title: "t", picture: undefined }, [
+        "name",
+        "picture",
+        ...secretOutputsOfParticipant,
+      ]),
     ).toEqual({
       name: secret("Alice"),
       token: secret("jwt"),

@@ -2,6 +2,7 @@
  * The plugin's Roster (served by `construct`) with an inline `participants` list, `adopt` and `prune`,
  * through the real CLI and YAML host: an existing participant is adopted (same id), a stranger in the
  * meeting is listed in the preview and deleted by `pulumi up`, and the next preview shows no changes.
+ * `refreshBeforeExpiry` reaches every child: a later `pulumi up` renews the tokens that are due.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -10,7 +11,7 @@ import { usePluginProject } from "../helpers/plugin";
 
 jest.setTimeout(240_000);
 
-const program = (ids: string[], authoritative: boolean): string => `name: realtimekit-yaml
+const program = (ids: string[], authoritative: boolean, extra = ""): string => `name: realtimekit-yaml
 runtime: yaml
 resources:
   standup:
@@ -25,7 +26,7 @@ resources:
 ${ids.map((id) => `        - customParticipantId: ${id}\n          name: Person ${id}`).join("\n")}
       defaults:
         presetName: group_call_participant
-${authoritative ? "      adopt: true\n      prune: true\n" : ""}outputs:
+${authoritative ? "      adopt: true\n      prune: true\n" : ""}${extra}outputs:
   meetingId: \${standup.meetingId}
   participantIds: \${team.participantIds}
   unmanagedCount: \${team.unmanagedCount}
@@ -59,5 +60,34 @@ test("adopt takes over an existing participant and prune deletes the stranger, b
   ).toEqual(["p-1", "p-2"]);
 
   expect((await project.stack.preview()).changeSummary).toEqual({ same: 6 });
+  await project.stack.destroy();
+});
+
+test("refreshBeforeExpiry renews every child's token that is due, in place", async () => {
+  const { project } = plugin;
+  const held = () =>
+    project.emulator.control
+      .snapshot()
+      .participants.sort((a, b) => a.custom_participant_id.localeCompare(b.custom_participant_id));
+  // Day-long tokens issued as if 23 hours ago: each expires within the roster's hour.
+  project.emulator.control.setSettings({ tokenTtlSeconds: 86_400, tokenIssuedSecondsAgo: 86_400 - 600 });
+  fs.writeFileSync(
+    path.join(project.dir, "Pulumi.yaml"),
+    program(["r-1", "r-2"], false, "      refreshBeforeExpiry: 3600\n"),
+  );
+  await project.stack.up();
+  const before = held();
+  expect(before.map((p) => p.custom_participant_id)).toEqual(["r-1", "r-2"]);
+
+  const renewal = await project.stack.up();
+  expect(renewal.summary.resourceChanges).toMatchObject({ update: 2 });
+  const after = held();
+  expect(after.map((p) => p.id)).toEqual(before.map((p) => p.id));
+  expect(after.map((p) => p.tokens_issued)).toEqual(before.map((p) => p.tokens_issued + 1));
+
+  // Fresh tokens are not due: nothing more to renew.
+  project.emulator.control.setSettings({ tokenIssuedSecondsAgo: 0 });
+  await project.stack.up();
+  expect((await project.stack.preview()).changeSummary).toEqual({ same: 5 });
   await project.stack.destroy();
 });

@@ -2,7 +2,7 @@
  * `resolveConfig`: the one precedence for credentials and ids (resource args, then `realtimekit:*` config,
  * then `cloudflare:apiToken`, then the environment) and the message when something is missing.
  */
-import { MissingConfigError, resolveConfig, type ConfigSource } from "../../provider/config";
+import { MissingConfigError, resolveConfig, type ConfigSource } from "../../provider/runtime/config";
 
 function config(values: Record<string, string>): ConfigSource {
   return { get: (key) => values[key] };

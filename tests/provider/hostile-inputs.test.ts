@@ -21,7 +21,7 @@ import {
   RosterValidationError,
   formatProblem,
   readRosterFile,
-} from "../../provider/roster-file";
+} from "../../provider/runtime/roster/file";
 import { callApi, createMeeting, useEmulator } from "../helpers/emulator";
 import { useRuntimeAgainst } from "../helpers/runtime";
 

@@ -3,6 +3,7 @@
  * native plugin's package schema maps onto `replaceOnChanges`, `secret` and `defaultInfo`.
  */
 import { resourceDescriptions } from "../../provider/runtime";
+import { CONFIG_VARIABLES, configKey, type ConfigKey } from "../../provider/runtime/config";
 
 type JsonSchema = {
   properties: Record<string, Record<string, unknown>>;
@@ -46,10 +47,11 @@ describe("the input description, as data", () => {
     ]);
     expect(keysWith(participant, "x-stateOnly")).toEqual(["refreshBeforeExpiry", "adopt"]);
     expect(participant.required).toEqual(["meetingId", "customParticipantId", "presetName"]);
-    expect(participant.properties.accountId["x-defaultFrom"]).toEqual({
-      config: "realtimekit:accountId",
-      environment: ["CLOUDFLARE_ACCOUNT_ID"],
-    });
+    // The fallback names a row of the one config table, which holds the config key and the variable.
+    const defaultFrom = participant.properties.accountId["x-defaultFrom"] as ConfigKey;
+    expect(defaultFrom).toBe("accountId");
+    expect(configKey(defaultFrom)).toBe("realtimekit:accountId");
+    expect(CONFIG_VARIABLES[defaultFrom].environment).toBe("CLOUDFLARE_ACCOUNT_ID");
     expect(keysWith(asJson(resourceDescriptions.participant.outputs), "x-secret")).toEqual(["token"]);
     expect(keysWith(asJson(resourceDescriptions.meeting.inputs), "x-replaceOnChanges")).toEqual([
       "accountId",

@@ -2,7 +2,7 @@
  * Pacing is the user's to set: `realtimekit:requestsPerSecond` and `realtimekit:burst`, then the
  * environment, through the one config resolution, and from there into every client the runtime builds.
  */
-import { InvalidConfigError, resolveConfig, type ConfigSource } from "../../provider/config";
+import { InvalidConfigError, resolveConfig, type ConfigSource } from "../../provider/runtime/config";
 import { connect, setClientTuning, setStackConfig } from "../../provider/runtime/context";
 import { useEmulator } from "../helpers/emulator";
 import { emulatorStackConfig } from "../helpers/runtime";

@@ -11,7 +11,7 @@ import {
   readRosterFile,
   validateRosterEntries,
   type RosterEntry,
-} from "../../provider/roster-file";
+} from "../../provider/runtime/roster/file";
 
 const fixture = (name: string): string => path.join(__dirname, "fixtures", "roster", name);
 const messages = (file: string): string[] => readRosterFile(fixture(file)).problems.map(formatProblem);

@@ -3,7 +3,7 @@
  * and `getMeetingParticipants`, the program-time listing that feeds it.
  */
 import { randomUUID } from "node:crypto";
-import { MissingConfigError } from "../../provider/config";
+import { MissingConfigError } from "../../provider/runtime/config";
 import { getMeetingParticipants } from "../../provider/meeting-participants";
 import { useRuntimeAgainst } from "../helpers/runtime";
 import {

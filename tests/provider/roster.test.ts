@@ -3,15 +3,12 @@
  * jest breaks Pulumi's closure serialization), with the program-time meeting listing answered by the
  * emulator. Needs `npm run build` first: the fixture loads the package by name, as programs do.
  */
-import { execFile } from "node:child_process";
 import * as path from "node:path";
-import { promisify } from "node:util";
 import { addParticipant, createMeeting, useEmulator, type AddedParticipant } from "../helpers/emulator";
+import { runMocksProgram } from "../helpers/mocks-program";
 
-const ROOT = path.resolve(__dirname, "../..");
 const FIXTURE = path.join(__dirname, "fixtures/roster-mocks.ts");
 const ROSTER_FILES = path.join(__dirname, "fixtures/roster");
-const run = promisify(execFile);
 
 const emu = useEmulator({ resetBeforeEach: false });
 
@@ -36,22 +33,8 @@ interface ProgramResult {
 }
 
 /** Runs the fixture program with these rosters; the emulator answers its meeting listings. */
-async function runProgram(plan: { name: string; args: Record<string, unknown> }[]): Promise<ProgramResult> {
-  // Asynchronous on purpose: the emulator serves the child from this process's event loop.
-  const { stdout } = await run(process.execPath, ["-r", "ts-node/register/transpile-only", FIXTURE], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      CLOUDFLARE_API_TOKEN: emu.apiToken,
-      CLOUDFLARE_ACCOUNT_ID: emu.accountId,
-      REALTIMEKIT_APP_ID: emu.appId,
-      REALTIMEKIT_BASE_URL: emu.baseUrl,
-      ROSTER_PLAN: JSON.stringify(plan),
-    },
-  });
-  return JSON.parse(stdout) as ProgramResult;
-}
+const runProgram = (plan: { name: string; args: Record<string, unknown> }[]): Promise<ProgramResult> =>
+  runMocksProgram<ProgramResult>(FIXTURE, emu, { ROSTER_PLAN: JSON.stringify(plan) });
 
 const team = [
   { customParticipantId: "alice", presetName: "group_call_host", name: "Alice" },

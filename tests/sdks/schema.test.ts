@@ -8,12 +8,11 @@ import * as fs from "fs";
 import * as path from "path";
 import { packageSchema, type PackageSpec } from "../../plugin/schema";
 import type { ObjectTypeSpec } from "../../plugin/schema/pulumi-schema";
-import { CONFIG_VARIABLES } from "../../plugin/schema/config";
 import * as runtime from "../../provider/runtime";
 import { providers, type ResourceKind } from "../../provider/runtime";
 import { addParticipant, createMeeting, useEmulator } from "../helpers/emulator";
 import { useRuntimeAgainst } from "../helpers/runtime";
-import { resolveConfig } from "../../provider/config";
+import { CONFIG_VARIABLES, resolveConfig } from "../../provider/runtime/config";
 import { version } from "../../package.json";
 import { MEMBERS } from "../../plugin/schema";
 import { sample, sampleObject } from "./samples";
@@ -98,8 +97,16 @@ test("each config variable's documented environment fallback is the one resolveC
       ? resolved.rateLimit?.[key as "requestsPerSecond" | "burst"]
       : resolved[key as "apiToken" | "accountId" | "appId" | "baseUrl"];
     expect(value).toBe(numeric ? 7 : sample);
-    expect(variable.description).toContain(variable.environment);
+    expect(schema.config.variables[key].description).toContain(variable.environment);
   }
+});
+
+test("the plugin's config documents only the fallbacks a plugin has: never another package's config", () => {
+  // The engine hands a plugin its own package's config only, so `cloudflare:apiToken` is no fallback there.
+  const apiToken = schema.config.variables.apiToken.description ?? "";
+  expect(apiToken).toContain("CLOUDFLARE_API_TOKEN");
+  expect(apiToken).not.toMatch(/Falls back to `cloudflare:apiToken`/);
+  expect(apiToken).toContain("not to `cloudflare:apiToken`");
 });
 
 describe("getMeetingParticipants", () => {

@@ -46,7 +46,7 @@ export const accountId = (description: string, extra: InputAnnotations = {}) =>
     "x-expected": 'a non-empty string (a Cloudflare account id: letters, digits, "-", "_" or ".")',
     "x-normalize": "trim",
     "x-replaceOnChanges": true,
-    "x-defaultFrom": { config: "realtimekit:accountId", environment: ["CLOUDFLARE_ACCOUNT_ID"] },
+    "x-defaultFrom": "accountId",
     ...extra,
   });
 
@@ -60,7 +60,7 @@ export const appId = (description: string, extra: InputAnnotations = {}) =>
     "x-expected": 'a non-empty string (a RealtimeKit app id: letters, digits, "-", "_" or ".")',
     "x-normalize": "trim",
     "x-replaceOnChanges": true,
-    "x-defaultFrom": { config: "realtimekit:appId", environment: ["REALTIMEKIT_APP_ID"] },
+    "x-defaultFrom": "appId",
     "x-limitSource": "guess: the documented maxLength 32 is shorter than the UUID app ids in use",
     ...extra,
   });

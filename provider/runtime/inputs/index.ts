@@ -18,11 +18,13 @@
  *   `patternProperties` (a map with string keys), `anyOf` (all `const`: an enum; with `{type: "null"}`:
  *   nullable; otherwise a union such as string | number). `format: "http-url"` is an absolute http(s) URL.
  * - Extension keywords on a property (see keywords.ts): `x-replaceOnChanges: true` -> Pulumi
- *   `replaceOnChanges`; `x-secret: true` -> Pulumi `secret`; `x-defaultFrom: {config, environment}` ->
- *   Pulumi `defaultInfo` (plus docs); `x-stateOnly: true` (a provider setting: changes call no API);
+ *   `replaceOnChanges`; `x-secret: true` -> Pulumi `secret`; `x-defaultFrom: <config key>` -> a line
+ *   of the docs (not `defaultInfo`, see plugin/schema/convert.ts); `x-stateOnly: true` (a provider
+ *   setting: changes call no API);
  *   `x-normalize: "trim"`; `x-disclosure` (`nothing` | `shape` | `enum` | `number`: how much of a rejected
  *   value a message shows); `x-expected` (the "must be …" text of a failure); `x-limitSource` (why a limit
- *   is a guess).
+ *   is a guess); `x-decidesChildren: true` (a component argument that decides which children exist; every
+ *   other component argument is passed on to each child).
  */
 import type { TObject } from "@sinclair/typebox";
 import { meetingInputs, meetingOutputs } from "./meeting";
@@ -41,6 +43,11 @@ export interface ResourceDescription<Inputs extends TObject = TObject, Outputs e
   description: string;
   inputs: Inputs;
   outputs: Outputs;
+  /**
+   * A replacement deletes the old resource before creating the new one (Pulumi's `deleteBeforeReplace`):
+   * the successor would collide with it (a Participant's customParticipantId).
+   */
+  deleteBeforeReplace?: boolean;
 }
 
 export const participantDescription: ResourceDescription<
@@ -55,6 +62,7 @@ export const participantDescription: ResourceDescription<
     "update in place; the ids replace; `tokenRotation` and `refreshBeforeExpiry` issue new tokens in place.",
   inputs: participantInputs,
   outputs: participantOutputs,
+  deleteBeforeReplace: true,
 };
 
 export const meetingDescription: ResourceDescription<typeof meetingInputs, typeof meetingOutputs> = {
@@ -102,7 +110,13 @@ export const resourceDescriptions = {
   roster: rosterDescription,
 } as const;
 
-export { rosterEntry, rosterDefaults, type RosterEntry, type RosterDefaults } from "./roster";
+export {
+  rosterEntry,
+  rosterDefaults,
+  rosterChildSettings,
+  type RosterEntry,
+  type RosterDefaults,
+} from "./roster";
 export {
   participantInputs,
   participantOutputs,
@@ -120,3 +134,12 @@ export {
   MAX_URL_LENGTH,
 } from "./common";
 export type { InputAnnotations, Disclosure } from "./keywords";
+export {
+  describedOptions,
+  forcedSecrets,
+  holdsSecret,
+  inputsThatMayHoldSecrets,
+  outputSlots,
+  secretOutputs,
+  stableOutputs,
+} from "./facts";

@@ -5,6 +5,7 @@
  * from the JSON without running any of this package's code.
  */
 import { FormatRegistry, Type, type TSchema } from "@sinclair/typebox";
+import type { ConfigKey } from "../config";
 import { isHttpUrl, type Disclosure } from "../values";
 
 export type { Disclosure } from "../values";
@@ -24,8 +25,15 @@ export interface InputAnnotations {
   "x-stateOnly"?: boolean;
   /** A Pulumi secret (Pulumi schema `secret`); never described in a failure. [false] */
   "x-secret"?: boolean;
-  /** Where an omitted value comes from at call time (Pulumi schema `defaultInfo`). */
-  "x-defaultFrom"?: { config: string; environment: string[] };
+  /** The config value an omitted input falls back to at call time (a row of CONFIG_VARIABLES). */
+  "x-defaultFrom"?: ConfigKey;
+  /**
+   * A component argument that decides which children exist (and so must be a plain value known when the
+   * program runs); every other argument of a component is passed on to each child as is. [false]
+   */
+  "x-decidesChildren"?: boolean;
+  /** An output an update never changes (an assigned id, where it lives): a preview reports it as is. [false] */
+  "x-stable"?: boolean;
   /** Why a limit is what it is, when it is a guess rather than a documented API limit. */
   "x-limitSource"?: string;
 }
@@ -57,6 +65,8 @@ export function annotationsOf(schema: TSchema): InputAnnotations {
     "x-replaceOnChanges": own("x-replaceOnChanges") as boolean | undefined,
     "x-stateOnly": own("x-stateOnly") as boolean | undefined,
     "x-secret": own("x-secret") as boolean | undefined,
+    "x-decidesChildren": own("x-decidesChildren") as boolean | undefined,
+    "x-stable": own("x-stable") as boolean | undefined,
   };
 }
 

@@ -215,13 +215,20 @@ export const meetingOutputs = Type.Object(
   {
     meetingId: Type.String({
       description: "The meeting's id assigned by RealtimeKit (also the resource id).",
+      "x-stable": true,
     }),
-    createdAt: Type.String({ description: "When the meeting was created (ISO 8601)." }),
+    createdAt: Type.String({ description: "When the meeting was created (ISO 8601).", "x-stable": true }),
     updatedAt: Type.String({ description: "When the meeting was last changed (ISO 8601)." }),
     ...meetingBody,
     replaceOnUpdate: Type.Optional(Type.Boolean({ description: "The `replaceOnUpdate` setting." })),
-    accountId: Type.String({ description: "The account the meeting lives in (resolved at create time)." }),
-    appId: Type.String({ description: "The app the meeting lives in (resolved at create time)." }),
+    accountId: Type.String({
+      description: "The account the meeting lives in (resolved at create time).",
+      "x-stable": true,
+    }),
+    appId: Type.String({
+      description: "The app the meeting lives in (resolved at create time).",
+      "x-stable": true,
+    }),
   },
   { additionalProperties: false },
 );

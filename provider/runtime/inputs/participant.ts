@@ -84,6 +84,7 @@ export const participantOutputs = Type.Object(
   {
     participantId: Type.String({
       description: "The participant's id assigned by RealtimeKit (also the resource id).",
+      "x-stable": true,
     }),
     token: Type.Optional(
       Type.String({
@@ -97,7 +98,7 @@ export const participantOutputs = Type.Object(
           "When the token expires (ISO 8601, from its `exp` claim); absent if the token carries no expiry.",
       }),
     ),
-    createdAt: Type.String({ description: "When the participant was added (ISO 8601)." }),
+    createdAt: Type.String({ description: "When the participant was added (ISO 8601).", "x-stable": true }),
     updatedAt: Type.String({ description: "When the participant was last changed (ISO 8601)." }),
     meetingId: Type.String({ description: "The meeting's id." }),
     customParticipantId: Type.String({ description: "Your id for the participant." }),
@@ -115,8 +116,12 @@ export const participantOutputs = Type.Object(
     adopt: Type.Optional(Type.Boolean({ description: "The `adopt` setting." })),
     accountId: Type.String({
       description: "The account the participant lives in (resolved at create time).",
+      "x-stable": true,
     }),
-    appId: Type.String({ description: "The app the participant lives in (resolved at create time)." }),
+    appId: Type.String({
+      description: "The app the participant lives in (resolved at create time).",
+      "x-stable": true,
+    }),
   },
   { additionalProperties: false },
 );

@@ -53,8 +53,14 @@ export const rosterPruneOutputs = Type.Object(
       Type.Record(Type.String(), Type.String(), { description: "The roster's own participants." }),
     ),
     pruned: Type.Array(listedParticipant, { description: "The participants the last prune deleted." }),
-    accountId: Type.String({ description: "The account of the meeting (resolved at create time)." }),
-    appId: Type.String({ description: "The app of the meeting (resolved at create time)." }),
+    accountId: Type.String({
+      description: "The account of the meeting (resolved at create time).",
+      "x-stable": true,
+    }),
+    appId: Type.String({
+      description: "The app of the meeting (resolved at create time).",
+      "x-stable": true,
+    }),
   },
   { additionalProperties: false },
 );

@@ -3,7 +3,7 @@
  * file). An entry's customParticipantId is rejected rather than trimmed when it has surrounding spaces: it
  * names the child resource, so it must be exactly what the file says.
  */
-import { Type, type Static } from "@sinclair/typebox";
+import { CloneType, Type, type Static } from "@sinclair/typebox";
 import {
   accountId,
   appId,
@@ -57,28 +57,13 @@ export const rosterDefaults = Type.Object(
   { additionalProperties: false, description: "Values applied to every entry that does not set its own." },
 );
 
-/** The Roster component's arguments (program-side: `file` is read when the program runs). */
-export const rosterArgs = Type.Object(
+/**
+ * The Roster arguments every child Participant gets as they are (each is a Participant input of the same
+ * name). Adding one here passes it on, in TypeScript and in the plugin alike.
+ */
+export const rosterChildSettings = Type.Object(
   {
     meetingId: meetingId("The meeting the participants join."),
-    participants: Type.Optional(
-      Type.Array(rosterEntry, { description: "The participants, e.g. a literal list." }),
-    ),
-    file: Type.Optional(
-      Type.String({
-        description:
-          "Path of a roster file (`.yaml`/`.yml`, `.json` or `.csv`; relative paths are resolved from the " +
-          "current directory). Give `participants` or `file`.",
-      }),
-    ),
-    defaults: Type.Optional(rosterDefaults),
-    prune: Type.Optional(
-      Type.Boolean({
-        description:
-          "Make the roster authoritative: participants in the meeting that it does not declare are deleted on " +
-          "`pulumi up`, and `pulumi preview` lists them first. Default false.",
-      }),
-    ),
     adopt: Type.Optional(
       Type.Boolean({
         description:
@@ -97,6 +82,44 @@ export const rosterArgs = Type.Object(
     accountId: Type.Optional(accountId("Cloudflare account id for every child (default from config).")),
     appId: Type.Optional(appId("RealtimeKit app id for every child (default from config).")),
   },
+  { additionalProperties: false },
+);
+
+/** The Roster arguments that decide which children exist (program-side: `file` is read when the program runs). */
+export const rosterTreeArgs = Type.Object(
+  {
+    participants: Type.Optional(
+      Type.Array(rosterEntry, {
+        description: "The participants, e.g. a literal list.",
+        "x-decidesChildren": true,
+      }),
+    ),
+    file: Type.Optional(
+      Type.String({
+        description:
+          "Path of a roster file (`.yaml`/`.yml`, `.json` or `.csv`; relative paths are resolved from the " +
+          "current directory). Give `participants` or `file`.",
+        "x-decidesChildren": true,
+      }),
+    ),
+    defaults: Type.Optional(CloneType(rosterDefaults, { "x-decidesChildren": true })),
+    prune: Type.Optional(
+      Type.Boolean({
+        description:
+          "Make the roster authoritative: participants in the meeting that it does not declare are deleted on " +
+          "`pulumi up`, and `pulumi preview` lists them first. Default false.",
+        "x-decidesChildren": true,
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const { meetingId: rosterMeetingId, ...childSettings } = rosterChildSettings.properties;
+
+/** The Roster component's arguments: the meeting, what decides the children, then what each child gets. */
+export const rosterArgs = Type.Object(
+  { meetingId: rosterMeetingId, ...rosterTreeArgs.properties, ...childSettings },
   { additionalProperties: false },
 );
 

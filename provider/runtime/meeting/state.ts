@@ -3,7 +3,7 @@
  * back from the outputs, and the remote view of the managed fields on read.
  */
 import type { Meeting, MeetingInput } from "../../../sdk/types";
-import type { ResolvedConfig } from "../../config";
+import type { ResolvedConfig } from "../config";
 import { isRecord } from "../values";
 import { MEETING_BODY_FIELDS, isCredential, type MeetingInputs, type MeetingOutputs } from "./fields";
 

@@ -13,7 +13,7 @@ import {
   type ParticipantWithToken,
   type RealtimeKitClient,
 } from "../../../sdk";
-import type { ResolvedConfig } from "../../config";
+import type { ResolvedConfig } from "../config";
 import { connect } from "../context";
 import { messageOf, wrap } from "../errors";
 import { sharedParticipantList, type MeetingRef } from "../shared-participant-list";

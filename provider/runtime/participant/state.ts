@@ -3,11 +3,12 @@
  * after `check`, outputs from state written by any version), and building outputs from an API participant.
  */
 import type { Participant } from "../../../sdk";
-import type { ResolvedConfig } from "../../config";
+import type { ResolvedConfig } from "../config";
 import type { PropertyMap } from "../protocol";
 import type { ParticipantInputs, ParticipantOutputs } from "../inputs";
 import { checkParticipant } from "./check";
 import { tokenExpiry } from "./token-claims";
+import { dropUndefined } from "../../../sdk/values";
 
 export type { ParticipantInputs, ParticipantOutputs } from "../inputs";
 
@@ -106,8 +107,4 @@ export function parseOutputs(bag: PropertyMap): ParticipantOutputs {
 
 export function optionalString(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
-}
-
-export function dropUndefined<T extends object>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
 }

@@ -38,7 +38,7 @@ func NewProvider(ctx *pulumi.Context,
 type providerArgs struct {
 	// Cloudflare account id, for resources that do not set `accountId`. Falls back to CLOUDFLARE_ACCOUNT_ID.
 	AccountId *string `pulumi:"accountId"`
-	// Cloudflare API token with Realtime Admin permission. Falls back to `cloudflare:apiToken`, then CLOUDFLARE_API_TOKEN. Set it with `pulumi config set --secret`.
+	// Cloudflare API token with Realtime Admin permission. Set it with `pulumi config set --secret`. Falls back to CLOUDFLARE_API_TOKEN (not to `cloudflare:apiToken`: the engine hands a plugin its own package's config only).
 	ApiToken *string `pulumi:"apiToken"`
 	// RealtimeKit app id, for resources that do not set `appId`. Falls back to REALTIMEKIT_APP_ID.
 	AppId *string `pulumi:"appId"`
@@ -54,7 +54,7 @@ type providerArgs struct {
 type ProviderArgs struct {
 	// Cloudflare account id, for resources that do not set `accountId`. Falls back to CLOUDFLARE_ACCOUNT_ID.
 	AccountId pulumi.StringPtrInput
-	// Cloudflare API token with Realtime Admin permission. Falls back to `cloudflare:apiToken`, then CLOUDFLARE_API_TOKEN. Set it with `pulumi config set --secret`.
+	// Cloudflare API token with Realtime Admin permission. Set it with `pulumi config set --secret`. Falls back to CLOUDFLARE_API_TOKEN (not to `cloudflare:apiToken`: the engine hands a plugin its own package's config only).
 	ApiToken pulumi.StringPtrInput
 	// RealtimeKit app id, for resources that do not set `appId`. Falls back to REALTIMEKIT_APP_ID.
 	AppId pulumi.StringPtrInput

@@ -29,7 +29,7 @@ class ProviderArgs:
         The set of arguments for constructing a Provider resource.
 
         :param pulumi.Input[_builtins.str] account_id: Cloudflare account id, for resources that do not set `accountId`. Falls back to CLOUDFLARE_ACCOUNT_ID.
-        :param pulumi.Input[_builtins.str] api_token: Cloudflare API token with Realtime Admin permission. Falls back to `cloudflare:apiToken`, then CLOUDFLARE_API_TOKEN. Set it with `pulumi config set --secret`.
+        :param pulumi.Input[_builtins.str] api_token: Cloudflare API token with Realtime Admin permission. Set it with `pulumi config set --secret`. Falls back to CLOUDFLARE_API_TOKEN (not to `cloudflare:apiToken`: the engine hands a plugin its own package's config only).
         :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id, for resources that do not set `appId`. Falls back to REALTIMEKIT_APP_ID.
         :param pulumi.Input[_builtins.str] base_url: API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. Falls back to REALTIMEKIT_BASE_URL.
         :param pulumi.Input[_builtins.int] burst: Client-side pacing: requests sent at once before the rate applies (default 10). Falls back to REALTIMEKIT_BURST.
@@ -64,7 +64,7 @@ class ProviderArgs:
     @pulumi.getter(name="apiToken")
     def api_token(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Cloudflare API token with Realtime Admin permission. Falls back to `cloudflare:apiToken`, then CLOUDFLARE_API_TOKEN. Set it with `pulumi config set --secret`.
+        Cloudflare API token with Realtime Admin permission. Set it with `pulumi config set --secret`. Falls back to CLOUDFLARE_API_TOKEN (not to `cloudflare:apiToken`: the engine hands a plugin its own package's config only).
         """
         return pulumi.get(self, "api_token")
 
@@ -140,7 +140,7 @@ class Provider(pulumi.ProviderResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] account_id: Cloudflare account id, for resources that do not set `accountId`. Falls back to CLOUDFLARE_ACCOUNT_ID.
-        :param pulumi.Input[_builtins.str] api_token: Cloudflare API token with Realtime Admin permission. Falls back to `cloudflare:apiToken`, then CLOUDFLARE_API_TOKEN. Set it with `pulumi config set --secret`.
+        :param pulumi.Input[_builtins.str] api_token: Cloudflare API token with Realtime Admin permission. Set it with `pulumi config set --secret`. Falls back to CLOUDFLARE_API_TOKEN (not to `cloudflare:apiToken`: the engine hands a plugin its own package's config only).
         :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id, for resources that do not set `appId`. Falls back to REALTIMEKIT_APP_ID.
         :param pulumi.Input[_builtins.str] base_url: API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. Falls back to REALTIMEKIT_BASE_URL.
         :param pulumi.Input[_builtins.int] burst: Client-side pacing: requests sent at once before the rate applies (default 10). Falls back to REALTIMEKIT_BURST.

@@ -16,7 +16,7 @@ func GetAccountId(ctx *pulumi.Context) string {
 	return config.Get(ctx, "realtimekit:accountId")
 }
 
-// Cloudflare API token with Realtime Admin permission. Falls back to `cloudflare:apiToken`, then CLOUDFLARE_API_TOKEN. Set it with `pulumi config set --secret`.
+// Cloudflare API token with Realtime Admin permission. Set it with `pulumi config set --secret`. Falls back to CLOUDFLARE_API_TOKEN (not to `cloudflare:apiToken`: the engine hands a plugin its own package's config only).
 func GetApiToken(ctx *pulumi.Context) string {
 	return config.Get(ctx, "realtimekit:apiToken")
 }

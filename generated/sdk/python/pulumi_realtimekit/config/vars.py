@@ -30,7 +30,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def api_token(self) -> Optional[str]:
         """
-        Cloudflare API token with Realtime Admin permission. Falls back to `cloudflare:apiToken`, then CLOUDFLARE_API_TOKEN. Set it with `pulumi config set --secret`.
+        Cloudflare API token with Realtime Admin permission. Set it with `pulumi config set --secret`. Falls back to CLOUDFLARE_API_TOKEN (not to `cloudflare:apiToken`: the engine hands a plugin its own package's config only).
         """
         return __config__.get('apiToken')
 

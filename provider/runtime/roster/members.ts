@@ -1,12 +1,12 @@
 /**
  * What a Roster declares, independent of how its children are implemented: the validated entries, one
  * child Participant per entry named `<roster>/<customParticipantId>`, the undeclared-participant count,
- * the optional pruning resource, and the output maps. The TypeScript `Roster` (./roster.ts) builds its
+ * the optional pruning resource, and the output maps. The TypeScript `Roster` (provider/roster.ts) builds its
  * children as dynamic resources; the native plugin's `construct` builds the same tree from the plugin's
  * own resource types. Both get the same names, inputs and outputs from here.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Participant as ApiParticipant } from "../sdk/types";
+import type { Participant as ApiParticipant } from "../../../sdk/types";
 import {
   parseRosterFile,
   sortByLine,
@@ -15,10 +15,10 @@ import {
   type RosterDefaults,
   type RosterEntry,
   type RosterProblem,
-} from "./roster-file";
-import { checkInputs, rosterDefaults } from "./runtime/inputs";
-import type { UndeclaredParticipant } from "./runtime/roster-prune";
-import { compare } from "./runtime/values";
+} from "./file";
+import { checkInputs, rosterChildSettings, rosterDefaults, rosterPruneInputs } from "../inputs";
+import type { UndeclaredParticipant } from "../roster-prune";
+import { compare } from "../values";
 
 /** Arguments of a Roster: give `participants` or `file`. */
 export interface RosterArgs {
@@ -108,6 +108,19 @@ export interface RosterMembers<P, R> {
   unmanagedCount: pulumi.Output<number | undefined>;
 }
 
+type ChildSetting = keyof typeof rosterChildSettings.properties;
+/** The Roster arguments every child gets as is, from the description. */
+const PASSED_TO_CHILDREN = Object.keys(rosterChildSettings.properties) as ChildSetting[];
+/** Those of them the pruning child takes too (the meeting and where it lives). */
+const PASSED_TO_PRUNER = PASSED_TO_CHILDREN.filter((key) => Object.hasOwn(rosterPruneInputs.properties, key));
+
+/** The keys of `from` among `keys` that are set. */
+function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(
+    keys.filter((key) => from[key] !== undefined).map((key) => [key, from[key]]),
+  ) as Pick<T, K>;
+}
+
 /** Declares the children of the roster `parent` (named `name`) and computes its outputs. */
 export function declareRosterMembers<P extends RosterParticipant, R extends RosterPruner>(
   parent: pulumi.ComponentResource,
@@ -124,16 +137,9 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
       kinds.participant(
         `${name}/${entry.customParticipantId}`,
         {
-          meetingId: args.meetingId,
-          customParticipantId: entry.customParticipantId,
+          ...pick(args, PASSED_TO_CHILDREN),
+          ...entry,
           presetName: (entry.presetName ?? args.defaults?.presetName) as string,
-          name: entry.name,
-          picture: entry.picture,
-          tokenRotation: entry.tokenRotation,
-          adopt: args.adopt,
-          refreshBeforeExpiry: args.refreshBeforeExpiry,
-          accountId: args.accountId,
-          appId: args.appId,
         },
         { parent },
       ),
@@ -176,11 +182,9 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
     ? kinds.prune(
         `${name}/prune`,
         {
-          meetingId: args.meetingId,
+          ...pick(args, PASSED_TO_PRUNER),
           undeclared: undeclared as pulumi.Output<UndeclaredParticipant[]>,
           managed: participantIds,
-          accountId: args.accountId,
-          appId: args.appId,
         },
         // After the children: when adding the roster's own participants fails, nothing is pruned.
         { parent, dependsOn: Object.values(participants) },

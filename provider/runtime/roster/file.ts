@@ -17,7 +17,7 @@ import {
   validateRosterEntries,
   type RosterEntry,
   type RosterProblem,
-} from "./roster-entries";
+} from "./entries";
 
 export {
   MAX_LISTED_PROBLEMS,
@@ -32,7 +32,7 @@ export {
   type RosterProblem,
   type SourceLocation,
   type ValidateOptions,
-} from "./roster-entries";
+} from "./entries";
 
 /** The largest roster file read: 10 MiB, about 100,000 entries, far beyond any real meeting. */
 export const MAX_ROSTER_FILE_BYTES = 10 * 1024 * 1024;

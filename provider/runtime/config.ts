@@ -1,23 +1,19 @@
 /**
- * Where the provider finds its credentials and ids. One pure function, {@link resolveConfig}, applies one
- * documented precedence so every resource (and every test) resolves the same way:
- *
- * | value      | 1. resource argument | 2. Pulumi config        | 3. Pulumi config      | 4. environment           |
- * | ---------- | -------------------- | ----------------------- | --------------------- | ------------------------ |
- * | apiToken   | (never: secrets are not inputs) | `realtimekit:apiToken`  | `cloudflare:apiToken` | `CLOUDFLARE_API_TOKEN`   |
- * | accountId  | `accountId`          | `realtimekit:accountId` |                       | `CLOUDFLARE_ACCOUNT_ID`  |
- * | appId      | `appId`              | `realtimekit:appId`     |                       | `REALTIMEKIT_APP_ID`     |
- * | baseUrl    | (never)              | `realtimekit:baseUrl`   |                       | `REALTIMEKIT_BASE_URL` (optional; default: the Cloudflare API) |
+ * Where the provider finds its credentials and ids: one table, {@link CONFIG_VARIABLES}, from which
+ * {@link resolveConfig}'s precedence, the package schema's config section and the reference docs' config page
+ * all come. The precedence, for every value: the resource argument (`accountId`, `appId` only; the API token
+ * is never an input), then Pulumi config `realtimekit:<key>`, then another package's config where the table
+ * names one (`cloudflare:apiToken`, which only TypeScript programs have: the engine hands a plugin its own
+ * package's config only), then the environment variable.
  *
  * Empty or blank values count as absent, so an empty environment variable never hides a config value.
  *
- * Pacing (the client-side token bucket, see sdk/pacing.ts) resolves the same way, config before environment:
- * `realtimekit:requestsPerSecond` / `REALTIMEKIT_REQUESTS_PER_SECOND` and `realtimekit:burst` /
- * `REALTIMEKIT_BURST`. Unset, the SDK default applies (3.8 per second after a burst of 10: at most 1150 in
- * any 5 minutes, under Cloudflare's 1200 per token). A value that is not a number in range fails, naming
- * where it came from and what is expected, before any API call.
+ * Pacing (the client-side token bucket, see sdk/pacing.ts) resolves the same way. Unset, the SDK default
+ * applies (3.8 per second after a burst of 10: at most 1150 in any 5 minutes, under Cloudflare's 1200 per
+ * token). A value that is not a number in range fails, naming where it came from and what is expected,
+ * before any API call.
  */
-import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from "../sdk";
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from "../../sdk";
 
 /** Values a resource may set for itself; the API token is deliberately not one of them. */
 export interface ExplicitConfig {
@@ -72,6 +68,78 @@ export class InvalidConfigError extends Error {
   }
 }
 
+/** One configuration value: what it is and where it may be set. */
+export interface ConfigVariable {
+  /** What it is, for the schema and the docs; the fallbacks are appended from the fields below. */
+  description: string;
+  /** The environment variable read last. */
+  environment: string;
+  /** A resource may set it itself (an argument of the same name), before any config. */
+  argument?: true;
+  /**
+   * Another package's config key read after `realtimekit:<key>`. Only TypeScript programs have it: the
+   * engine hands a plugin (YAML, Go, Python) its own package's config only.
+   */
+  otherPackageConfig?: string;
+  secret?: true;
+  /** The Pulumi type of the value (default string). */
+  type?: "number" | "integer";
+}
+
+export type ConfigKey = "apiToken" | "accountId" | "appId" | "baseUrl" | "requestsPerSecond" | "burst";
+
+/** The one config table. Its order is the order of the schema and the docs. */
+export const CONFIG_VARIABLES: Readonly<Record<ConfigKey, ConfigVariable>> = {
+  apiToken: {
+    description:
+      "Cloudflare API token with Realtime Admin permission. Set it with `pulumi config set --secret`.",
+    otherPackageConfig: "cloudflare:apiToken",
+    environment: "CLOUDFLARE_API_TOKEN",
+    secret: true,
+  },
+  accountId: {
+    description: "Cloudflare account id, for resources that do not set `accountId`.",
+    argument: true,
+    environment: "CLOUDFLARE_ACCOUNT_ID",
+  },
+  appId: {
+    description: "RealtimeKit app id, for resources that do not set `appId`.",
+    argument: true,
+    environment: "REALTIMEKIT_APP_ID",
+  },
+  baseUrl: {
+    description: "API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator.",
+    environment: "REALTIMEKIT_BASE_URL",
+  },
+  requestsPerSecond: {
+    description:
+      "Client-side pacing: requests per second per API token after the burst (default 3.8, so at most 1150 in 5 minutes, under Cloudflare's 1200; 0 turns pacing off). Lower it when several tools share one token.",
+    environment: "REALTIMEKIT_REQUESTS_PER_SECOND",
+    type: "number",
+  },
+  burst: {
+    description: "Client-side pacing: requests sent at once before the rate applies (default 10).",
+    environment: "REALTIMEKIT_BURST",
+    type: "integer",
+  },
+};
+
+/** The Pulumi config key of a value of this package. */
+export const configKey = (key: ConfigKey): string => `realtimekit:${key}`;
+
+/**
+ * What a plugin user (YAML, Go, Python) reads about a value: its description and its fallbacks, which leave
+ * out another package's config (the plugin never sees it) and say so.
+ */
+export function pluginConfigDescription(key: ConfigKey): string {
+  const variable = CONFIG_VARIABLES[key];
+  const other = variable.otherPackageConfig;
+  return (
+    `${variable.description} Falls back to ${variable.environment}` +
+    (other ? ` (not to \`${other}\`: the engine hands a plugin its own package's config only).` : ".")
+  );
+}
+
 /** One value's sources in precedence order, described the way a user would set them. */
 interface Source {
   read(explicit: ExplicitConfig, config: ConfigSource | undefined, env: Environment): unknown;
@@ -91,26 +159,16 @@ const environment = (name: string): Source => ({
   describe: `the environment variable ${name}`,
 });
 
-/** The precedence table above, as data: the first source with a non-blank value wins. */
-const SOURCES = {
-  apiToken: [
-    pulumiConfig("realtimekit:apiToken"),
-    pulumiConfig("cloudflare:apiToken"),
-    environment("CLOUDFLARE_API_TOKEN"),
-  ],
-  accountId: [
-    argument("accountId"),
-    pulumiConfig("realtimekit:accountId"),
-    environment("CLOUDFLARE_ACCOUNT_ID"),
-  ],
-  appId: [argument("appId"), pulumiConfig("realtimekit:appId"), environment("REALTIMEKIT_APP_ID")],
-  baseUrl: [pulumiConfig("realtimekit:baseUrl"), environment("REALTIMEKIT_BASE_URL")],
-  requestsPerSecond: [
-    pulumiConfig("realtimekit:requestsPerSecond"),
-    environment("REALTIMEKIT_REQUESTS_PER_SECOND"),
-  ],
-  burst: [pulumiConfig("realtimekit:burst"), environment("REALTIMEKIT_BURST")],
-} satisfies Record<Exclude<keyof ResolvedConfig, "rateLimit"> | keyof RateLimitOptions, Source[]>;
+/** A value's sources in precedence order, from its row of the table; the first non-blank value wins. */
+function sources(key: ConfigKey): Source[] {
+  const variable = CONFIG_VARIABLES[key];
+  return [
+    ...(variable.argument ? [argument(key as keyof ExplicitConfig)] : []),
+    pulumiConfig(configKey(key)),
+    ...(variable.otherPackageConfig ? [pulumiConfig(variable.otherPackageConfig)] : []),
+    environment(variable.environment),
+  ];
+}
 
 /** What each pacing value must be, as data: the check and the words of its error. */
 const PACING_RULES: Record<keyof RateLimitOptions, { valid: (n: number) => boolean; expected: string }> = {
@@ -127,8 +185,7 @@ const PACING_RULES: Record<keyof RateLimitOptions, { valid: (n: number) => boole
 const REQUIRED = ["apiToken", "accountId", "appId"] as const;
 
 /**
- * Resolves the API token, account id, app id and base URL with the precedence documented at the top of this
- * file. Pure: it reads only its arguments. Throws {@link MissingConfigError} naming every missing value and,
+ * Resolves the API token, account id, app id and base URL with the precedence of {@link CONFIG_VARIABLES}. Pure: it reads only its arguments. Throws {@link MissingConfigError} naming every missing value and,
  * for each, every place it could have come from (that message never contains a value), or
  * {@link InvalidConfigError} for a pacing value out of range (naming where it was set, not the value).
  */
@@ -148,7 +205,7 @@ export function resolveConfig(
   };
   const pick = (sources: Source[]): string | undefined => find(sources)?.value;
   const pacing = (key: keyof RateLimitOptions): number | undefined => {
-    const found = find(SOURCES[key]);
+    const found = find(sources(key));
     if (found === undefined) return undefined;
     const number = Number(found.value);
     const rule = PACING_RULES[key];
@@ -161,16 +218,16 @@ export function resolveConfig(
     return number;
   };
   const resolved = {
-    apiToken: pick(SOURCES.apiToken),
-    accountId: pick(SOURCES.accountId),
-    appId: pick(SOURCES.appId),
-    baseUrl: pick(SOURCES.baseUrl),
+    apiToken: pick(sources("apiToken")),
+    accountId: pick(sources("accountId")),
+    appId: pick(sources("appId")),
+    baseUrl: pick(sources("baseUrl")),
   };
   const requestsPerSecond = pacing("requestsPerSecond");
   const burst = pacing("burst");
   const missing = REQUIRED.filter((key) => resolved[key] === undefined);
   if (missing.length > 0) {
-    const lines = missing.map((key) => `  - ${key}: set ${describeSources(SOURCES[key])}`);
+    const lines = missing.map((key) => `  - ${key}: set ${describeSources(sources(key))}`);
     throw new MissingConfigError(
       missing,
       `RealtimeKit configuration is incomplete:\n${lines.join("\n")}\n` +

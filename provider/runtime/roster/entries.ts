@@ -3,9 +3,9 @@
  * from (file, entry line, and the line of each key), and their validation, which reports every problem at
  * once with the file and line of the offending key. Runs at program time, before any API call.
  */
-import { checkInputs, quote, rosterEntry, type RosterDefaults, type RosterEntry } from "./runtime/inputs";
+import { checkInputs, quote, rosterEntry, type RosterDefaults, type RosterEntry } from "../inputs";
 
-export type { RosterDefaults, RosterEntry } from "./runtime/inputs";
+export type { RosterDefaults, RosterEntry } from "../inputs";
 
 /** Where an entry (or one of its keys) came from, for error messages. */
 export interface SourceLocation {
