@@ -9,6 +9,7 @@ import type * as provider from "@pulumi/pulumi/provider";
 import * as runtime from "../provider/runtime";
 import type { PropertyMap, ResourceDescription, ResourceKind, RuntimeProvider } from "../provider/runtime";
 import { forcedSecrets, secretOutputs, stableOutputs } from "../provider/runtime/inputs";
+import { OWNER_KEY } from "../provider/runtime/protocol";
 import { isRecord } from "../provider/runtime/values";
 import { readForImport } from "./import-read";
 import { constructRoster } from "./roster";
@@ -103,7 +104,8 @@ export function realtimekitProvider(options: { version: string; schema: () => st
       const { description, runtime: kindRuntime } = kindOf(urn);
       const oldBag = unwrapBag(olds);
       const newBag = unwrapBag(news);
-      const result = await kindRuntime.check(oldBag.plain, newBag.plain);
+      // The URN names the resource in the deployment's participant claims (runtime/participant/claims.ts).
+      const result = await kindRuntime.check(oldBag.plain, { ...newBag.plain, [OWNER_KEY]: urn });
       return {
         inputs: wrapBag(result.inputs as PropertyMap | undefined, secretKeysOf(description, newBag)),
         failures: result.failures,

@@ -5,6 +5,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { ParticipantInputs, ParticipantOutputs } from "./runtime/participant";
+import { declareOwner, ownerUrn } from "./participant-owner";
+import { OWNER_KEY } from "./runtime/protocol";
 import { RuntimeResource, runtimeShim } from "./shim";
 
 /** Arguments of {@link Participant}. */
@@ -118,9 +120,10 @@ export class Participant extends RuntimeResource {
   declare readonly appId: pulumi.Output<string>;
 
   constructor(name: string, args: ParticipantArgs, opts?: pulumi.CustomResourceOptions) {
+    declareOwner(name, args.meetingId, args.customParticipantId);
     // The token is only known after create; its description makes it a secret output, which keeps plaintext
     // out of the state. Replacements delete first (the description's deleteBeforeReplace): create refuses a
     // customParticipantId that already exists in the meeting, so the old participant must go first.
-    super("participant", name, args, opts);
+    super("participant", name, { ...args, [OWNER_KEY]: ownerUrn(name, opts?.parent) }, opts);
   }
 }

@@ -22,3 +22,9 @@ export interface RuntimeModule {
 
 /** The engine's own key for the serialized provider; never an input of ours, never compared. */
 export const PROVIDER_KEY = "__provider";
+
+/**
+ * The hidden input that names the resource (its URN) to `check`, for the claims of the deployment
+ * (./participant/claims.ts). Dropped by `check`, so it never reaches the state; never compared.
+ */
+export const OWNER_KEY = "__owner";

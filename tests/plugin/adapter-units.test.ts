@@ -1,6 +1,7 @@
 /** The adapter's pure parts: secret envelopes, import ids, config from a ConfigureRequest, URN types. */
 import { isImportRead, parseMeetingImportId, parseParticipantImportId } from "../../plugin/import-ids";
-import { typeOfUrn } from "../../plugin/provider";
+import { realtimekitProvider, typeOfUrn } from "../../plugin/provider";
+import { participantClaims } from "../../provider/runtime/participant/claims";
 import { SECRET_SIG, SPECIAL_SIG_KEY, unwrapBag, unwrapDeep, wrapBag } from "../../plugin/secrets";
 import { configFromRequest } from "../../plugin/server";
 import { resourceDescriptions } from "../../provider/runtime";
@@ -87,4 +88,30 @@ test("the resource type of a URN, parent types stripped", () => {
     typeOfUrn("urn:pulumi:dev::p::realtimekit:index:Roster$realtimekit:index:Participant::team/u-1"),
   ).toBe("realtimekit:index:Participant");
   expect(typeOfUrn("urn:pulumi:dev::p::realtimekit:index:Meeting::m")).toBe("realtimekit:index:Meeting");
+});
+
+describe("participant claims", () => {
+  test("check names each Participant by its request URN, so a second claimant of one id fails naming both", async () => {
+    participantClaims.clear();
+    const provider = realtimekitProvider({ version: "0.0.0", schema: () => "{}" });
+    const urn = (name: string) => `urn:pulumi:dev::app::realtimekit:index:Participant::${name}`;
+    const declared = {
+      meetingId: "4f9c6a1e-8d2b-4c3a-9e7f-1a2b3c4d5e6f",
+      customParticipantId: "host-1",
+      presetName: "group_call_host",
+    };
+    const first = await provider.check!(urn("host"), {}, declared);
+    expect(first.failures).toEqual([]);
+    expect(first.inputs).toEqual(declared);
+    const second = await provider.check!(urn("cohost"), {}, declared);
+    expect(second.failures).toEqual([
+      {
+        property: "",
+        reason: expect.stringContaining(
+          `already declared by "${urn("host")}"; "${urn("cohost")}" declares it too`,
+        ),
+      },
+    ]);
+    participantClaims.clear();
+  });
 });

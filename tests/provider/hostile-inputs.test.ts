@@ -12,6 +12,7 @@ import * as path from "node:path";
 import * as YAML from "yaml";
 import { meetingRuntime } from "../../provider/runtime/meeting";
 import { createParticipant, participantRuntime } from "../../provider/runtime/participant";
+import { participantClaims } from "../../provider/runtime/participant/claims";
 import type { PropertyMap, RuntimeProvider } from "../../provider/runtime/protocol";
 import { rosterPruneRuntime } from "../../provider/runtime/roster-prune";
 import { sharedParticipantList } from "../../provider/runtime/shared-participant-list";
@@ -426,5 +427,54 @@ describe("accepted values reach the API exactly as written", () => {
     expect((result.body.error as { message: string }).message).toBe(
       '"recording_config.constructor" is not allowed',
     );
+  });
+});
+
+/** Two resources of one deployment declaring one participant (issue 18; the CLI shapes: e2e/claims.test.ts). */
+describe("one owner per participant", () => {
+  const urn = (name: string) => `urn:pulumi:dev::p::pulumi-nodejs:dynamic/realtimekit:Participant::${name}`;
+  beforeEach(() => participantClaims.clear());
+
+  it("fails the second claimant's check naming both URNs and the meeting", async () => {
+    expect((await participantRuntime.check({}, { ...valid, __owner: urn("a") })).failures).toEqual([]);
+    const { failures } = await participantRuntime.check({}, { ...valid, __owner: urn("b") });
+    expect(failures).toEqual([
+      {
+        property: "",
+        reason: expect.stringContaining(
+          `customParticipantId "alice" in meeting ${MEETING} is already declared by "${urn("a")}"; "${urn("b")}" declares it too.`,
+        ),
+      },
+    ]);
+  });
+
+  it("treats an id with surrounding spaces as the same participant", async () => {
+    await participantRuntime.check({}, { ...valid, __owner: urn("a") });
+    const { failures } = await participantRuntime.check(
+      {},
+      { ...valid, customParticipantId: " alice ", __owner: urn("b") },
+    );
+    expect(failures).toHaveLength(1);
+  });
+
+  it("quotes a claimant whose name holds a line break, so it cannot forge a log line", async () => {
+    await participantRuntime.check({}, { ...valid, __owner: urn("a") });
+    const { failures } = await participantRuntime.check(
+      {},
+      { ...valid, __owner: urn(`b\nerror: forged ${SECRET}`) },
+    );
+    expect(failures?.[0].reason).not.toContain("\n");
+    expect(failures?.[0].reason).toContain("\\nerror: forged");
+  });
+
+  it.each([
+    ["a number", 7],
+    ["an empty string", ""],
+    ["an object", { urn: "x" }],
+  ])("ignores an owner that is %s and never stores it", async (_label, owner) => {
+    const first = await participantRuntime.check({}, { ...valid, __owner: owner });
+    const second = await participantRuntime.check({}, { ...valid, __owner: owner });
+    expect(first).toEqual({ inputs: valid, failures: [] });
+    expect(second).toEqual({ inputs: valid, failures: [] });
   });
 });

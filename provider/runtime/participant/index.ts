@@ -7,6 +7,7 @@
 import { forEngine } from "../inputs";
 import type { RuntimeProvider } from "../protocol";
 import { checkParticipant } from "./check";
+import { createOnce, ownerOf, participantClaims } from "./claims";
 import { diffParticipant } from "./diff";
 import { createParticipant, deleteParticipant, readParticipant, updateParticipant } from "./lifecycle";
 
@@ -18,15 +19,20 @@ export { tokenExpiry, tokenExpiring } from "./token-claims";
 
 /** The Participant runtime provider, as the shim calls it. */
 export const participantRuntime: RuntimeProvider = {
-  async check(_olds, news) {
+  async check(olds, news) {
     const { inputs, failures } = checkParticipant(news);
-    return { inputs, failures: forEngine(failures) };
+    const owner = ownerOf(news);
+    const taken =
+      owner === undefined || failures.length > 0 ? undefined : participantClaims.record(owner, olds, inputs);
+    const all =
+      taken === undefined ? failures : [...failures, { property: "customParticipantId", reason: taken }];
+    return { inputs, failures: forEngine(all) };
   },
   async diff(_id, olds, news) {
     return diffParticipant(olds, news);
   },
   async create(inputs) {
-    return createParticipant(inputs);
+    return createOnce(inputs, () => createParticipant(inputs));
   },
   async read(id, props) {
     return readParticipant(id, props ?? {});

@@ -28,6 +28,7 @@ import {
   targetFor,
   type Target,
 } from "./api-calls";
+import { refuseSharedParticipant } from "./claims";
 import { editsBetween, hasChanged } from "./diff";
 import {
   inputsOf,
@@ -118,6 +119,8 @@ async function takeOver(
   cause?: unknown,
 ): Promise<{ id: string; outs: ParticipantOutputs }> {
   const reason = inputs.adopt ? "adopt" : "recover";
+  // A holder in state may have been checked while this create listed the meeting: never take its participant.
+  refuseSharedParticipant(inputs.meetingId, inputs.customParticipantId);
   if (!inputs.adopt && (existing.length > 1 || !isIdentical(existing[0], inputs))) {
     throw alreadyExists(target, inputs, existing, cause);
   }
