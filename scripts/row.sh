@@ -11,7 +11,7 @@
 #   (scripts/rows/pulumi-<version>.package-lock.json, installed by `npm ci` there): the programs, the dynamic-provider host and jest all load that copy's
 #   node_modules. The copy lives in the cache; its node_modules and .pulumi-state survive re-runs.
 #
-# Exports RTK_ROW (the Makefile runs the real recipes when it is set) and prints the row's tree on stderr.
+# Exports RTK_ROW (the Makefile runs the real recipes when it is set), RTK_REPOSITORY (the repository root) and prints the row's tree on stderr.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 source "$root/scripts/cache-lib.sh"
@@ -48,6 +48,6 @@ if [ "$(rows get "$row" lockfile)" != package-lock.json ]; then
   sync_copy "$tree"
 fi
 log "$row in $tree"
-export RTK_ROW="$row" PATH
+export RTK_ROW="$row" RTK_REPOSITORY="$root" PATH
 cd "$tree"
 exec "$@"

@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { lockfile, major, names, rows } from "../scripts/rows/rows";
+import { lockfile, major, names, root as repository, rows } from "../scripts/rows/rows";
 
 const ROOT = path.resolve(__dirname, "..");
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
@@ -47,7 +47,7 @@ test("the README's Tested with table lists exactly the rows, with their versions
 
 test("every row installs from a lockfile that exists and pins the row's @pulumi/pulumi", () => {
   for (const name of names) {
-    const lock = JSON.parse(fs.readFileSync(path.join(ROOT, lockfile(name)), "utf8")) as {
+    const lock = JSON.parse(fs.readFileSync(path.join(repository, lockfile(name)), "utf8")) as {
       packages: Record<string, { version?: string }>;
     };
     expect([name, lock.packages["node_modules/@pulumi/pulumi"]?.version]).toEqual([name, rows[name].pulumi]);

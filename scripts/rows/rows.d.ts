@@ -8,6 +8,8 @@ export interface Row {
   /** Pulumi CLI version. */
   cli: string;
 }
+/** The repository root (RTK_REPOSITORY inside a row's copy of the tree). */
+export const root: string;
 export const rows: Record<string, Row>;
 export const names: string[];
 export function major(version: string): number;

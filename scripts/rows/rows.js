@@ -7,7 +7,9 @@
 const fs = require("fs");
 const path = require("path");
 
-const root = path.resolve(__dirname, "../..");
+// A row that runs in a copy of the tree (row.sh) rewrites the copy's package.json and package-lock.json;
+// RTK_REPOSITORY names the repository they were made from, whose files say which lockfile each row uses.
+const root = process.env.RTK_REPOSITORY || path.resolve(__dirname, "../..");
 const rows = JSON.parse(fs.readFileSync(path.join(__dirname, "rows.json"), "utf8"));
 const names = Object.keys(rows);
 
@@ -45,7 +47,7 @@ function packageJson(name) {
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
-module.exports = { rows, names, major, selectRow, lockfile, packageJson };
+module.exports = { root, rows, names, major, selectRow, lockfile, packageJson };
 
 if (require.main === module) {
   const [command, row, field] = process.argv.slice(2);
