@@ -4,27 +4,21 @@
  * so it resolves credentials the way the resources do, from this stack's config and the environment.
  */
 import * as pulumi from "@pulumi/pulumi";
+import type { Static } from "@sinclair/typebox";
 import { RealtimeKitClient } from "../sdk/client";
 import type { Participant } from "../sdk/types";
 import { resolveConfig, type ConfigSource } from "./runtime/config";
-import { listSorted } from "./runtime/list-participants";
+import type { InputsOf } from "./runtime/described";
+import { getMeetingParticipantsArgs, listSorted } from "./runtime/list-participants";
 
-/** Arguments of {@link getMeetingParticipants}. */
-export interface GetMeetingParticipantsArgs {
-  /** The meeting to read. */
-  meetingId: string;
-  /** Cloudflare account id; default: config `realtimekit:accountId`, then `CLOUDFLARE_ACCOUNT_ID`. */
-  accountId?: string;
-  /** RealtimeKit app id; default: config `realtimekit:appId`, then `REALTIMEKIT_APP_ID`. */
-  appId?: string;
-}
+/**
+ * Arguments of {@link getMeetingParticipants}: the function's description (a Participant's own `meetingId`,
+ * `accountId` and `appId`; see generated/docs/getMeetingParticipants.md).
+ */
+export type GetMeetingParticipantsArgs = Static<typeof getMeetingParticipantsArgs>;
 
 /** Arguments of {@link getMeetingParticipantsOutput}: the same, as Pulumi inputs. */
-export interface GetMeetingParticipantsOutputArgs {
-  meetingId: pulumi.Input<string>;
-  accountId?: pulumi.Input<string>;
-  appId?: pulumi.Input<string>;
-}
+export type GetMeetingParticipantsOutputArgs = InputsOf<typeof getMeetingParticipantsArgs>;
 
 /** A participant of the meeting. The API never lists join tokens, so there is none here. */
 export type MeetingParticipant = Participant;
@@ -66,7 +60,5 @@ export async function getMeetingParticipants(
 export function getMeetingParticipantsOutput(
   args: GetMeetingParticipantsOutputArgs,
 ): pulumi.Output<GetMeetingParticipantsResult> {
-  return pulumi
-    .all([args.meetingId, args.accountId, args.appId])
-    .apply(([meetingId, accountId, appId]) => getMeetingParticipants({ meetingId, accountId, appId }));
+  return pulumi.output(args).apply((plain) => getMeetingParticipants(plain));
 }

@@ -7,6 +7,7 @@ import {
   outputSlots,
   resourceDescriptions,
 } from "./runtime/inputs";
+import type { InputsOf, OutputsOf } from "./runtime/described";
 import type { PropertyMap, ResourceKind, RuntimeModule, RuntimeProvider } from "./runtime/protocol";
 
 /**
@@ -67,6 +68,45 @@ export class RuntimeResource extends pulumi.CustomResource {
       Error.stackTraceLimit = stackTraceLimit;
     }
   }
+}
+
+type Descriptions = typeof resourceDescriptions;
+/** The arguments of the dynamic resource of `kind`: its described inputs, as `pulumi.Input`s. */
+export type ArgsOf<K extends ResourceKind> = InputsOf<Descriptions[K]["inputs"]>;
+/** The properties of the dynamic resource of `kind`: its described outputs, as `pulumi.Output`s. */
+export type PropertiesOf<K extends ResourceKind> = OutputsOf<Descriptions[K]["outputs"]>;
+
+/**
+ * The base class of the dynamic resource of `kind`: it takes the described inputs and has the described
+ * outputs as properties, so a class never lists them. `hidden` carries inputs that are no argument of the
+ * resource (a Participant's URN for the claims, dropped by `check`).
+ */
+export function describedResource<K extends ResourceKind>(
+  kind: K,
+): new (
+  name: string,
+  args: ArgsOf<K>,
+  opts?: pulumi.CustomResourceOptions,
+  hidden?: pulumi.Inputs,
+) => RuntimeResource & PropertiesOf<K> {
+  class Described extends RuntimeResource {
+    constructor(
+      name: string,
+      args: ArgsOf<K>,
+      opts?: pulumi.CustomResourceOptions,
+      hidden: pulumi.Inputs = {},
+    ) {
+      super(kind, name, { ...args, ...hidden }, opts);
+    }
+  }
+  // The engine sets every output property when it registers the resource (RuntimeResource passes them all),
+  // which TypeScript cannot see from the constructor.
+  return Described as unknown as new (
+    name: string,
+    args: ArgsOf<K>,
+    opts?: pulumi.CustomResourceOptions,
+    hidden?: pulumi.Inputs,
+  ) => RuntimeResource & PropertiesOf<K>;
 }
 
 /**

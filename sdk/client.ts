@@ -27,7 +27,7 @@ import {
   parseRetryAfter,
   resolveRetryOptions,
   retryDelay,
-  sendUntilSettled,
+  pauseBeforeResend,
   shouldRetry,
   type AttemptOutcome,
   type HttpMethod,
@@ -171,18 +171,18 @@ export class RealtimeKitClient {
   }
 
   /**
-   * Sends a request that must never go twice blindly (an add) under the client's retry policy and pacing:
-   * after a failure whose outcome is unknown, `settle` checks the API and returns what the request produced,
-   * or `undefined` when it did not take effect, and only then is it sent again (see `sendUntilSettled`).
+   * For a request that must never go twice blindly (an add): after its `attempt`-th send failed with
+   * `outcomeUnknown` and the caller found it did not take effect, waits the client's retry backoff and
+   * returns true (send it again), or false once the policy's retries are used up (see `pauseBeforeResend`).
    */
-  async reconcile<T>(send: () => Promise<T>, settle: (failure: Error) => Promise<T | undefined>): Promise<T> {
+  async pauseBeforeResend(attempt: number): Promise<boolean> {
     const context = {
       policy: this.#retry,
       sleep: (ms: number) => this.#clock.sleep(ms),
       random: this.#random,
       log: this.#log,
     };
-    return sendUntilSettled(context, send, settle);
+    return pauseBeforeResend(context, attempt);
   }
 
   async #call(request: ApiRequest, paged: boolean): Promise<{ data: unknown; paging?: unknown }> {

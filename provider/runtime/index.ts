@@ -15,14 +15,6 @@ export type { PropertyMap, ResourceKind, RuntimeModule, RuntimeProvider } from "
 export { resourceDescriptions, type ResourceDescription } from "./inputs";
 
 /**
- * Registers a kind's provider under the registry's untyped signature: the host hands every kind plain
- * property bags, and each kind parses its own, so its precise input and output types stay internal.
- */
-export function register<Inputs, Outputs>(provider: RuntimeProvider<Inputs, Outputs>): RuntimeProvider {
-  return provider as unknown as RuntimeProvider;
-}
-
-/**
  * Called by the host before a provider's first operation with the stack's config (keys namespaced, e.g.
  * `realtimekit:apiToken`, secrets already decrypted). Kept in module state and read at call time, never
  * stored in `__provider` or the outputs. Every kind's shim calls this; they all receive the same config.
@@ -32,13 +24,14 @@ export function configure(config: pulumi.dynamic.Config): void {
 }
 
 /**
- * Each resource kind's provider, looked up at call time by {@link dynamicProvider} and by the closure shim
- * that resources created by version 0.1.0 hold in `__provider`. One line per kind.
+ * Each resource kind's runtime, looked up at call time by {@link dynamicProvider} and by the closure shim
+ * that resources created by version 0.1.0 hold in `__provider`. One line per kind; every kind takes the
+ * engine's plain property bags and parses them against its description.
  */
-export const providers: Partial<Record<ResourceKind, RuntimeProvider>> = {
-  participant: register(participantRuntime),
-  meeting: register(meetingRuntime),
-  rosterPrune: register(rosterPruneRuntime),
+export const providers: Record<ResourceKind, RuntimeProvider> = {
+  participant: participantRuntime,
+  meeting: meetingRuntime,
+  rosterPrune: rosterPruneRuntime,
 };
 
 /** The provider's functions (served by the native plugin's `invoke`), by name. */

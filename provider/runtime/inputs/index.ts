@@ -114,6 +114,8 @@ export {
   rosterEntry,
   rosterDefaults,
   rosterChildSettings,
+  rosterTreeArgs,
+  rosterOutputs,
   type RosterEntry,
   type RosterDefaults,
 } from "./roster";
@@ -125,7 +127,15 @@ export {
 } from "./participant";
 export { meetingInputs, meetingOutputs } from "./meeting";
 export { rosterPruneInputs, rosterPruneOutputs, type UndeclaredParticipant } from "./roster-prune";
-export { checkInputs, forEngine, quote, type Checkable, type InputProblem } from "./check";
+export {
+  checkInputs,
+  checkedInputs,
+  storedOutputs,
+  forEngine,
+  quote,
+  type Checkable,
+  type InputProblem,
+} from "./check";
 export {
   MAX_ACCOUNT_ID_LENGTH,
   MAX_APP_ID_LENGTH,

@@ -5,8 +5,9 @@
 import type { Participant } from "../../../sdk";
 import type { ResolvedConfig } from "../config";
 import type { PropertyMap } from "../protocol";
+import { checkedInputs, participantDescription } from "../inputs";
 import type { ParticipantInputs, ParticipantOutputs } from "../inputs";
-import { checkParticipant } from "./check";
+import { NOT_IMPORTABLE } from "./messages";
 import { tokenExpiry } from "./token-claims";
 import { dropUndefined } from "../../../sdk/values";
 
@@ -69,11 +70,7 @@ export function participantOf(id: string, state: ParticipantOutputs): Participan
 
 /** Inputs as `check` returned them; anything else means the engine sent something unexpected. */
 export function parseInputs(bag: PropertyMap): ParticipantInputs {
-  const { inputs, failures } = checkParticipant(bag);
-  if (failures.length > 0) {
-    throw new Error(`Invalid Participant inputs: ${failures.map((failure) => failure.reason).join("; ")}`);
-  }
-  return inputs as ParticipantInputs;
+  return checkedInputs(participantDescription, bag);
 }
 
 /** Outputs from state, tolerating what older versions may have written. */
@@ -81,10 +78,7 @@ export function parseOutputs(bag: PropertyMap): ParticipantOutputs {
   const meetingId = optionalString(bag.meetingId);
   const customParticipantId = optionalString(bag.customParticipantId);
   if (meetingId === undefined || customParticipantId === undefined) {
-    throw new Error(
-      "This Participant's state has no meetingId or customParticipantId. Dynamic resources cannot be " +
-        "imported with `pulumi import`; declare the Participant with `adopt: true` instead.",
-    );
+    throw new Error(NOT_IMPORTABLE);
   }
   return {
     participantId: optionalString(bag.participantId) ?? "",

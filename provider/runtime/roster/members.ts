@@ -12,80 +12,44 @@ import {
   sortByLine,
   validateRosterEntries,
   RosterValidationError,
-  type RosterDefaults,
   type RosterEntry,
   type RosterProblem,
 } from "./file";
-import { checkInputs, rosterChildSettings, rosterDefaults, rosterPruneInputs } from "../inputs";
+import type { Static } from "@sinclair/typebox";
+import type { InputsOf, OutputsOf } from "../described";
+import {
+  checkInputs,
+  participantInputs,
+  rosterChildSettings,
+  rosterDefaults,
+  rosterOutputs,
+  rosterPruneInputs,
+  rosterTreeArgs,
+} from "../inputs";
 import type { UndeclaredParticipant } from "../roster-prune";
 import { compare } from "../values";
 
-/** Arguments of a Roster: give `participants` or `file`. */
-export interface RosterArgs {
-  /** The meeting the participants join. */
-  meetingId: pulumi.Input<string>;
-  /** The participants, e.g. a literal list or `Roster.fromFile("roster.yaml")`. */
-  participants?: RosterEntry[];
-  /**
-   * Path of a roster file (`.yaml`/`.yml`, `.json` or `.csv`; relative paths are resolved from the current
-   * directory). Same as `participants: Roster.fromFile(file)`, but every problem, missing presets included,
-   * is reported in one error.
-   */
-  file?: string;
-  /** Values for entries that do not set their own (`presetName`). */
-  defaults?: RosterDefaults;
-  /**
-   * Make the roster authoritative: participants in the meeting that it does not declare are deleted on
-   * `pulumi up`, and `pulumi preview` lists them first. Default false (they are left alone and counted in
-   * `unmanagedCount`). Two authoritative rosters must never share a meeting: each would delete the other's
-   * participants. Nor should a pruning roster share a meeting with stand-alone Participants.
-   */
-  prune?: boolean;
-  /**
-   * Take over participants that already exist in the meeting with a declared `customParticipantId`
-   * (instead of failing); see `adopt` on Participant. Default false.
-   */
-  adopt?: boolean;
-  /**
-   * Renew every child's token when it expires within this many seconds; see `refreshBeforeExpiry` on
-   * Participant (a scheduled `pulumi up` then keeps the whole roster's tokens valid).
-   */
-  refreshBeforeExpiry?: number;
-  /** Cloudflare account id for every child (default from config). */
-  accountId?: pulumi.Input<string>;
-  /** RealtimeKit app id for every child (default from config). */
-  appId?: pulumi.Input<string>;
-}
+/**
+ * Arguments of a Roster (give `participants` or `file`), as described (../inputs/roster.ts): those that decide
+ * which children exist as plain values known when the program runs, those every child gets as inputs.
+ */
+export type RosterArgs = Static<typeof rosterTreeArgs> & InputsOf<typeof rosterChildSettings>;
 
-/** The inputs a roster gives each child Participant. */
-export interface RosterChildArgs {
-  meetingId: pulumi.Input<string>;
-  customParticipantId: string;
-  presetName: string;
-  name?: string;
-  picture?: string;
-  tokenRotation?: string | number;
-  adopt?: boolean;
-  refreshBeforeExpiry?: number;
-  accountId?: pulumi.Input<string>;
-  appId?: pulumi.Input<string>;
-}
+/** The inputs a roster gives each child Participant: a Participant's arguments. */
+export type RosterChildArgs = InputsOf<typeof participantInputs>;
 
-/** The inputs of the pruning child. */
-export interface RosterPruneChildArgs {
-  meetingId: pulumi.Input<string>;
-  undeclared: pulumi.Input<UndeclaredParticipant[]>;
-  managed: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  accountId?: pulumi.Input<string>;
-  appId?: pulumi.Input<string>;
-}
+/** The inputs of the pruning child: a RosterPrune's arguments. */
+export type RosterPruneChildArgs = InputsOf<typeof rosterPruneInputs>;
 
-/** A child participant as the roster uses it: its id and its join token. */
-export type RosterParticipant = pulumi.CustomResource & { readonly token: pulumi.Output<string> };
+/** A child participant as the roster uses it: its id and its join token (absent until one is issued). */
+export type RosterParticipant = pulumi.CustomResource & { readonly token: pulumi.Output<string | undefined> };
 /** The pruning child as the roster uses it: what is still undeclared after it ran. */
 export type RosterPruner = pulumi.CustomResource & {
   readonly undeclared: pulumi.Output<UndeclaredParticipant[]>;
 };
+
+/** The Roster's outputs, as described. */
+export type RosterOutputs = OutputsOf<typeof rosterOutputs>;
 
 /** How a Roster's children are made, and how the meeting is listed (in the program or in the plugin). */
 export interface RosterKinds<P extends RosterParticipant, R extends RosterPruner> {
@@ -103,9 +67,7 @@ export interface RosterKinds<P extends RosterParticipant, R extends RosterPruner
 export interface RosterMembers<P, R> {
   participants: Record<string, P>;
   pruner: R | undefined;
-  participantIds: pulumi.Output<Record<string, string>>;
-  tokens: pulumi.Output<Record<string, string>>;
-  unmanagedCount: pulumi.Output<number | undefined>;
+  outputs: RosterOutputs;
 }
 
 type ChildSetting = keyof typeof rosterChildSettings.properties;
@@ -194,12 +156,21 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
   return {
     participants,
     pruner,
-    participantIds,
-    tokens: pulumi.secret(byId((participant) => participant.token)),
-    unmanagedCount: pruner
-      ? pruner.undeclared.apply((left) => left.length)
-      : undeclared.apply((list) => list?.length),
+    outputs: {
+      participantIds,
+      tokens: pulumi.secret(byId((participant) => participant.token).apply(issued)),
+      unmanagedCount: pruner
+        ? pruner.undeclared.apply((left) => left.length)
+        : undeclared.apply((list) => list?.length),
+    },
   };
+}
+
+/** The tokens issued so far (a participant recorded without one, after a failed step, has none yet). */
+function issued(tokens: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(tokens).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 /** The roster's entries, validated; throws one error listing every problem before anything is created. */
