@@ -5,6 +5,7 @@
  * keeps refresh free of phantom diffs.
  */
 import type { PropertyMap, ResourceKind, RuntimeProvider } from "../provider/runtime";
+import { configDefaulted, resourceDescriptions } from "../provider/runtime/inputs";
 import { MEETING_BODY_FIELDS } from "../provider/runtime/meeting";
 import { isRecord } from "../provider/runtime/values";
 import { isImportRead, parseMeetingImportId, parseParticipantImportId } from "./import-ids";
@@ -18,10 +19,12 @@ type ReadResult = Awaited<ReturnType<RuntimeProvider["read"]>>;
 const NOT_READ = "\u0000realtimekit:not-read";
 
 /**
- * On import, `accountId` and `appId` came from the provider's configuration, not from the program: left
- * out of the rebuilt inputs, so the generated code does not pin them and the next preview shows no change.
+ * On import, the inputs resolved from config when omitted (`accountId`, `appId`: `x-defaultFrom` in the
+ * description) came from the provider's configuration, not from the program: left out of the rebuilt
+ * inputs, so the generated code does not pin them and the next preview shows no change.
  */
-const CONFIG_RESOLVED = ["accountId", "appId"];
+const configResolved = (kind: "participant" | "meeting"): string[] =>
+  configDefaulted(resourceDescriptions[kind].inputs);
 
 export async function readForImport(
   kind: ResourceKind,
@@ -54,7 +57,11 @@ async function importParticipant(provider: RuntimeProvider, importId: string): P
         "getMeetingParticipants to find the id.",
     );
   }
-  return { id: participantId, props: result.props, inputs: withoutKeys(result.inputs, CONFIG_RESOLVED) };
+  return {
+    id: participantId,
+    props: result.props,
+    inputs: withoutKeys(result.inputs, configResolved("participant")),
+  };
 }
 
 async function importMeeting(provider: RuntimeProvider, importId: string): Promise<ReadResult> {
@@ -69,7 +76,7 @@ async function importMeeting(provider: RuntimeProvider, importId: string): Promi
   return {
     id: meetingId,
     props: withoutNotRead(result.props),
-    inputs: withoutKeys(withoutNotRead(result.inputs), CONFIG_RESOLVED),
+    inputs: withoutKeys(withoutNotRead(result.inputs), configResolved("meeting")),
   };
 }
 

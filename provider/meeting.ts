@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { MeetingInputs, MeetingOutputs } from "./runtime/meeting";
-import { describedResource, runtimeShim, type ArgsOf } from "./shim";
+import { DescribedResource, runtimeShim, type ArgsOf } from "./shim";
 
 /**
  * Arguments of {@link Meeting}: its described inputs (provider/runtime/inputs/meeting.ts, where each is
@@ -36,10 +36,10 @@ export const meetingProvider: pulumi.dynamic.ResourceProvider<MeetingInputs, Mee
  * const meeting = new Meeting("standup", { title: "Daily standup", persistChat: true });
  * export const meetingId = meeting.meetingId;
  */
-export class Meeting extends describedResource("meeting") {
+export class Meeting extends DescribedResource<"meeting"> {
   constructor(name: string, args: MeetingArgs = {}, opts?: pulumi.CustomResourceOptions) {
     // A recordingConfig holding a storage credential (described as secret) is made a secret.
-    super(name, args, opts);
+    super("meeting", name, args, opts);
     // The resource id rather than the provider's output: it stays known in a preview that updates the
     // meeting (an output would be unknown then, and every Participant of the meeting would preview as
     // replaced). Set once, here, like the outputs the engine sets while registering.

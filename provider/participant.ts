@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ParticipantInputs, ParticipantOutputs } from "./runtime/participant";
 import { declareOwner, ownerUrn } from "./participant-owner";
 import { OWNER_KEY } from "./runtime/protocol";
-import { describedResource, runtimeShim, type ArgsOf } from "./shim";
+import { DescribedResource, runtimeShim, type ArgsOf } from "./shim";
 
 /**
  * Arguments of {@link Participant}: its described inputs (provider/runtime/inputs/participant.ts, where each
@@ -52,7 +52,7 @@ export const participantProvider: pulumi.dynamic.ResourceProvider<ParticipantInp
  *   });
  * }
  */
-export class Participant extends describedResource("participant") {
+export class Participant extends DescribedResource<"participant"> {
   /**
    * The join token: a successful create or update always issues one (the description leaves it optional
    * only for state recorded after a failed step). Secret.
@@ -64,6 +64,6 @@ export class Participant extends describedResource("participant") {
     // The token is only known after create; its description makes it a secret output, which keeps plaintext
     // out of the state. Replacements delete first (the description's deleteBeforeReplace): create refuses a
     // customParticipantId that already exists in the meeting, so the old participant must go first.
-    super(name, args, opts, { [OWNER_KEY]: ownerUrn(name, opts?.parent) });
+    super("participant", name, { ...args, [OWNER_KEY]: ownerUrn(name, opts?.parent) }, opts);
   }
 }

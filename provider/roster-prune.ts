@@ -4,7 +4,7 @@
  * lives in ./runtime/roster-prune.ts; what the state holds as `__provider` is the one-line module from ./shim.ts.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { describedResource, type ArgsOf } from "./shim";
+import { DescribedResource, type ArgsOf } from "./shim";
 
 /** Arguments of {@link RosterPrune}: its described inputs (provider/runtime/inputs/roster-prune.ts). */
 export type RosterPruneArgs = ArgsOf<"rosterPrune">;
@@ -13,8 +13,8 @@ export type RosterPruneArgs = ArgsOf<"rosterPrune">;
  * Deletes the listed participants on create and update (404 counts as deleted). Created by a Roster with
  * `prune: true`; not meant to be used on its own.
  */
-export class RosterPrune extends describedResource("rosterPrune") {
+export class RosterPrune extends DescribedResource<"rosterPrune"> {
   constructor(name: string, args: RosterPruneArgs, opts?: pulumi.CustomResourceOptions) {
-    super(name, args, opts);
+    super("rosterPrune", name, args, opts);
   }
 }

@@ -77,37 +77,18 @@ export type ArgsOf<K extends ResourceKind> = InputsOf<Descriptions[K]["inputs"]>
 export type PropertiesOf<K extends ResourceKind> = OutputsOf<Descriptions[K]["outputs"]>;
 
 /**
- * The base class of the dynamic resource of `kind`: it takes the described inputs and has the described
- * outputs as properties, so a class never lists them. `hidden` carries inputs that are no argument of the
- * resource (a Participant's URN for the claims, dropped by `check`).
+ * {@link RuntimeResource} typed by its kind's description: `class Participant extends
+ * DescribedResource<"participant">` takes the described inputs and has the described outputs as
+ * properties, so a class never lists them. The same class at run time, so a resource's source position
+ * (Pulumi takes a fixed depth of the constructor stack) stays the class the program called.
  */
-export function describedResource<K extends ResourceKind>(
+export const DescribedResource = RuntimeResource as unknown as new <K extends ResourceKind>(
   kind: K,
-): new (
   name: string,
-  args: ArgsOf<K>,
+  // Described inputs, plus hidden ones that are no argument (a Participant's URN for the claims).
+  args: ArgsOf<K> & pulumi.Inputs,
   opts?: pulumi.CustomResourceOptions,
-  hidden?: pulumi.Inputs,
-) => RuntimeResource & PropertiesOf<K> {
-  class Described extends RuntimeResource {
-    constructor(
-      name: string,
-      args: ArgsOf<K>,
-      opts?: pulumi.CustomResourceOptions,
-      hidden: pulumi.Inputs = {},
-    ) {
-      super(kind, name, { ...args, ...hidden }, opts);
-    }
-  }
-  // The engine sets every output property when it registers the resource (RuntimeResource passes them all),
-  // which TypeScript cannot see from the constructor.
-  return Described as unknown as new (
-    name: string,
-    args: ArgsOf<K>,
-    opts?: pulumi.CustomResourceOptions,
-    hidden?: pulumi.Inputs,
-  ) => RuntimeResource & PropertiesOf<K>;
-}
+) => RuntimeResource & PropertiesOf<K>;
 
 /**
  * A `ResourceProvider` whose methods forward to the runtime, for calling a kind's provider directly (tests,

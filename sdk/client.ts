@@ -28,6 +28,8 @@ import {
   resolveRetryOptions,
   retryDelay,
   pauseBeforeResend,
+  sendUntilSettled,
+  type ResendContext,
   shouldRetry,
   type AttemptOutcome,
   type HttpMethod,
@@ -176,13 +178,25 @@ export class RealtimeKitClient {
    * returns true (send it again), or false once the policy's retries are used up (see `pauseBeforeResend`).
    */
   async pauseBeforeResend(attempt: number): Promise<boolean> {
-    const context = {
+    return pauseBeforeResend(this.#resendContext(), attempt);
+  }
+
+  /**
+   * The same policy as one call: after a failure whose outcome is unknown, `settle` checks the API and
+   * returns what the request produced, or `undefined` when it did not take effect, and only then is it sent
+   * again (see `sendUntilSettled`).
+   */
+  async reconcile<T>(send: () => Promise<T>, settle: (failure: Error) => Promise<T | undefined>): Promise<T> {
+    return sendUntilSettled(this.#resendContext(), send, settle);
+  }
+
+  #resendContext(): ResendContext {
+    return {
       policy: this.#retry,
       sleep: (ms: number) => this.#clock.sleep(ms),
       random: this.#random,
       log: this.#log,
     };
-    return pauseBeforeResend(context, attempt);
   }
 
   async #call(request: ApiRequest, paged: boolean): Promise<{ data: unknown; paging?: unknown }> {

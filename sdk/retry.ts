@@ -167,3 +167,28 @@ export async function pauseBeforeResend(context: ResendContext, attempt: number)
   await context.sleep(delay);
   return true;
 }
+
+/**
+ * The same policy as a loop, for callers that hand it over: when `send` fails with `outcomeUnknown`,
+ * `settle` looks at the API and returns what the request produced (it took effect), or `undefined` (it did
+ * not); only then is it sent again (see {@link pauseBeforeResend}). Any other failure, and the last one, is
+ * thrown as is.
+ */
+export async function sendUntilSettled<T>(
+  context: ResendContext,
+  send: () => Promise<T>,
+  settle: (failure: Error) => Promise<T | undefined>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      const unknown =
+        error instanceof Error && (error as { outcomeUnknown?: unknown }).outcomeUnknown === true;
+      if (!unknown) throw error;
+      const settled = await settle(error);
+      if (settled !== undefined) return settled;
+      if (!(await pauseBeforeResend(context, attempt))) throw error;
+    }
+  }
+}

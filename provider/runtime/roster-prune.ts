@@ -20,6 +20,7 @@ import {
   storedOutputs,
   type UndeclaredParticipant,
 } from "./inputs";
+import { changeKinds } from "./inputs/keywords";
 import { partialFailure } from "./partial-failure";
 import type { PropertyMap, RuntimeProvider } from "./protocol";
 import { sharedParticipantList } from "./shared-participant-list";
@@ -88,6 +89,9 @@ async function prune(bag: PropertyMap): Promise<RosterPruneOutputs> {
   return outputs([]);
 }
 
+/** The inputs that say where to prune: every one a change acts on, but the list itself. */
+const PLACE = changeKinds(rosterPruneInputs.properties).update.filter((key) => key !== "undeclared");
+
 function pruneId(meetingId: string): string {
   return `prune-${meetingId}`;
 }
@@ -112,7 +116,8 @@ export const rosterPruneRuntime: RuntimeProvider = {
     // Work to do exactly when someone is listed for deletion; the outputs always end with an empty list.
     const pending =
       containsUnknown(news.undeclared) || (Array.isArray(news.undeclared) && news.undeclared.length > 0);
-    const moved = (["meetingId", "accountId", "appId"] as const).some(
+    // Any other input an update acts on (the meeting, where it lives): a change prunes there.
+    const moved = PLACE.some(
       (key) => news[key] !== undefined && (containsUnknown(news[key]) || news[key] !== olds[key]),
     );
     return { changes: pending || moved, replaces: [] };

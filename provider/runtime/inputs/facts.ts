@@ -18,6 +18,13 @@ export function secretOutputs(description: ResourceDescription): string[] {
     .map(([key]) => key);
 }
 
+/** The inputs marked `x-defaultFrom`: resolved from config when omitted, so only compared when set. */
+export function configDefaulted(inputs: TSchema): string[] {
+  return propertiesOf(inputs)
+    .filter(([, schema]) => annotationsOf(schema)["x-defaultFrom"] !== undefined)
+    .map(([key]) => key);
+}
+
 /** The outputs marked `x-stable`: an update never changes them, so a preview reports them as they are. */
 export function stableOutputs(description: ResourceDescription): string[] {
   return propertiesOf(description.outputs)

@@ -145,6 +145,7 @@ export {
 } from "./common";
 export type { InputAnnotations, Disclosure } from "./keywords";
 export {
+  configDefaulted,
   describedOptions,
   forcedSecrets,
   holdsSecret,

@@ -65,6 +65,7 @@ export function annotationsOf(schema: TSchema): InputAnnotations {
     "x-replaceOnChanges": own("x-replaceOnChanges") as boolean | undefined,
     "x-stateOnly": own("x-stateOnly") as boolean | undefined,
     "x-secret": own("x-secret") as boolean | undefined,
+    "x-defaultFrom": own("x-defaultFrom") as ConfigKey | undefined,
     "x-decidesChildren": own("x-decidesChildren") as boolean | undefined,
     "x-stable": own("x-stable") as boolean | undefined,
   };

@@ -5,7 +5,7 @@
 import type { Participant } from "../../../sdk";
 import type { ResolvedConfig } from "../config";
 import type { PropertyMap } from "../protocol";
-import { checkedInputs, participantDescription } from "../inputs";
+import { checkedInputs, participantDescription, participantInputs } from "../inputs";
 import type { ParticipantInputs, ParticipantOutputs } from "../inputs";
 import { NOT_IMPORTABLE } from "./messages";
 import { tokenExpiry } from "./token-claims";
@@ -42,18 +42,13 @@ export function outputsOf(
 
 /** The inputs a program declaring exactly these outputs would have (omitting values equal to defaults). */
 export function inputsOf(outputs: ParticipantOutputs): PropertyMap {
-  return dropUndefined({
-    meetingId: outputs.meetingId,
-    customParticipantId: outputs.customParticipantId,
-    presetName: outputs.presetName,
-    name: outputs.name === "" ? undefined : outputs.name,
-    picture: outputs.picture,
-    tokenRotation: outputs.tokenRotation,
-    refreshBeforeExpiry: outputs.refreshBeforeExpiry,
-    adopt: outputs.adopt,
-    accountId: outputs.accountId,
-    appId: outputs.appId,
-  });
+  const stored: PropertyMap = outputs;
+  const inputs = dropUndefined(
+    Object.fromEntries(Object.keys(participantInputs.properties).map((key) => [key, stored[key]])),
+  );
+  // No name and an empty name are one declaration (create sends "" for none).
+  if (inputs.name === "") delete inputs.name;
+  return inputs;
 }
 
 export function participantOf(id: string, state: ParticipantOutputs): Participant {
