@@ -4,21 +4,20 @@
  * so it resolves credentials the way the resources do, from this stack's config and the environment.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Static } from "@sinclair/typebox";
 import { RealtimeKitClient } from "../sdk/client";
 import type { Participant } from "../sdk/types";
 import { resolveConfig, type ConfigSource } from "./runtime/config";
-import type { InputsOf } from "./runtime/described";
-import { getMeetingParticipantsArgs, listSorted } from "./runtime/list-participants";
+import type {
+  GetMeetingParticipantsArgs,
+  GetMeetingParticipantsOutputArgs,
+} from "../generated/typescript/described";
+import { listSorted } from "./runtime/list-participants";
 
-/**
- * Arguments of {@link getMeetingParticipants}: the function's description (a Participant's own `meetingId`,
- * `accountId` and `appId`; see generated/docs/getMeetingParticipants.md).
- */
-export type GetMeetingParticipantsArgs = Static<typeof getMeetingParticipantsArgs>;
-
-/** Arguments of {@link getMeetingParticipantsOutput}: the same, as Pulumi inputs. */
-export type GetMeetingParticipantsOutputArgs = InputsOf<typeof getMeetingParticipantsArgs>;
+/** Arguments of {@link getMeetingParticipants} and, as Pulumi inputs, of {@link getMeetingParticipantsOutput}. */
+export type {
+  GetMeetingParticipantsArgs,
+  GetMeetingParticipantsOutputArgs,
+} from "../generated/typescript/described";
 
 /** A participant of the meeting. The API never lists join tokens, so there is none here. */
 export type MeetingParticipant = Participant;

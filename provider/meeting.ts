@@ -4,14 +4,11 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { MeetingInputs, MeetingOutputs } from "./runtime/meeting";
-import { DescribedResource, runtimeShim, type ArgsOf } from "./shim";
+import type { MeetingArgs } from "../generated/typescript/described";
+import { DescribedResource, runtimeShim } from "./shim";
 
-/**
- * Arguments of {@link Meeting}: its described inputs (provider/runtime/inputs/meeting.ts, where each is
- * explained; generated/docs/Meeting.md shows the same text). Every one is optional: the API has a default
- * for each.
- */
-export type MeetingArgs = ArgsOf<"meeting">;
+/** Arguments of {@link Meeting}: its described inputs. Every one is optional: the API has a default for each. */
+export type { MeetingArgs } from "../generated/typescript/described";
 
 /**
  * The 0.1.0 closure shim for Meetings, loading the runtime at call time (see ./participant.ts).

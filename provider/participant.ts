@@ -7,13 +7,11 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ParticipantInputs, ParticipantOutputs } from "./runtime/participant";
 import { declareOwner, ownerUrn } from "./participant-owner";
 import { OWNER_KEY } from "./runtime/protocol";
-import { DescribedResource, runtimeShim, type ArgsOf } from "./shim";
+import type { ParticipantArgs } from "../generated/typescript/described";
+import { DescribedResource, runtimeShim } from "./shim";
 
-/**
- * Arguments of {@link Participant}: its described inputs (provider/runtime/inputs/participant.ts, where each
- * is explained; the reference page generated/docs/Participant.md shows the same text).
- */
-export type ParticipantArgs = ArgsOf<"participant">;
+/** Arguments of {@link Participant}: its described inputs, with their descriptions' words. */
+export type { ParticipantArgs } from "../generated/typescript/described";
 
 /**
  * The 0.1.0 closure shim for Participants: a `ResourceProvider` that loads `pulumi-realtimekit/runtime` at

@@ -4,10 +4,11 @@
  * lives in ./runtime/roster-prune.ts; what the state holds as `__provider` is the one-line module from ./shim.ts.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { DescribedResource, type ArgsOf } from "./shim";
+import type { RosterPruneArgs } from "../generated/typescript/described";
+import { DescribedResource } from "./shim";
 
-/** Arguments of {@link RosterPrune}: its described inputs (provider/runtime/inputs/roster-prune.ts). */
-export type RosterPruneArgs = ArgsOf<"rosterPrune">;
+/** Arguments of {@link RosterPrune}: its described inputs. */
+export type { RosterPruneArgs } from "../generated/typescript/described";
 
 /**
  * Deletes the listed participants on create and update (404 counts as deleted). Created by a Roster with

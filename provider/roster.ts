@@ -7,12 +7,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { getMeetingParticipants } from "./meeting-participants";
 import { Participant } from "./participant";
 import { readRosterFile, RosterValidationError, type RosterEntry } from "./runtime/roster/file";
-import {
-  declareRosterMembers,
-  rosterEntries,
-  type RosterArgs,
-  type RosterOutputs,
-} from "./runtime/roster/members";
+import type { RosterArgs, RosterProperties } from "../generated/typescript/described";
+import { declareRosterMembers, rosterEntries } from "./runtime/roster/members";
 import { RosterPrune } from "./roster-prune";
 
 /**
@@ -25,9 +21,9 @@ const DescribedComponent = pulumi.ComponentResource as unknown as new (
   name: string,
   args: pulumi.Inputs,
   opts?: pulumi.ComponentResourceOptions,
-) => pulumi.ComponentResource & RosterOutputs;
+) => pulumi.ComponentResource & RosterProperties;
 
-export type { RosterArgs } from "./runtime/roster/members";
+export type { RosterArgs } from "../generated/typescript/described";
 
 /**
  * A meeting's roster: a component whose children are {@link Participant}s named

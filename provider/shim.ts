@@ -7,6 +7,7 @@ import {
   outputSlots,
   resourceDescriptions,
 } from "./runtime/inputs";
+import type { DescribedProperties } from "../generated/typescript/described";
 import type { InputsOf, OutputsOf } from "./runtime/described";
 import type { PropertyMap, ResourceKind, RuntimeModule, RuntimeProvider } from "./runtime/protocol";
 
@@ -79,7 +80,8 @@ export type PropertiesOf<K extends ResourceKind> = OutputsOf<Descriptions[K]["ou
 /**
  * {@link RuntimeResource} typed by its kind's description: `class Participant extends
  * DescribedResource<"participant">` takes the described inputs and has the described outputs as
- * properties, so a class never lists them. The same class at run time, so a resource's source position
+ * properties (with the description's words, from generated/typescript/described.ts), so a class never
+ * lists them. The same class at run time, so a resource's source position
  * (Pulumi takes a fixed depth of the constructor stack) stays the class the program called.
  */
 export const DescribedResource = RuntimeResource as unknown as new <K extends ResourceKind>(
@@ -88,7 +90,7 @@ export const DescribedResource = RuntimeResource as unknown as new <K extends Re
   // Described inputs, plus hidden ones that are no argument (a Participant's URN for the claims).
   args: ArgsOf<K> & pulumi.Inputs,
   opts?: pulumi.CustomResourceOptions,
-) => RuntimeResource & PropertiesOf<K>;
+) => RuntimeResource & DescribedProperties[K];
 
 /**
  * A `ResourceProvider` whose methods forward to the runtime, for calling a kind's provider directly (tests,

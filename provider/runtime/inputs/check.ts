@@ -102,10 +102,15 @@ export function storedOutputs<Outputs extends TObject>(
   description: { outputs: Outputs },
   bag: PropertyMap,
 ): Partial<Static<Outputs>> {
-  const kept = ownKeys(description.outputs.properties).filter(
+  return described(description.outputs, bag);
+}
+
+/** The properties of `schema` that `bag` sets (not undefined or null), as they are, in the schema's order. */
+export function described<S extends TObject>(schema: S, bag: PropertyMap): Partial<Static<S>> {
+  const kept = ownKeys(schema.properties).filter(
     (key) => Object.hasOwn(bag, key) && bag[key] !== undefined && bag[key] !== null,
   );
-  return Object.fromEntries(kept.map((key) => [key, bag[key]])) as Partial<Static<Outputs>>;
+  return Object.fromEntries(kept.map((key) => [key, bag[key]])) as Partial<Static<S>>;
 }
 
 /** The engine prints a failure's top-level input value next to it; an empty property keeps it from echoing. */

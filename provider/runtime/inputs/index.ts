@@ -130,6 +130,7 @@ export { rosterPruneInputs, rosterPruneOutputs, type UndeclaredParticipant } fro
 export {
   checkInputs,
   checkedInputs,
+  described,
   storedOutputs,
   forEngine,
   quote,

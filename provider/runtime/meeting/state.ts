@@ -4,7 +4,7 @@
  */
 import type { Meeting, MeetingInput } from "../../../sdk/types";
 import type { ResolvedConfig } from "../config";
-import { checkedInputs, meetingDescription, storedOutputs } from "../inputs";
+import { checkedInputs, described, meetingDescription, meetingInputs, storedOutputs } from "../inputs";
 import type { PropertyMap } from "../protocol";
 import { isRecord } from "../values";
 import { MEETING_BODY_FIELDS, isCredential, type MeetingInputs, type MeetingOutputs } from "./fields";
@@ -71,10 +71,6 @@ export function placeOf(
 }
 
 export function inputsOf(outputs: StoredMeeting): MeetingInputs {
-  // Strip the computed keys; what remains is exactly what the program set.
-  const inputs: MeetingInputs & StoredMeeting = { ...outputs };
-  delete inputs.meetingId;
-  delete inputs.createdAt;
-  delete inputs.updatedAt;
-  return inputs;
+  // The outputs less the computed ones: exactly what the program set.
+  return described(meetingInputs, outputs);
 }

@@ -5,7 +5,7 @@
 import type { Participant } from "../../../sdk";
 import type { ResolvedConfig } from "../config";
 import type { PropertyMap } from "../protocol";
-import { checkedInputs, participantDescription, participantInputs } from "../inputs";
+import { checkedInputs, described, participantDescription, participantInputs } from "../inputs";
 import type { ParticipantInputs, ParticipantOutputs } from "../inputs";
 import { NOT_IMPORTABLE } from "./messages";
 import { tokenExpiry } from "./token-claims";
@@ -42,10 +42,7 @@ export function outputsOf(
 
 /** The inputs a program declaring exactly these outputs would have (omitting values equal to defaults). */
 export function inputsOf(outputs: ParticipantOutputs): PropertyMap {
-  const stored: PropertyMap = outputs;
-  const inputs = dropUndefined(
-    Object.fromEntries(Object.keys(participantInputs.properties).map((key) => [key, stored[key]])),
-  );
+  const inputs: PropertyMap = described(participantInputs, outputs);
   // No name and an empty name are one declaration (create sends "" for none).
   if (inputs.name === "") delete inputs.name;
   return inputs;
