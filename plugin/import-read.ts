@@ -35,12 +35,38 @@ export async function readForImport(
       return importParticipant(provider, id);
     case "meeting":
       return importMeeting(provider, id);
+    case "preset":
+    case "webhook":
+      return importNamed(kind, provider, id);
     default:
       throw new Error(
         `Cannot import RosterPrune "${id}": it has no remote object of its own. Declare the Roster with ` +
           "`prune: true`; it creates this resource.",
       );
   }
+}
+
+/**
+ * A Preset or Webhook is imported by its id (`<presetId>`, `<webhookId>`): the runtime's read of an empty
+ * state rebuilds the inputs a program would declare (what differs from the described defaults).
+ */
+async function importNamed(
+  kind: ResourceKind,
+  provider: RuntimeProvider,
+  importId: string,
+): Promise<ReadResult> {
+  const name = kind === "preset" ? "Preset" : "Webhook";
+  const id = importId.trim();
+  if (id === "" || id.includes("/")) {
+    throw new Error(`Cannot import ${name} "${importId}": the import id must be the ${kind}'s id.`);
+  }
+  const result = await provider.read(id, {});
+  if (!result.id || !result.props) {
+    throw new Error(
+      `Cannot import ${name} "${importId}": there is no ${kind} with that id (in the configured account and app).`,
+    );
+  }
+  return { id, props: result.props, inputs: withoutKeys(result.inputs, CONFIG_RESOLVED) };
 }
 
 async function importParticipant(provider: RuntimeProvider, importId: string): Promise<ReadResult> {

@@ -18,14 +18,21 @@ import {
 } from "./file";
 import { checkInputs, rosterChildSettings, rosterDefaults, rosterPruneInputs } from "../inputs";
 import type { UndeclaredParticipant } from "../roster-prune";
-import { compare } from "../values";
+import { UNKNOWN, compare } from "../values";
+
+/** A preset name as a program may give it: a string, or a Preset's `name` output. */
+type PresetNameInput = { presetName?: pulumi.Input<string> };
+/** A roster entry as a program declares it: `presetName` may be a Preset's `name` output. */
+export type RosterEntryArgs = Omit<RosterEntry, "presetName"> & PresetNameInput;
+/** Roster defaults as a program declares them: `presetName` may be a Preset's `name` output. */
+export type RosterDefaultsArgs = Omit<RosterDefaults, "presetName"> & PresetNameInput;
 
 /** Arguments of a Roster: give `participants` or `file`. */
 export interface RosterArgs {
   /** The meeting the participants join. */
   meetingId: pulumi.Input<string>;
   /** The participants, e.g. a literal list or `Roster.fromFile("roster.yaml")`. */
-  participants?: RosterEntry[];
+  participants?: RosterEntryArgs[];
   /**
    * Path of a roster file (`.yaml`/`.yml`, `.json` or `.csv`; relative paths are resolved from the current
    * directory). Same as `participants: Roster.fromFile(file)`, but every problem, missing presets included,
@@ -33,7 +40,7 @@ export interface RosterArgs {
    */
   file?: string;
   /** Values for entries that do not set their own (`presetName`). */
-  defaults?: RosterDefaults;
+  defaults?: RosterDefaultsArgs;
   /**
    * Make the roster authoritative: participants in the meeting that it does not declare are deleted on
    * `pulumi up`, and `pulumi preview` lists them first. Default false (they are left alone and counted in
@@ -61,7 +68,7 @@ export interface RosterArgs {
 export interface RosterChildArgs {
   meetingId: pulumi.Input<string>;
   customParticipantId: string;
-  presetName: string;
+  presetName: pulumi.Input<string>;
   name?: string;
   picture?: string;
   tokenRotation?: string | number;
@@ -126,7 +133,7 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
   parent: pulumi.ComponentResource,
   name: string,
   args: RosterArgs,
-  entries: RosterEntry[],
+  entries: RosterEntryArgs[],
   kinds: RosterKinds<P, R>,
 ): RosterMembers<P, R> {
   const ids = entries.map((entry) => entry.customParticipantId).sort(compare);
@@ -139,7 +146,7 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
         {
           ...pick(args, PASSED_TO_CHILDREN),
           ...entry,
-          presetName: (entry.presetName ?? args.defaults?.presetName) as string,
+          presetName: (entry.presetName ?? args.defaults?.presetName) as pulumi.Input<string>,
         },
         { parent },
       ),
@@ -202,10 +209,18 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
   };
 }
 
+/**
+ * What validation sees of a value that may be a Preset's `name` output: the engine's unknown marker, which
+ * every check lets through, as it does for a value not known in a preview (the preset checks its own name).
+ */
+function forValidation<T extends PresetNameInput>(value: T): T {
+  return pulumi.Output.isInstance(value.presetName) ? { ...value, presetName: UNKNOWN } : value;
+}
+
 /** The roster's entries, validated; throws one error listing every problem before anything is created. */
-export function rosterEntries(name: string, args: RosterArgs): RosterEntry[] {
+export function rosterEntries(name: string, args: RosterArgs): RosterEntryArgs[] {
   const problems: RosterProblem[] = [];
-  let entries: RosterEntry[] = [];
+  let entries: RosterEntryArgs[] = [];
   if (args.participants !== undefined && args.file !== undefined) {
     problems.push({ message: "set either participants or file, not both" });
   } else if (args.file !== undefined) {
@@ -219,9 +234,15 @@ export function rosterEntries(name: string, args: RosterArgs): RosterEntry[] {
       message: "participants is required: a list of entries, or Roster.fromFile(path), or set file",
     });
   }
-  const defaults = checkInputs({ name: "roster defaults", inputs: rosterDefaults }, { ...args.defaults });
-  for (const failure of defaults.failures) problems.push({ message: `defaults: ${failure.reason}` });
-  problems.push(...validateRosterEntries(entries, { defaults: args.defaults, requirePreset: true }));
+  const defaults = args.defaults === undefined ? undefined : forValidation(args.defaults);
+  const checked = checkInputs({ name: "roster defaults", inputs: rosterDefaults }, { ...defaults });
+  for (const failure of checked.failures) problems.push({ message: `defaults: ${failure.reason}` });
+  const validated = entries.map((entry) =>
+    entry !== null && typeof entry === "object" ? forValidation(entry) : entry,
+  ) as RosterEntry[];
+  problems.push(
+    ...validateRosterEntries(validated, { defaults: defaults as RosterDefaults, requirePreset: true }),
+  );
   if (problems.length > 0) {
     throw new RosterValidationError(
       `Roster "${name}"${args.file ? ` (${args.file})` : ""}`,
