@@ -23,8 +23,7 @@ const NOT_READ = "\u0000realtimekit:not-read";
  * description) came from the provider's configuration, not from the program: left out of the rebuilt
  * inputs, so the generated code does not pin them and the next preview shows no change.
  */
-const configResolved = (kind: "participant" | "meeting"): string[] =>
-  configDefaulted(resourceDescriptions[kind].inputs);
+const configResolved = (kind: ResourceKind): string[] => configDefaulted(resourceDescriptions[kind].inputs);
 
 export async function readForImport(
   kind: ResourceKind,
@@ -38,12 +37,38 @@ export async function readForImport(
       return importParticipant(provider, id);
     case "meeting":
       return importMeeting(provider, id);
+    case "preset":
+    case "webhook":
+      return importNamed(kind, provider, id);
     default:
       throw new Error(
         `Cannot import RosterPrune "${id}": it has no remote object of its own. Declare the Roster with ` +
           "`prune: true`; it creates this resource.",
       );
   }
+}
+
+/**
+ * A Preset or Webhook is imported by its id (`<presetId>`, `<webhookId>`): the runtime's read of an empty
+ * state rebuilds the inputs a program would declare (what differs from the described defaults).
+ */
+async function importNamed(
+  kind: ResourceKind,
+  provider: RuntimeProvider,
+  importId: string,
+): Promise<ReadResult> {
+  const name = kind === "preset" ? "Preset" : "Webhook";
+  const id = importId.trim();
+  if (id === "" || id.includes("/")) {
+    throw new Error(`Cannot import ${name} "${importId}": the import id must be the ${kind}'s id.`);
+  }
+  const result = await provider.read(id, {});
+  if (!result.id || !result.props) {
+    throw new Error(
+      `Cannot import ${name} "${importId}": there is no ${kind} with that id (in the configured account and app).`,
+    );
+  }
+  return { id, props: result.props, inputs: withoutKeys(result.inputs, configResolved(kind)) };
 }
 
 async function importParticipant(provider: RuntimeProvider, importId: string): Promise<ReadResult> {

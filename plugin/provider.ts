@@ -9,6 +9,7 @@ import type * as provider from "@pulumi/pulumi/provider";
 import * as runtime from "../provider/runtime";
 import type { PropertyMap, ResourceDescription, ResourceKind, RuntimeProvider } from "../provider/runtime";
 import { forcedSecrets, secretOutputs, stableOutputs } from "../provider/runtime/inputs";
+import { onBehalfOf } from "../provider/runtime/diagnostics";
 import { OWNER_KEY } from "../provider/runtime/protocol";
 import { isRecord } from "../provider/runtime/values";
 import { readForImport } from "./import-read";
@@ -161,7 +162,8 @@ export function realtimekitProvider(options: { version: string; schema: () => st
 
     async delete(id, urn, props) {
       const { runtime: kindRuntime } = kindOf(urn);
-      await kindRuntime.delete(id, unwrapBag(props).plain);
+      // Warnings the delete gives (an App that remains) are shown against this resource.
+      await onBehalfOf(urn, () => kindRuntime.delete(id, unwrapBag(props).plain));
     },
 
     async construct(name, type, inputs, opts): Promise<provider.ConstructResult> {

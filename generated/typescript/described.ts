@@ -3,10 +3,7 @@ import type { Static } from "@sinclair/typebox";
 import type { ArgsOf, PropertiesOf } from "../../provider/shim";
 import type { InputsOf } from "../../provider/runtime/described";
 import type { getMeetingParticipantsArgs } from "../../provider/runtime/list-participants";
-import type {
-  RosterArgs as DescribedRosterArgs,
-  RosterOutputs,
-} from "../../provider/runtime/roster/members";
+import type { RosterArgs as DescribedRosterArgs, RosterOutputs } from "../../provider/runtime/roster/members";
 
 /**
  * Arguments of Participant. A participant of a RealtimeKit meeting, with a secret join token. `name`,
@@ -212,6 +209,145 @@ export interface RosterPruneProperties extends PropertiesOf<"rosterPrune"> {
 }
 
 /**
+ * Arguments of Preset. A RealtimeKit preset: a role a participant or roster entry names in `presetName` (what
+ * they may do, how the meeting looks to them). Every field is optional at every depth; an omitted one takes
+ * the default in its description, which together make a working attendee-like preset. An existing preset of
+ * the same name is adopted. Changes, `name` included, are one PATCH of what changed; only `accountId` and
+ * `appId` replace it.
+ */
+export interface PresetArgs extends ArgsOf<"preset"> {
+  /** The preset's name: what a participant's or roster entry's `presetName` refers to. Changes in place. */
+  name: ArgsOf<"preset">["name"];
+  /** Media and layout settings. */
+  config?: ArgsOf<"preset">["config"];
+  /** What a participant with this preset may do. */
+  permissions?: ArgsOf<"preset">["permissions"];
+  /** How the meeting looks to them. */
+  ui?: ArgsOf<"preset">["ui"];
+  /**
+   * Cloudflare account id (default from config). Changing it replaces the preset. Default: config
+   * `realtimekit:accountId`, then `CLOUDFLARE_ACCOUNT_ID`.
+   */
+  accountId?: ArgsOf<"preset">["accountId"];
+  /**
+   * RealtimeKit app id (default from config). Changing it replaces the preset. Default: config
+   * `realtimekit:appId`, then `REALTIMEKIT_APP_ID`.
+   */
+  appId?: ArgsOf<"preset">["appId"];
+}
+
+/** Properties of Preset: its outputs. */
+export interface PresetProperties extends PropertiesOf<"preset"> {
+  /** The preset's id (also the resource id). */
+  readonly presetId: PropertiesOf<"preset">["presetId"];
+  /** When the preset was created (ISO 8601). */
+  readonly createdAt: PropertiesOf<"preset">["createdAt"];
+  /** When the preset last changed (ISO 8601). */
+  readonly updatedAt: PropertiesOf<"preset">["updatedAt"];
+  /** The preset's name: what a participant's or roster entry's `presetName` refers to. Changes in place. */
+  readonly name: PropertiesOf<"preset">["name"];
+  /** Media and layout settings. */
+  readonly config: PropertiesOf<"preset">["config"];
+  /** What a participant with this preset may do. */
+  readonly permissions: PropertiesOf<"preset">["permissions"];
+  /** How the meeting looks to them. */
+  readonly ui: PropertiesOf<"preset">["ui"];
+  /** The account the preset lives in. */
+  readonly accountId: PropertiesOf<"preset">["accountId"];
+  /** The app the preset lives in. */
+  readonly appId: PropertiesOf<"preset">["appId"];
+}
+
+/**
+ * Arguments of Webhook. A RealtimeKit webhook: the app's events posted to a URL, signed with RealtimeKit's
+ * platform-wide key (header `rtk-signature`). An existing webhook of the same name is adopted; changes are
+ * one PATCH; the order of `events` carries no meaning.
+ */
+export interface WebhookArgs extends ArgsOf<"webhook"> {
+  /** The webhook's name, unique in the app (an existing webhook of this name is adopted). */
+  name: ArgsOf<"webhook">["name"];
+  /** Where deliveries are posted: an absolute https URL (http only for loopback hosts). */
+  url: ArgsOf<"webhook">["url"];
+  /**
+   * The events delivered, in any order (a reordering is no change): meeting.started, meeting.ended,
+   * meeting.participantJoined, meeting.participantLeft, meeting.chatSynced, recording.statusUpdate,
+   * livestreaming.statusUpdate, meeting.transcript, meeting.summary.
+   */
+  events: ArgsOf<"webhook">["events"];
+  /** Whether deliveries are sent. Default true. */
+  enabled?: ArgsOf<"webhook">["enabled"];
+  /**
+   * Cloudflare account id (default from config). Changing it replaces the webhook. Default: config
+   * `realtimekit:accountId`, then `CLOUDFLARE_ACCOUNT_ID`.
+   */
+  accountId?: ArgsOf<"webhook">["accountId"];
+  /**
+   * RealtimeKit app id (default from config). Changing it replaces the webhook. Default: config
+   * `realtimekit:appId`, then `REALTIMEKIT_APP_ID`.
+   */
+  appId?: ArgsOf<"webhook">["appId"];
+}
+
+/** Properties of Webhook: its outputs. */
+export interface WebhookProperties extends PropertiesOf<"webhook"> {
+  /** The webhook's id (also the resource id). */
+  readonly webhookId: PropertiesOf<"webhook">["webhookId"];
+  /** When the webhook was created (ISO 8601). */
+  readonly createdAt: PropertiesOf<"webhook">["createdAt"];
+  /** When the webhook last changed (ISO 8601). */
+  readonly updatedAt: PropertiesOf<"webhook">["updatedAt"];
+  /** The webhook's name, unique in the app (an existing webhook of this name is adopted). */
+  readonly name: PropertiesOf<"webhook">["name"];
+  /** Where deliveries are posted: an absolute https URL (http only for loopback hosts). */
+  readonly url: PropertiesOf<"webhook">["url"];
+  /**
+   * The events delivered, in any order (a reordering is no change): meeting.started, meeting.ended,
+   * meeting.participantJoined, meeting.participantLeft, meeting.chatSynced, recording.statusUpdate,
+   * livestreaming.statusUpdate, meeting.transcript, meeting.summary.
+   */
+  readonly events: PropertiesOf<"webhook">["events"];
+  /** Whether deliveries are sent. Default true. */
+  readonly enabled: PropertiesOf<"webhook">["enabled"];
+  /** The account the webhook lives in. */
+  readonly accountId: PropertiesOf<"webhook">["accountId"];
+  /** The app the webhook lives in. */
+  readonly appId: PropertiesOf<"webhook">["appId"];
+}
+
+/**
+ * Arguments of App. A RealtimeKit app, created or (when one of the same name exists) adopted; its `appId`
+ * output can be any other resource's `appId`. The API cannot rename or delete apps: a rename fails before any
+ * call, and destroying an App removes it from the stack with a warning that the app remains.
+ */
+export interface AppArgs extends ArgsOf<"app"> {
+  /**
+   * The app's name. An existing app of this name is adopted. Apps cannot be renamed: a change fails before
+   * any call (declare a new App, and `pulumi state delete` the old one).
+   */
+  name: ArgsOf<"app">["name"];
+  /**
+   * Cloudflare account id (default from config). Changing it replaces the app in the stack. Default: config
+   * `realtimekit:accountId`, then `CLOUDFLARE_ACCOUNT_ID`.
+   */
+  accountId?: ArgsOf<"app">["accountId"];
+}
+
+/** Properties of App: its outputs. */
+export interface AppProperties extends PropertiesOf<"app"> {
+  /** The app's id: pass it as `appId` to Meetings, Participants, Rosters, Presets and Webhooks. */
+  readonly appId: PropertiesOf<"app">["appId"];
+  /** When the app was created (ISO 8601). */
+  readonly createdAt: PropertiesOf<"app">["createdAt"];
+  /**
+   * The app's name. An existing app of this name is adopted. Apps cannot be renamed: a change fails before
+   * any call (declare a new App, and `pulumi state delete` the old one).
+   */
+  readonly name: PropertiesOf<"app">["name"];
+  /** The account the app lives in. */
+  readonly accountId: PropertiesOf<"app">["accountId"];
+}
+
+/**
  * Arguments of Roster (give `participants` or `file`). A meeting's roster: a component whose children are
  * Participants keyed by `customParticipantId`, declared as data (in code or in a YAML, JSON or CSV file).
  */
@@ -265,9 +401,7 @@ export interface RosterProperties extends RosterOutputs {
 }
 
 /** Arguments of getMeetingParticipants. */
-export interface GetMeetingParticipantsArgs extends Static<
-  typeof getMeetingParticipantsArgs
-> {
+export interface GetMeetingParticipantsArgs extends Static<typeof getMeetingParticipantsArgs> {
   /** The meeting to join (a UUID). Changing it replaces the participant. */
   meetingId: Static<typeof getMeetingParticipantsArgs>["meetingId"];
   /**
@@ -283,9 +417,7 @@ export interface GetMeetingParticipantsArgs extends Static<
 }
 
 /** Arguments of getMeetingParticipantsOutput: the same, as Pulumi inputs. */
-export interface GetMeetingParticipantsOutputArgs extends InputsOf<
-  typeof getMeetingParticipantsArgs
-> {
+export interface GetMeetingParticipantsOutputArgs extends InputsOf<typeof getMeetingParticipantsArgs> {
   /** The meeting to join (a UUID). Changing it replaces the participant. */
   meetingId: InputsOf<typeof getMeetingParticipantsArgs>["meetingId"];
   /**
@@ -305,4 +437,7 @@ export interface DescribedProperties {
   participant: ParticipantProperties;
   meeting: MeetingProperties;
   rosterPrune: RosterPruneProperties;
+  preset: PresetProperties;
+  webhook: WebhookProperties;
+  app: AppProperties;
 }

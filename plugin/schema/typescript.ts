@@ -73,7 +73,7 @@ function render(surface: Surface): string[] {
   ];
 }
 
-const RESOURCES = ["participant", "meeting", "rosterPrune"] as const;
+const RESOURCES = ["participant", "meeting", "rosterPrune", "preset", "webhook", "app"] as const;
 
 /** The text of generated/typescript/described.ts. */
 export function typescriptSurface(): string {

@@ -183,6 +183,10 @@ const PACING_RULES: Record<keyof RateLimitOptions, { valid: (n: number) => boole
 };
 
 const REQUIRED = ["apiToken", "accountId", "appId"] as const;
+/** A value resolution may require. Account-level calls (an App's) need no `appId`: it is "" then. */
+export type RequiredKey = (typeof REQUIRED)[number];
+/** What account-level calls (apps) require. */
+export const ACCOUNT_LEVEL: readonly RequiredKey[] = ["apiToken", "accountId"];
 
 /**
  * Resolves the API token, account id, app id and base URL with the precedence of {@link CONFIG_VARIABLES}. Pure: it reads only its arguments. Throws {@link MissingConfigError} naming every missing value and,
@@ -193,6 +197,7 @@ export function resolveConfig(
   explicit: ExplicitConfig,
   config: ConfigSource | undefined,
   env: Environment,
+  required: readonly RequiredKey[] = REQUIRED,
 ): ResolvedConfig {
   const find = (sources: Source[]): { value: string; source: Source } | undefined => {
     for (const source of sources) {
@@ -225,7 +230,7 @@ export function resolveConfig(
   };
   const requestsPerSecond = pacing("requestsPerSecond");
   const burst = pacing("burst");
-  const missing = REQUIRED.filter((key) => resolved[key] === undefined);
+  const missing = required.filter((key) => resolved[key] === undefined);
   if (missing.length > 0) {
     const lines = missing.map((key) => `  - ${key}: set ${describeSources(sources(key))}`);
     throw new MissingConfigError(
@@ -237,7 +242,7 @@ export function resolveConfig(
   return {
     apiToken: resolved.apiToken as string,
     accountId: resolved.accountId as string,
-    appId: resolved.appId as string,
+    appId: resolved.appId ?? "",
     baseUrl: resolved.baseUrl,
     rateLimit:
       requestsPerSecond === undefined && burst === undefined

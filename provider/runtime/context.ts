@@ -5,7 +5,13 @@
  */
 import { createHash } from "node:crypto";
 import { RealtimeKitClient, type RealtimeKitClientOptions } from "../../sdk";
-import { resolveConfig, type ConfigSource, type ExplicitConfig, type ResolvedConfig } from "./config";
+import {
+  resolveConfig,
+  type ConfigSource,
+  type ExplicitConfig,
+  type RequiredKey,
+  type ResolvedConfig,
+} from "./config";
 
 /** Client options the runtime does not take from config (timeouts, retry, default pacing): tests tune them. */
 export type ClientTuning = Omit<RealtimeKitClientOptions, "apiToken" | "accountId" | "appId" | "baseUrl">;
@@ -40,8 +46,8 @@ export function setClientTuning(options: ClientTuning): void {
  * Resolves credentials and ids now (resource arguments, then the stack config, then the environment; see
  * ./config.ts) and returns a client for them. Throws `MissingConfigError` when something is missing.
  */
-export function connect(explicit: ExplicitConfig): Connection {
-  const config = resolveConfig(explicit, stackConfig, process.env);
+export function connect(explicit: ExplicitConfig, required?: readonly RequiredKey[]): Connection {
+  const config = resolveConfig(explicit, stackConfig, process.env, required);
   const digest = createHash("sha256").update(config.apiToken).digest("hex");
   const key = JSON.stringify([
     config.baseUrl ?? "",
@@ -53,7 +59,12 @@ export function connect(explicit: ExplicitConfig): Connection {
   let client = clients.get(key);
   if (!client) {
     // Pacing set in config or the environment is the user's choice and wins over a test's tuning.
-    client = new RealtimeKitClient({ ...tuning, ...config, rateLimit: config.rateLimit ?? tuning.rateLimit });
+    client = new RealtimeKitClient({
+      ...tuning,
+      ...config,
+      appId: config.appId === "" ? undefined : config.appId,
+      rateLimit: config.rateLimit ?? tuning.rateLimit,
+    });
     clients.set(key, client);
   }
   return { client, config };

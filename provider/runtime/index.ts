@@ -3,12 +3,16 @@
  * `pulumi-realtimekit/runtime`. All real provider logic, axios included, lives behind this module.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { appRuntime } from "./app";
 import { setStackConfig } from "./context";
+import { engineAddressOf, engineWarningSink, setWarningSink } from "./diagnostics";
 import { checkGetMeetingParticipantsArgs, getMeetingParticipantsRuntime } from "./list-participants";
 import { meetingRuntime } from "./meeting";
 import { participantRuntime } from "./participant";
+import { presetRuntime } from "./preset";
 import type { PropertyMap, ResourceKind, RuntimeProvider } from "./protocol";
 import { rosterPruneRuntime } from "./roster-prune";
+import { webhookRuntime } from "./webhook";
 
 export type { PropertyMap, ResourceKind, RuntimeModule, RuntimeProvider } from "./protocol";
 /** The one description of every input and output, for the native plugin's schema and docs (see ./inputs). */
@@ -32,6 +36,9 @@ export const providers: Record<ResourceKind, RuntimeProvider> = {
   participant: participantRuntime,
   meeting: meetingRuntime,
   rosterPrune: rosterPruneRuntime,
+  preset: presetRuntime,
+  webhook: webhookRuntime,
+  app: appRuntime,
 };
 
 /** The provider's functions (served by the native plugin's `invoke`), by name. */
@@ -56,6 +63,9 @@ export function dynamicProvider(
 ): pulumi.dynamic.ResourceProvider<PropertyMap, PropertyMap> {
   let provider = hosted.get(kind);
   if (!provider) {
+    // The dynamic-provider host was started with the engine's address: warnings go to its Log RPC.
+    const engine = engineAddressOf(process.argv.slice(2));
+    if (engine !== undefined) setWarningSink(engineWarningSink(engine));
     const runtime = providers[kind];
     if (!runtime)
       throw new Error(`pulumi-realtimekit/runtime has no "${kind}" provider: reinstall pulumi-realtimekit`);

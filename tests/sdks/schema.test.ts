@@ -55,10 +55,13 @@ test("generated/schema.json is what the plugin serves (run `make sdks` after cha
 
 test("the package has the agreed members, config and secret outputs", () => {
   expect(Object.keys(schema.resources).sort()).toEqual([
+    "realtimekit:index:App",
     "realtimekit:index:Meeting",
     "realtimekit:index:Participant",
+    "realtimekit:index:Preset",
     "realtimekit:index:Roster",
     "realtimekit:index:RosterPrune",
+    "realtimekit:index:Webhook",
   ]);
   expect(schema.resources["realtimekit:index:Roster"].isComponent).toBe(true);
   expect(Object.keys(schema.functions)).toEqual(["realtimekit:index:getMeetingParticipants"]);

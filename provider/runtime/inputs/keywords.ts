@@ -6,7 +6,7 @@
  */
 import { FormatRegistry, Type, type TSchema } from "@sinclair/typebox";
 import type { ConfigKey } from "../config";
-import { isHttpUrl, type Disclosure } from "../values";
+import { isHttpUrl, isLoopbackUrl, type Disclosure } from "../values";
 
 export type { Disclosure } from "../values";
 
@@ -41,6 +41,13 @@ export interface InputAnnotations {
 /** The `format` of an absolute http(s) URL with a host: the only URLs the API accepts. */
 export const HTTP_URL_FORMAT = "http-url";
 FormatRegistry.Set(HTTP_URL_FORMAT, (value) => isHttpUrl(value));
+
+/** The `format` of a webhook's URL: absolute https, or http to a loopback host (a local receiver). */
+export const WEBHOOK_URL_FORMAT = "https-url";
+FormatRegistry.Set(
+  WEBHOOK_URL_FORMAT,
+  (value) => isHttpUrl(value, ["https:"]) || (isHttpUrl(value, ["http:"]) && isLoopbackUrl(value)),
+);
 
 /**
  * Characters an id must not contain: C0 and C1 controls (a newline could forge a log line), zero-width and

@@ -16,6 +16,7 @@ import {
   type RosterProblem,
 } from "./file";
 import type { Static } from "@sinclair/typebox";
+import type { RosterDefaults } from "./entries";
 import type { InputsOf, OutputsOf } from "../described";
 import {
   checkInputs,
@@ -27,13 +28,23 @@ import {
   rosterTreeArgs,
 } from "../inputs";
 import type { UndeclaredParticipant } from "../roster-prune";
-import { compare } from "../values";
+import { UNKNOWN, compare } from "../values";
+
+/** A preset name as a program may give it: a string, or a Preset's `name` output. */
+type PresetNameInput = { presetName?: pulumi.Input<string> };
+/** A roster entry as a program declares it: `presetName` may be a Preset's `name` output. */
+export type RosterEntryArgs = Omit<RosterEntry, "presetName"> & PresetNameInput;
+/** Roster defaults as a program declares them: `presetName` may be a Preset's `name` output. */
+export type RosterDefaultsArgs = Omit<RosterDefaults, "presetName"> & PresetNameInput;
 
 /**
  * Arguments of a Roster (give `participants` or `file`), as described (../inputs/roster.ts): those that decide
  * which children exist as plain values known when the program runs, those every child gets as inputs.
  */
-export type RosterArgs = Static<typeof rosterTreeArgs> & InputsOf<typeof rosterChildSettings>;
+export type RosterArgs = Omit<Static<typeof rosterTreeArgs>, "participants" | "defaults"> & {
+  participants?: RosterEntryArgs[];
+  defaults?: RosterDefaultsArgs;
+} & InputsOf<typeof rosterChildSettings>;
 
 /** The inputs a roster gives each child Participant: a Participant's arguments. */
 export type RosterChildArgs = InputsOf<typeof participantInputs>;
@@ -88,7 +99,7 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
   parent: pulumi.ComponentResource,
   name: string,
   args: RosterArgs,
-  entries: RosterEntry[],
+  entries: RosterEntryArgs[],
   kinds: RosterKinds<P, R>,
 ): RosterMembers<P, R> {
   const ids = entries.map((entry) => entry.customParticipantId).sort(compare);
@@ -101,7 +112,7 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
         {
           ...pick(args, PASSED_TO_CHILDREN),
           ...entry,
-          presetName: (entry.presetName ?? args.defaults?.presetName) as string,
+          presetName: (entry.presetName ?? args.defaults?.presetName) as pulumi.Input<string>,
         },
         { parent },
       ),
@@ -173,10 +184,18 @@ function issued(tokens: Record<string, string | undefined>): Record<string, stri
   );
 }
 
+/**
+ * What validation sees of a value that may be a Preset's `name` output: the engine's unknown marker, which
+ * every check lets through, as it does for a value not known in a preview (the preset checks its own name).
+ */
+function forValidation<T extends PresetNameInput>(value: T): T {
+  return pulumi.Output.isInstance(value.presetName) ? { ...value, presetName: UNKNOWN } : value;
+}
+
 /** The roster's entries, validated; throws one error listing every problem before anything is created. */
-export function rosterEntries(name: string, args: RosterArgs): RosterEntry[] {
+export function rosterEntries(name: string, args: RosterArgs): RosterEntryArgs[] {
   const problems: RosterProblem[] = [];
-  let entries: RosterEntry[] = [];
+  let entries: RosterEntryArgs[] = [];
   if (args.participants !== undefined && args.file !== undefined) {
     problems.push({ message: "set either participants or file, not both" });
   } else if (args.file !== undefined) {
@@ -190,9 +209,15 @@ export function rosterEntries(name: string, args: RosterArgs): RosterEntry[] {
       message: "participants is required: a list of entries, or Roster.fromFile(path), or set file",
     });
   }
-  const defaults = checkInputs({ name: "roster defaults", inputs: rosterDefaults }, { ...args.defaults });
-  for (const failure of defaults.failures) problems.push({ message: `defaults: ${failure.reason}` });
-  problems.push(...validateRosterEntries(entries, { defaults: args.defaults, requirePreset: true }));
+  const defaults = args.defaults === undefined ? undefined : forValidation(args.defaults);
+  const checked = checkInputs({ name: "roster defaults", inputs: rosterDefaults }, { ...defaults });
+  for (const failure of checked.failures) problems.push({ message: `defaults: ${failure.reason}` });
+  const validated = entries.map((entry) =>
+    entry !== null && typeof entry === "object" ? forValidation(entry) : entry,
+  ) as RosterEntry[];
+  problems.push(
+    ...validateRosterEntries(validated, { defaults: defaults as RosterDefaults, requirePreset: true }),
+  );
   if (problems.length > 0) {
     throw new RosterValidationError(
       `Roster "${name}"${args.file ? ` (${args.file})` : ""}`,
