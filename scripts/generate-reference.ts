@@ -36,6 +36,7 @@ writeFileSync(join(out, "schema.json"), `${JSON.stringify(packageSchema({ versio
 for (const [name, text] of Object.entries(referencePages())) writeFileSync(join(out, "docs", name), text);
 mkdirSync(join(out, "typescript"), { recursive: true });
 const surface = join(out, "typescript", "described.ts");
-void resolveConfig(surface)
+// The repository's prettier options whatever the output folder (`--check` writes to a temporary one).
+void resolveConfig(join(__dirname, "..", "generated", "typescript", "described.ts"))
   .then((options) => format(typescriptSurface(), { ...options, filepath: surface }))
   .then((text) => writeFileSync(surface, text));
