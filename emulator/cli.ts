@@ -21,7 +21,8 @@ const USAGE = `Usage: realtimekit-emulator [options]
   --setting NAME=VALUE  any other setting, repeatable: duplicateNames=allow|reject,
                         emptyWebhookList=not-found|empty, webhookPutAnswer=partial|whole,
                         presetPatchAnswer=whole|without-id,
-                        serverAddedFields=true|false, presetInUse=allow|reject, tokenIssuedSecondsAgo=S
+                        serverAddedFields=true|false, presetInUse=allow|reject, tokenIssuedSecondsAgo=S,
+                        storageCredentialsOnRead=omit|answer
   --rate-limit N/MS     global rate limit: N requests per MS milliseconds (default none)
   --info-file F         write {baseUrl, origin, accountId, appId, apiToken} as JSON to F once listening
   --log                 print one line per API request

@@ -5,6 +5,7 @@
  * keeps refresh free of phantom diffs.
  */
 import type { PropertyMap, ResourceKind, RuntimeProvider } from "../provider/runtime";
+import { resourceDescriptions, withoutSecretValues } from "../provider/runtime/inputs";
 import { MEETING_BODY_FIELDS } from "../provider/runtime/meeting";
 import { isRecord } from "../provider/runtime/values";
 import { isImportRead, parseMeetingImportId, parseParticipantImportId } from "./import-ids";
@@ -66,10 +67,13 @@ async function importMeeting(provider: RuntimeProvider, importId: string): Promi
       `Cannot import Meeting "${importId}": there is no meeting with that id (in the configured account and app).`,
     );
   }
+  // The code `pulumi import` generates is written from these inputs: a storage credential the API returned
+  // stays in the state (a secret), never in the program's text.
+  const inputs = withoutSecretValues(resourceDescriptions.meeting, withoutNotRead(result.inputs));
   return {
     id: meetingId,
     props: withoutNotRead(result.props),
-    inputs: withoutKeys(withoutNotRead(result.inputs), CONFIG_RESOLVED),
+    inputs: withoutKeys(inputs as PropertyMap, CONFIG_RESOLVED),
   };
 }
 

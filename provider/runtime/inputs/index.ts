@@ -141,5 +141,6 @@ export {
   inputsThatMayHoldSecrets,
   outputSlots,
   secretOutputs,
+  withoutSecretValues,
   stableOutputs,
 } from "./facts";
