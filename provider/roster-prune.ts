@@ -15,6 +15,8 @@ export interface RosterPruneArgs {
   undeclared: pulumi.Input<UndeclaredParticipant[]>;
   /** The roster's own participants, customParticipantId -> participant id (see the runtime's `managed`). */
   managed?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** The most participants one run may delete; more fail the preview (see the Roster's `maxDeletes`). */
+  maxDeletes?: pulumi.Input<number>;
   /** Cloudflare account id (default from config, as for every resource). */
   accountId?: pulumi.Input<string>;
   /** RealtimeKit app id (default from config, as for every resource). */

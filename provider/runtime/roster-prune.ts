@@ -27,6 +27,8 @@ export interface RosterPruneInputs {
    * can tell a participant just removed from the roster (the engine deletes it) from a stranger to prune.
    */
   managed?: Record<string, string>;
+  /** The most participants one run may delete; more fail check, so the preview fails before any delete. */
+  maxDeletes?: number;
   accountId?: string;
   appId?: string;
 }
@@ -106,6 +108,14 @@ export const rosterPruneRuntime: RuntimeProvider<RosterPruneInputs, RosterPruneO
     const undeclared = checked.undeclared.filter(
       (participant) => !previouslyManaged.has(participant.participantId),
     );
+    const cap = checked.maxDeletes;
+    if (typeof cap === "number" && undeclared.length > cap) {
+      const reason =
+        `would delete ${undeclared.length} undeclared participants of meeting ${checked.meetingId}, more than ` +
+        `\`maxDeletes\` (${cap}); nothing was deleted. If the roster is right, raise \`maxDeletes\`; if another ` +
+        "stack or tool adds participants to this meeting, turn `prune` off (see the Roster's docs)";
+      return { inputs: { ...checked, undeclared }, failures: [{ property: "", reason }] };
+    }
     return { inputs: { ...checked, undeclared }, failures: [] };
   },
 

@@ -42,6 +42,11 @@ export interface RosterArgs {
    */
   prune?: boolean;
   /**
+   * With `prune: true`: the most participants one run may delete; when more are undeclared, the preview
+   * fails and nothing is deleted. Unset, no limit.
+   */
+  maxDeletes?: pulumi.Input<number>;
+  /**
    * Take over participants that already exist in the meeting with a declared `customParticipantId`
    * (instead of failing); see `adopt` on Participant. Default false.
    */
@@ -76,6 +81,7 @@ export interface RosterPruneChildArgs {
   meetingId: pulumi.Input<string>;
   undeclared: pulumi.Input<UndeclaredParticipant[]>;
   managed: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  maxDeletes?: pulumi.Input<number>;
   accountId?: pulumi.Input<string>;
   appId?: pulumi.Input<string>;
 }
@@ -161,12 +167,15 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
     .apply(async ([meetingId, accountId, appId]): Promise<UndeclaredParticipant[] | undefined> => {
       try {
         const listed = await kinds.list(meetingId, accountId, appId);
-        return listed
+        const found = listed
           .filter((participant) => !declared.has(participant.customParticipantId))
           .map((participant) => ({
             customParticipantId: participant.customParticipantId,
             participantId: participant.id,
           }));
+        if (args.prune && found.length > 0)
+          pulumi.log.warn(pruneAnnouncement(name, meetingId, found), parent);
+        return found;
       } catch (error) {
         // Pruning cannot go ahead blind; a mere count can: report it unknown rather than fail the deployment.
         if (args.prune) throw error;
@@ -185,6 +194,7 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
           ...pick(args, PASSED_TO_PRUNER),
           undeclared: undeclared as pulumi.Output<UndeclaredParticipant[]>,
           managed: participantIds,
+          ...(args.maxDeletes !== undefined ? { maxDeletes: args.maxDeletes } : {}),
         },
         // After the children: when adding the roster's own participants fails, nothing is pruned.
         { parent, dependsOn: Object.values(participants) },
@@ -200,6 +210,25 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
       ? pruner.undeclared.apply((left) => left.length)
       : undeclared.apply((list) => list?.length),
   };
+}
+
+/** Names listed in the one-line announcement of a prune; the rest are counted. */
+const ANNOUNCED_NAMES = 20;
+
+/**
+ * The one line a pruning roster prints in every preview and up that will delete someone, so a meeting is
+ * never emptied behind a "no changes" summary (each id quoted as JSON: it is the meeting's data).
+ */
+export function pruneAnnouncement(name: string, meetingId: string, found: UndeclaredParticipant[]): string {
+  const ids = found
+    .slice(0, ANNOUNCED_NAMES)
+    .map((participant) => JSON.stringify(participant.customParticipantId));
+  const more = found.length > ANNOUNCED_NAMES ? ` and ${found.length - ANNOUNCED_NAMES} more` : "";
+  const count = found.length === 1 ? "1 participant" : `${found.length} participants`;
+  return (
+    `Roster "${name}" (prune: true) will delete ${count} of meeting ${meetingId} that it does not declare: ` +
+    `${ids.join(", ")}${more}`
+  );
 }
 
 /** The roster's entries, validated; throws one error listing every problem before anything is created. */
