@@ -8,7 +8,7 @@ import type { PropertyMap, ResourceKind, RuntimeProvider } from "../provider/run
 import { resourceDescriptions, withoutSecretValues } from "../provider/runtime/inputs";
 import { MEETING_BODY_FIELDS } from "../provider/runtime/meeting";
 import { isRecord } from "../provider/runtime/values";
-import { isImportRead, parseMeetingImportId, parseParticipantImportId } from "./import-ids";
+import { isImportRead, parseMeetingImportId, parseParticipantImportId, shownId } from "./import-ids";
 
 type ReadResult = Awaited<ReturnType<RuntimeProvider["read"]>>;
 
@@ -38,7 +38,7 @@ export async function readForImport(
       return importMeeting(provider, id);
     default:
       throw new Error(
-        `Cannot import RosterPrune "${id}": it has no remote object of its own. Declare the Roster with ` +
+        `Cannot import RosterPrune ${shownId(id)}: it has no remote object of its own. Declare the Roster with ` +
           "`prune: true`; it creates this resource.",
       );
   }
@@ -50,8 +50,8 @@ async function importParticipant(provider: RuntimeProvider, importId: string): P
   const result = await provider.read(participantId, { meetingId, customParticipantId: participantId });
   if (!result.props) {
     throw new Error(
-      `Cannot import Participant "${importId}": meeting ${meetingId} has no participant with id ` +
-        `${participantId} (in the configured account and app). List the meeting's participants with ` +
+      `Cannot import Participant ${shownId(importId)}: meeting ${meetingId} has no participant with id ` +
+        `${JSON.stringify(participantId)} (in the configured account and app). List the meeting's participants with ` +
         "getMeetingParticipants to find the id.",
     );
   }
@@ -64,7 +64,7 @@ async function importMeeting(provider: RuntimeProvider, importId: string): Promi
   const result = await provider.read(meetingId, seed);
   if (!result.id || !result.props) {
     throw new Error(
-      `Cannot import Meeting "${importId}": there is no meeting with that id (in the configured account and app).`,
+      `Cannot import Meeting ${shownId(importId)}: there is no meeting with that id (in the configured account and app).`,
     );
   }
   // The code `pulumi import` generates is written from these inputs: a storage credential the API returned

@@ -1,0 +1,78 @@
+/**
+ * The hostile-input catalogue, continued (tests/provider/hostile-inputs.test.ts is the first part): values
+ * from config or the network that end up in messages and copy-paste commands. Each case failed before its
+ * fix and stays here so it stays fixed.
+ */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { createParticipant, participantRuntime } from "../../provider/runtime/participant";
+import { lateDuplicate, type Target } from "../../provider/runtime/participant/api-calls";
+import type { Participant } from "../../sdk/types";
+import { createMeeting, useEmulator } from "../helpers/emulator";
+import { useRuntimeAgainst } from "../helpers/runtime";
+
+const emu = useEmulator();
+useRuntimeAgainst(emu);
+
+describe("a token whose exp is outside the range of a date", () => {
+  it("counts as no exp: the add is recorded and later runs read it", async () => {
+    // 10^13 seconds from now is past the last date JavaScript can hold (year 275760).
+    emu.control.setSettings({ tokenTtlSeconds: 10 ** 13 });
+    const meetingId = await createMeeting(emu, { title: "far future" });
+    const { inputs } = await participantRuntime.check(
+      {},
+      { meetingId, customParticipantId: "far", presetName: "group_call_participant" },
+    );
+    const created = await createParticipant(inputs ?? {});
+    expect(created.outs.token).toMatch(/^eyJ/);
+    expect(created.outs.tokenExpiresAt).toBeUndefined();
+    const read = await participantRuntime.read(created.id, created.outs as never);
+    expect(read.id).toBe(created.id);
+    const diff = await participantRuntime.diff(created.id, created.outs as never, {
+      ...inputs,
+      refreshBeforeExpiry: 60,
+    });
+    expect(diff.changes).toBe(true); // refreshBeforeExpiry itself changed, nothing threw
+  });
+});
+
+describe("the late-duplicate hint's curl command", () => {
+  const hostile = "x;touch${IFS}PWNED;#";
+  const target = {
+    config: {
+      apiToken: "t",
+      accountId: "acct$(touch PWNED)",
+      appId: "app'`touch PWNED`'",
+      baseUrl: "https://api.example/client/v4",
+      rateLimit: undefined,
+    },
+    meeting: { meetingId: "6c2a7b1e-1f0e-4a55-9a53-2f3c8e1d9b40" },
+    label: 'participant "late" in meeting 6c2a7b1e-1f0e-4a55-9a53-2f3c8e1d9b40',
+  } as unknown as Target;
+  const extra = { id: hostile, createdAt: "2026-12-06T00:00:00Z" } as Participant;
+
+  it("runs as exactly one curl with one URL when pasted, whatever the ids hold", () => {
+    const message = lateDuplicate(target, "p-1", [extra, { ...extra, id: "it's" }]).message;
+    const commands = message.slice(message.indexOf("curl -X DELETE"));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "late-duplicate-"));
+    try {
+      // A stand-in curl prints its arguments, one a line; the pasted text runs as the user's shell would.
+      const printed = execFileSync(
+        "bash",
+        ["-c", `curl() { printf '%s\\n' "$@"; }; CLOUDFLARE_API_TOKEN=tok; ${commands}`],
+        { cwd: dir, encoding: "utf8" },
+      );
+      expect(fs.readdirSync(dir)).toEqual([]); // nothing touched
+      const urls = printed.split("\n").filter((line) => line.startsWith("https://"));
+      expect(urls).toEqual([
+        "https://api.example/client/v4/accounts/acct%24(touch%20PWNED)/realtime/kit/app'%60touch%20PWNED%60'/meetings/6c2a7b1e-1f0e-4a55-9a53-2f3c8e1d9b40/participants/x%3Btouch%24%7BIFS%7DPWNED%3B%23",
+        "https://api.example/client/v4/accounts/acct%24(touch%20PWNED)/realtime/kit/app'%60touch%20PWNED%60'/meetings/6c2a7b1e-1f0e-4a55-9a53-2f3c8e1d9b40/participants/it's",
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    expect(message).toContain(`and ${JSON.stringify(hostile)} (created "2026-12-06T00:00:00Z")`);
+  });
+});
