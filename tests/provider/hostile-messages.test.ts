@@ -1,7 +1,10 @@
 /**
  * The hostile-input catalogue, continued (tests/provider/hostile-inputs.test.ts is the first part): values
- * from config or the network that end up in messages and copy-paste commands. Each case failed before its
- * fix and stays here so it stays fixed.
+ * from config or the network that end up in messages and copy-paste commands, and token claims out of range.
+ * Each case failed before its fix and stays here so it stays fixed. Elsewhere in the catalogue: roster files
+ * (hostile-roster-files.test.ts), a token split between an error's code and message (tests/sdk/errors.test.ts),
+ * base URLs (config.test.ts, and tests/e2e/hostile-inputs.test.ts through the CLI), the emulator's state file
+ * and fault table (tests/emulator/state-file.test.ts, faults.test.ts).
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -9,6 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { createParticipant, participantRuntime } from "../../provider/runtime/participant";
 import { lateDuplicate, type Target } from "../../provider/runtime/participant/api-calls";
+import { parseParticipantImportId } from "../../plugin/import-ids";
 import type { Participant } from "../../sdk/types";
 import { createMeeting, useEmulator } from "../helpers/emulator";
 import { useRuntimeAgainst } from "../helpers/runtime";
@@ -74,5 +78,27 @@ describe("the late-duplicate hint's curl command", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
     expect(message).toContain(`and ${JSON.stringify(hostile)} (created "2026-12-06T00:00:00Z")`);
+  });
+});
+
+describe("import ids", () => {
+  const MEETING = "6c2a7b1e-1f0e-4a55-9a53-2f3c8e1d9b40";
+  it("ids are checked like check does and quoted as JSON, cut short, in the message", () => {
+    expect(() => parseParticipantImportId("m-1/p-1")).toThrow(
+      `Cannot import Participant "m-1/p-1": the import id must be <meetingId>/<participantId> (the meeting's id, a slash, the participant's id); the meeting's id is a UUID.`,
+    );
+    const huge = `${MEETING}/${"p".repeat(100_000)}`;
+    const message = (() => {
+      try {
+        parseParticipantImportId(huge);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toContain("at most 64 characters, none of them control characters");
+    expect(message?.length).toBeLessThan(400);
+    expect(() => parseParticipantImportId(`${MEETING}/p\nerror: forged`)).toThrow(
+      `Cannot import Participant "${MEETING}/p\\nerror: forged"`,
+    );
   });
 });
