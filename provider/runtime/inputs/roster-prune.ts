@@ -26,6 +26,7 @@ export const maxDeletes = Type.Optional(
       "file emptied by mistake, another stack's participants in the same meeting), the preview fails and " +
       "nothing is deleted. Unset, there is no limit.",
     "x-expected": "a whole number of participants >= 0",
+    examples: [10, 100],
   }),
 );
 
