@@ -5,10 +5,10 @@
  * keeps refresh free of phantom diffs.
  */
 import type { PropertyMap, ResourceKind, RuntimeProvider } from "../provider/runtime";
-import { configDefaulted, resourceDescriptions } from "../provider/runtime/inputs";
+import { configDefaulted, resourceDescriptions, withoutSecretValues } from "../provider/runtime/inputs";
 import { MEETING_BODY_FIELDS } from "../provider/runtime/meeting";
 import { isRecord } from "../provider/runtime/values";
-import { isImportRead, parseMeetingImportId, parseParticipantImportId } from "./import-ids";
+import { isImportRead, parseMeetingImportId, parseParticipantImportId, shownId } from "./import-ids";
 
 type ReadResult = Awaited<ReturnType<RuntimeProvider["read"]>>;
 
@@ -42,7 +42,7 @@ export async function readForImport(
       return importNamed(kind, provider, id);
     default:
       throw new Error(
-        `Cannot import RosterPrune "${id}": it has no remote object of its own. Declare the Roster with ` +
+        `Cannot import RosterPrune ${shownId(id)}: it has no remote object of its own. Declare the Roster with ` +
           "`prune: true`; it creates this resource.",
       );
   }
@@ -77,8 +77,8 @@ async function importParticipant(provider: RuntimeProvider, importId: string): P
   const result = await provider.read(participantId, { meetingId, customParticipantId: participantId });
   if (!result.props) {
     throw new Error(
-      `Cannot import Participant "${importId}": meeting ${meetingId} has no participant with id ` +
-        `${participantId} (in the configured account and app). List the meeting's participants with ` +
+      `Cannot import Participant ${shownId(importId)}: meeting ${meetingId} has no participant with id ` +
+        `${JSON.stringify(participantId)} (in the configured account and app). List the meeting's participants with ` +
         "getMeetingParticipants to find the id.",
     );
   }
@@ -95,13 +95,16 @@ async function importMeeting(provider: RuntimeProvider, importId: string): Promi
   const result = await provider.read(meetingId, seed);
   if (!result.id || !result.props) {
     throw new Error(
-      `Cannot import Meeting "${importId}": there is no meeting with that id (in the configured account and app).`,
+      `Cannot import Meeting ${shownId(importId)}: there is no meeting with that id (in the configured account and app).`,
     );
   }
+  // The code `pulumi import` generates is written from these inputs: a storage credential the API returned
+  // stays in the state (a secret), never in the program's text.
+  const inputs = withoutSecretValues(resourceDescriptions.meeting, withoutNotRead(result.inputs));
   return {
     id: meetingId,
     props: withoutNotRead(result.props),
-    inputs: withoutKeys(withoutNotRead(result.inputs), configResolved("meeting")),
+    inputs: withoutKeys(inputs as PropertyMap, configResolved("meeting")),
   };
 }
 

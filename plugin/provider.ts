@@ -134,9 +134,16 @@ export function realtimekitProvider(options: { version: string; schema: () => st
     async read(id, urn, props) {
       const { kind, description, runtime: kindRuntime } = kindOf(urn);
       const bag = unwrapBag(props as PropertyBag | undefined);
-      const secretKeys = secretKeysOf(description, bag);
       const result = await readForImport(kind, kindRuntime, id, bag.plain);
       if (result.id === undefined || result.id === "" || result.props === undefined) return { id: "" };
+      // The rule applies to the record read as well: an import has no secret of its own to carry over, and a
+      // credential the API returned must not reach the state in plaintext.
+      const secretKeys = secretKeysOf(
+        description,
+        bag,
+        { plain: result.props as PropertyBag, secretKeys: new Set() },
+        { plain: (result.inputs ?? {}) as PropertyBag, secretKeys: new Set() },
+      );
       return {
         id: result.id,
         props: wrapBag(result.props as PropertyMap, secretKeys),

@@ -179,6 +179,12 @@ export interface RosterPruneArgs extends ArgsOf<"rosterPrune"> {
    */
   undeclared: ArgsOf<"rosterPrune">["undeclared"];
   /**
+   * With `prune: true`: the most participants one run may delete. When more are undeclared (a roster file
+   * emptied by mistake, another stack's participants in the same meeting), the preview fails and nothing is
+   * deleted. Unset, there is no limit.
+   */
+  maxDeletes?: ArgsOf<"rosterPrune">["maxDeletes"];
+  /**
    * The roster's own participants (customParticipantId -> participant id), recorded so the next run can tell
    * a participant just removed from the roster (the engine deletes it) from a stranger to prune.
    */
@@ -368,6 +374,12 @@ export interface RosterArgs extends DescribedRosterArgs {
    * `pulumi up`, and `pulumi preview` lists them first. Default false.
    */
   prune?: DescribedRosterArgs["prune"];
+  /**
+   * With `prune: true`: the most participants one run may delete. When more are undeclared (a roster file
+   * emptied by mistake, another stack's participants in the same meeting), the preview fails and nothing is
+   * deleted. Unset, there is no limit.
+   */
+  maxDeletes?: DescribedRosterArgs["maxDeletes"];
   /** Take over participants that already exist with a declared `customParticipantId`. Default false. */
   adopt?: DescribedRosterArgs["adopt"];
   /**

@@ -109,6 +109,14 @@ export const rosterPruneRuntime: RuntimeProvider = {
     const undeclared = inputs.undeclared.filter(
       (participant) => !previouslyManaged.has(participant.participantId),
     );
+    const cap = inputs.maxDeletes;
+    if (typeof cap === "number" && undeclared.length > cap) {
+      const reason =
+        `would delete ${undeclared.length} undeclared participants of meeting ${inputs.meetingId}, more than ` +
+        `\`maxDeletes\` (${cap}); nothing was deleted. If the roster is right, raise \`maxDeletes\`; if another ` +
+        "stack or tool adds participants to this meeting, turn `prune` off (see the Roster's docs)";
+      return { inputs: { ...inputs, undeclared }, failures: [{ property: "", reason }] };
+    }
     return { inputs: { ...inputs, undeclared }, failures: [] };
   },
 

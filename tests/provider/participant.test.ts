@@ -572,10 +572,10 @@ describe("late duplicates", () => {
     );
     expect(error?.message).toContain(
       `Could not read participant "late" in meeting ${meetingId}: the meeting has 2 participants with this ` +
-        `customParticipantId: ${created.id} (recorded in this stack's state) and ${extra.id} (created `,
+        `customParticipantId: ${created.id} (recorded in this stack's state) and "${extra.id}" (created `,
     );
     expect(error?.message).toContain(
-      `curl -X DELETE -H "Authorization: Bearer $CLOUDFLARE_API_TOKEN" ${emu.appUrl}/meetings/${meetingId}/participants/${extra.id}`,
+      `curl -X DELETE -H "Authorization: Bearer $CLOUDFLARE_API_TOKEN" '${emu.appUrl}/meetings/${meetingId}/participants/${extra.id}'`,
     );
     expect(error?.message).not.toContain(emu.apiToken);
     // Nothing was deleted behind the user's back; after they delete the extra one, refresh is clean.

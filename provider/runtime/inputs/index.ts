@@ -202,5 +202,6 @@ export {
   inputsThatMayHoldSecrets,
   outputSlots,
   secretOutputs,
+  withoutSecretValues,
   stableOutputs,
 } from "./facts";

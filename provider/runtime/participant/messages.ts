@@ -70,16 +70,21 @@ function differences(existing: Participant, inputs: ParticipantInputs): string {
  */
 export function lateDuplicate(target: Target, recordedId: string, extra: Participant[]): Error {
   const base = (target.config.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+  // Every segment comes from config or the network: encoded as the client would send it, and the whole
+  // URL quoted for the shell, so a pasted command can only ever be this one DELETE.
+  const segment = encodeURIComponent;
   const url = (id: string) =>
-    `${base}/accounts/${target.config.accountId}/realtime/kit/${target.config.appId}/meetings/` +
-    `${target.meeting.meetingId}/participants/${id}`;
+    `${base}/accounts/${segment(target.config.accountId)}/realtime/kit/${segment(target.config.appId)}/` +
+    `meetings/${segment(target.meeting.meetingId)}/participants/${segment(id)}`;
   const others = extra
-    .map((participant) => `${participant.id} (created ${participant.createdAt})`)
+    .map(
+      (participant) => `${JSON.stringify(participant.id)} (created ${JSON.stringify(participant.createdAt)})`,
+    )
     .join(", ");
   const deletes = extra
     .map(
       (participant) =>
-        `curl -X DELETE -H "Authorization: Bearer $CLOUDFLARE_API_TOKEN" ${url(participant.id)}`,
+        `curl -X DELETE -H "Authorization: Bearer $CLOUDFLARE_API_TOKEN" ${shellQuoted(url(participant.id))}`,
     )
     .join(" ; ");
   return new Error(
@@ -88,6 +93,11 @@ export function lateDuplicate(target: Target, recordedId: string, extra: Partici
       "likely a late duplicate of an add whose answer was lost, or one added outside Pulumi. If nothing " +
       `else manages it, delete the extra one and run \`pulumi refresh\` again: ${deletes}`,
   );
+}
+
+/** `text` as one single-quoted shell word: nothing in it is expanded or ends the command. */
+export function shellQuoted(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** An add whose outcome is unknown, and the listing that would have told failed too. */

@@ -41,10 +41,11 @@ export type RosterDefaultsArgs = Omit<RosterDefaults, "presetName"> & PresetName
  * Arguments of a Roster (give `participants` or `file`), as described (../inputs/roster.ts): those that decide
  * which children exist as plain values known when the program runs, those every child gets as inputs.
  */
-export type RosterArgs = Omit<Static<typeof rosterTreeArgs>, "participants" | "defaults"> & {
-  participants?: RosterEntryArgs[];
-  defaults?: RosterDefaultsArgs;
-} & InputsOf<typeof rosterChildSettings>;
+export type RosterArgs = Omit<Static<typeof rosterTreeArgs>, "participants" | "defaults"> &
+  Pick<InputsOf<typeof rosterPruneInputs>, "maxDeletes"> & {
+    participants?: RosterEntryArgs[];
+    defaults?: RosterDefaultsArgs;
+  } & InputsOf<typeof rosterChildSettings>;
 
 /** The inputs a roster gives each child Participant: a Participant's arguments. */
 export type RosterChildArgs = InputsOf<typeof participantInputs>;
@@ -134,12 +135,15 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
     .apply(async ([meetingId, accountId, appId]): Promise<UndeclaredParticipant[] | undefined> => {
       try {
         const listed = await kinds.list(meetingId, accountId, appId);
-        return listed
+        const found = listed
           .filter((participant) => !declared.has(participant.customParticipantId))
           .map((participant) => ({
             customParticipantId: participant.customParticipantId,
             participantId: participant.id,
           }));
+        if (args.prune && found.length > 0)
+          pulumi.log.warn(pruneAnnouncement(name, meetingId, found), parent);
+        return found;
       } catch (error) {
         // Pruning cannot go ahead blind; a mere count can: report it unknown rather than fail the deployment.
         if (args.prune) throw error;
@@ -158,6 +162,7 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
           ...pick(args, PASSED_TO_PRUNER),
           undeclared: undeclared as pulumi.Output<UndeclaredParticipant[]>,
           managed: participantIds,
+          ...(args.maxDeletes !== undefined ? { maxDeletes: args.maxDeletes } : {}),
         },
         // After the children: when adding the roster's own participants fails, nothing is pruned.
         { parent, dependsOn: Object.values(participants) },
@@ -190,6 +195,25 @@ function issued(tokens: Record<string, string | undefined>): Record<string, stri
  */
 function forValidation<T extends PresetNameInput>(value: T): T {
   return pulumi.Output.isInstance(value.presetName) ? { ...value, presetName: UNKNOWN } : value;
+}
+
+/** Names listed in the one-line announcement of a prune; the rest are counted. */
+const ANNOUNCED_NAMES = 20;
+
+/**
+ * The one line a pruning roster prints in every preview and up that will delete someone, so a meeting is
+ * never emptied behind a "no changes" summary (each id quoted as JSON: it is the meeting's data).
+ */
+export function pruneAnnouncement(name: string, meetingId: string, found: UndeclaredParticipant[]): string {
+  const ids = found
+    .slice(0, ANNOUNCED_NAMES)
+    .map((participant) => JSON.stringify(participant.customParticipantId));
+  const more = found.length > ANNOUNCED_NAMES ? ` and ${found.length - ANNOUNCED_NAMES} more` : "";
+  const count = found.length === 1 ? "1 participant" : `${found.length} participants`;
+  return (
+    `Roster "${name}" (prune: true) will delete ${count} of meeting ${meetingId} that it does not declare: ` +
+    `${ids.join(", ")}${more}`
+  );
 }
 
 /** The roster's entries, validated; throws one error listing every problem before anything is created. */
