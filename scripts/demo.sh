@@ -61,21 +61,21 @@ pulumi config set rosterFile "$scratch/roster.yaml" --config-file "$scratch/Pulu
 pulumi preview --diff "${quiet[@]}" --config-file "$scratch/Pulumi.$stack.yaml"
 
 # What `source scripts/demo-env.sh` puts in a shell: this run's CLI, Node.js, backend and passphrase.
-repository="${RTK_REPOSITORY:-$PWD}"
 {
   printf 'export PATH=%q:"$PATH"\n' "$(dirname "$(command -v pulumi)"):$(dirname "$(command -v node)")"
   for name in PULUMI_BACKEND_URL PULUMI_HOME PULUMI_CONFIG_PASSPHRASE PULUMI_SKIP_UPDATE_CHECK \
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION PULUMI_NODEJS_TRANSPILE_ONLY; do
     printf 'export %s=%q\n' "$name" "${!name}"
   done
-} >"$repository/.pulumi-state/demo-env"
+} >"$state_dir/demo-env"
 echo
 echo "demo: explore the stack from your shell:"
-[ "$PWD" = "$repository" ] || echo "  cd $PWD                              # this row's copy of the repository"
+[ "$PWD" = "${RTK_REPOSITORY:-$PWD}" ] || echo "  cd $PWD    # this row's copy of the repository"
+[ "$state_dir" = "$PWD/.pulumi-state" ] || echo "  export PULUMI_RTK_STATE_DIR=$state_dir"
 cat <<NEXT
-  source scripts/demo-env.sh                     # the demo's pulumi ($(pulumi version)), backend and passphrase
+  source scripts/demo-env.sh                   # the demo's pulumi ($(pulumi version)), backend and passphrase
   pulumi stack select $stack
-  pulumi stack output tokens --show-secrets      # the join tokens, in plain text
-  pulumi stack --show-ids                        # every resource, with its RealtimeKit id
-  make demo                                      # after editing examples/roster/roster.yaml: preview, then apply
+  pulumi stack output tokens --show-secrets    # the join tokens, in plain text
+  pulumi stack --show-ids                      # every resource, with its RealtimeKit id
+  make demo                                    # after editing examples/roster/roster.yaml: preview, then apply
 NEXT
