@@ -3,7 +3,8 @@
 //   node scripts/demo.js change-roster IN OUT       a copy of roster file IN with one preset changed and
 //                                                   the last person removed, written to OUT
 // Generic about the example: the table is any output that maps ids to objects with a participantId, with
-// the token column from the `tokens` output (which the CLI prints as "[secret]" without --show-secrets).
+// the token column from the `tokens` output (which the CLI prints as "[secret]" without --show-secrets);
+// the `presets` (name -> id) and `webhook` ({ name, url, events }) outputs, when present, are one line each.
 "use strict";
 const fs = require("fs");
 const YAML = require("yaml");
@@ -35,19 +36,36 @@ function table(outputs) {
   const others = Object.entries(outputs).filter(
     ([key, value]) => key !== name && key !== "tokens" && typeof value !== "object",
   );
+  const { presets, webhook } = outputs;
   return [
     formatTable(["customParticipantId", "name", "preset", "participant id", "token"], rows),
     ...others.map(([key, value]) => `${key}: ${value}`),
+    ...(presets && typeof presets === "object"
+      ? [
+          `presets: ${Object.entries(presets)
+            .map(([preset, id]) => `${preset} (${id})`)
+            .join(", ")}`,
+        ]
+      : []),
+    ...(webhook && typeof webhook === "object"
+      ? [`webhook: ${webhook.name} -> ${webhook.url} (${(webhook.events ?? []).join(", ")})`]
+      : []),
   ].join("\n");
 }
 
-/** Changes the first entry's preset (host <-> participant) and removes the last entry; says what it did. */
+/**
+ * Changes the first entry's preset to another preset the file names (or, with none, host <-> participant)
+ * and removes the last entry; says what it did.
+ */
 function changeRoster(input, output) {
   const document = YAML.parseDocument(fs.readFileSync(input, "utf8"));
   const entries = document.contents.items;
   const first = entries.find((entry) => entry.has("presetName")) ?? entries[0];
   const before = first.get("presetName");
-  const after = before === "group_call_host" ? "group_call_participant" : "group_call_host";
+  const named = entries
+    .map((entry) => entry.get("presetName"))
+    .filter((preset) => preset && preset !== before);
+  const after = named[0] ?? (before === "group_call_host" ? "group_call_participant" : "group_call_host");
   first.set("presetName", after);
   const removed = entries.pop();
   fs.writeFileSync(output, document.toString());

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # `make demo`: the example roster (root Pulumi.yaml -> examples/roster/) against the local emulator, with a
-# local state backend. It previews with the diff before it applies, prints the roster as a table, then
-# previews a changed copy of the roster (one preset changed, one person removed) without applying it, and
-# ends with the commands to explore the stack. Re-runnable: the emulator's state file and the stack live
-# together in .pulumi-state/ and are reused (or reset together when one of them is missing).
+# local state backend. It previews with the diff before it applies, prints the roster as a table (with the
+# presets and the webhook the example declares beside it), then previews a changed copy of the roster (one
+# preset changed, one person removed) without applying it, and ends with the commands to explore the stack.
+# Re-runnable: the emulator's state file and the stack live together in .pulumi-state/ and are reused (or
+# reset together when one of them is missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/pulumi-env.sh

@@ -89,8 +89,13 @@ async function prune(bag: PropertyMap): Promise<RosterPruneOutputs> {
   return outputs([]);
 }
 
-/** The inputs that say where to prune: every one a change acts on, but the list itself. */
-const PLACE = changeKinds(rosterPruneInputs.properties).update.filter((key) => key !== "undeclared");
+/**
+ * The inputs that say where to prune: every one a change acts on, but the list itself and `maxDeletes` (a
+ * brake that check applies; the outputs do not record it, so comparing it would be a change every run).
+ */
+const PLACE = changeKinds(rosterPruneInputs.properties).update.filter(
+  (key) => key !== "undeclared" && key !== "maxDeletes",
+);
 
 function pruneId(meetingId: string): string {
   return `prune-${meetingId}`;

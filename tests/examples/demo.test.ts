@@ -1,8 +1,9 @@
 /**
  * `make demo` as a newcomer reads it: one run of scripts/demo.sh (what the target runs once dist/ is
  * built) on a fresh state folder, through the real CLI against the emulator. Its output shows the preview
- * diff before anything is applied, the roster as a table whose tokens stay `[secret]`, the preview of a
- * changed copy of the roster (one update, one delete), and next steps that work exactly as printed.
+ * diff before anything is applied, the roster as a table whose tokens stay `[secret]` (with the presets and
+ * the webhook the example declares), the preview of a changed copy of the roster (one update, one delete),
+ * and next steps that work exactly as printed.
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
@@ -57,6 +58,9 @@ function rosterIds(): string[] {
 test("the first pass previews with the diff, then applies what the preview showed", () => {
   const preview = section("demo: pulumi preview --diff", "demo: pulumi up --skip-preview");
   expect(preview).toMatch(/\+ pulumi-nodejs:dynamic\/realtimekit:Participant: \(create\)/);
+  // The roles the roster assigns and the backend's webhook are declared beside it.
+  expect(preview.match(/\+ pulumi-nodejs:dynamic\/realtimekit:Preset: \(create\)/g)).toHaveLength(2);
+  expect(preview).toMatch(/\+ pulumi-nodejs:dynamic\/realtimekit:Webhook: \(create\)/);
   expect(preview).toMatch(/^ +\+ \d+ to create$/m);
   expect(section("demo: pulumi up --skip-preview", "demo: the roster")).toMatch(/^ +\+ \d+ created$/m);
 });
@@ -81,6 +85,21 @@ test("the roster is a table: one row per person, every token [secret]", () => {
     });
     expect(participantId).toMatch(/^[0-9a-f-]{36}$/);
   }
+});
+
+test("below the table, one line of the declared presets (the ones the roster uses) and one of the webhook", () => {
+  const roster = section("demo: the roster", "demo: a copy");
+  const presets = /^presets: (.+)$/m.exec(roster)?.[1].split(", ") ?? [];
+  expect(presets.sort()).toEqual([
+    expect.stringMatching(/^standup_attendee \([0-9a-f-]{36}\)$/),
+    expect.stringMatching(/^standup_host \([0-9a-f-]{36}\)$/),
+  ]);
+  const used = roster
+    .split("\n")
+    .filter((line) => /^u-/.test(line))
+    .map((row) => row.split(/ {2,}/)[2]);
+  expect(new Set(used)).toEqual(new Set(["standup_host", "standup_attendee"]));
+  expect(roster).toMatch(/^webhook: standup-backend -> https:\/\/\S+ \(meeting\.started, .+\)$/m);
 });
 
 test("the second pass previews a changed copy: one update of a preset, one delete", () => {

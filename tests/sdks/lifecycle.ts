@@ -1,7 +1,7 @@
 /**
  * The core of the plugin's YAML end-to-end test, for a program in another language that uses a generated
  * SDK through the Automation API's inline mode: a meeting, a Roster of two (the plugin's construct) and one
- * more participant; up; preview shows no changes; no plaintext token in any backend file; one preset
+ * more participant, and an App with a Preset and a Webhook in it; up; preview shows no changes; no plaintext token in any backend file; one preset
  * change is one update; a tokenRotation change is a new token for the same participant; destroy. Each language supplies a driver (tests/sdks/<language>/) that runs one step per call
  * and prints one JSON report; the assertions live here, once, for every language.
  */
@@ -102,6 +102,17 @@ export function describeSdkLifecycle(language: string, prepare: () => Driver | P
       });
     const participant = async (meetingId: string, id: string) =>
       callApi(emulator, "GET", `/meetings/${meetingId}/participants/${id}`);
+    /** A preset or webhook of the program's App, as the API answers for it. */
+    const inApp = (
+      outputs: StepReport["outputs"],
+      kind: "presets" | "webhooks",
+      id: "presetId" | "webhookId",
+    ) =>
+      callApi(
+        emulator,
+        "GET",
+        `/accounts/${emulator.accountId}/realtime/kit/${String(outputs?.appId.value)}/${kind}/${String(outputs?.[id].value)}`,
+      );
     /** A stack output in plain text, through the CLI, as a user would reveal it. */
     const reveal = (name: string): unknown =>
       JSON.parse(
@@ -148,8 +159,8 @@ export function describeSdkLifecycle(language: string, prepare: () => Driver | P
 
     test("up creates the meeting, the roster's participants and one more; tokens are secret outputs", async () => {
       first = await step("up");
-      // the stack, the meeting, the roster component, its two participants, and alice
-      expect(first.changes).toEqual({ create: 6 });
+      // the stack, the meeting, the roster component, its two participants, alice, the app, preset, webhook
+      expect(first.changes).toEqual({ create: 9 });
       const outputs = first.outputs ?? {};
       const meetingId = String(outputs.meetingId.value);
       expect(outputs.token).toMatchObject({ secret: true, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -174,6 +185,17 @@ export function describeSdkLifecycle(language: string, prepare: () => Driver | P
       const rosterTokens = revealRosterTokens();
       expect(Object.keys(rosterTokens).sort()).toEqual(["bob", "carol"]);
       expect(outputs.rosterTokens.sha256).toBe(sha256(JSON.stringify(sortedKeys(rosterTokens))));
+
+      // The preset and the webhook live in the App the program declared, not in the configured one.
+      expect(outputs.appId.value).not.toBe(emulator.appId);
+      const preset = await inApp(outputs, "presets", "presetId");
+      expect(preset.body.data).toMatchObject({ name: "host", permissions: { can_record: true } });
+      const webhook = await inApp(outputs, "webhooks", "webhookId");
+      expect(webhook.body.data).toMatchObject({
+        name: "backend",
+        url: "https://hooks.example.com/realtimekit",
+        events: expect.arrayContaining(["meeting.started", "meeting.participantJoined"]),
+      });
     }, 300_000);
 
     test("preview after up shows no changes", async () => {
@@ -216,13 +238,17 @@ export function describeSdkLifecycle(language: string, prepare: () => Driver | P
       expect(sha256(after)).toBe(outputs.token.sha256);
     }, 300_000);
 
-    test("destroy deletes every participant and deactivates the meeting", async () => {
+    test("destroy deletes every participant, the preset and the webhook, keeps the app and deactivates the meeting", async () => {
       const outputs = first.outputs ?? {};
       const result = await step("destroy", { preset: "group_call_host", rotation: "2" });
       expect(result.changes.delete).toBe(first.changes.create);
       const meetingId = String(outputs.meetingId.value);
       const ids = [String(outputs.participantId.value), ...Object.values(outputs.rosterIds.value as object)];
       for (const id of ids) expect((await participant(meetingId, String(id))).status).toBe(404);
+      expect((await inApp(outputs, "presets", "presetId")).status).toBe(404);
+      expect((await inApp(outputs, "webhooks", "webhookId")).status).toBe(404);
+      const apps = await callApi(emulator, "GET", `/accounts/${emulator.accountId}/realtime/kit/apps`);
+      expect(JSON.stringify(apps.body.data)).toContain(String(outputs.appId.value)); // no delete call for apps
       const meeting = await callApi(emulator, "GET", `/meetings/${meetingId}`);
       expect(meeting.body.data).toMatchObject({ status: "INACTIVE" });
     }, 300_000);

@@ -52,9 +52,30 @@ func settingsFromEnv() (settings, error) {
 
 // program is the Pulumi program: a meeting, a Roster of two (the plugin's component, built by its
 // construct), and a participant whose preset and tokenRotation come from RTK_PRESET and RTK_ROTATION, so
-// each step can change one of them.
+// each step can change one of them; beside them an App, and a Preset and a Webhook in that app.
 func program(s settings) pulumi.RunFunc {
 	return func(ctx *pulumi.Context) error {
+		app, err := realtimekit.NewApp(ctx, "app", &realtimekit.AppArgs{Name: pulumi.String("go-sdk-app")})
+		if err != nil {
+			return err
+		}
+		host, err := realtimekit.NewPreset(ctx, "host", &realtimekit.PresetArgs{
+			Name:        pulumi.String("host"),
+			AppId:       app.AppId,
+			Permissions: realtimekit.PresetPermissionsArgs{CanRecord: pulumi.Bool(true)},
+		})
+		if err != nil {
+			return err
+		}
+		backend, err := realtimekit.NewWebhook(ctx, "backend", &realtimekit.WebhookArgs{
+			Name:   pulumi.String("backend"),
+			AppId:  app.AppId,
+			Url:    pulumi.String("https://hooks.example.com/realtimekit"),
+			Events: pulumi.StringArray{pulumi.String("meeting.started"), pulumi.String("meeting.participantJoined")},
+		})
+		if err != nil {
+			return err
+		}
 		meeting, err := realtimekit.NewMeeting(ctx, "standup", &realtimekit.MeetingArgs{
 			Title: pulumi.String("Go SDK standup"),
 		})
@@ -88,6 +109,9 @@ func program(s settings) pulumi.RunFunc {
 		ctx.Export("participantId", alice.ParticipantId)
 		ctx.Export("presetName", alice.PresetName)
 		ctx.Export("token", alice.Token)
+		ctx.Export("appId", app.AppId)
+		ctx.Export("presetId", host.PresetId)
+		ctx.Export("webhookId", backend.WebhookId)
 		return nil
 	}
 }

@@ -32,7 +32,22 @@ REQUIRED = [
 
 def program() -> None:
     """A meeting, a Roster of two (the plugin's component, built by its construct), and a participant
-    whose preset and tokenRotation come from RTK_PRESET and RTK_ROTATION."""
+    whose preset and tokenRotation come from RTK_PRESET and RTK_ROTATION; beside them an App, and a
+    Preset and a Webhook in that app (its appId output)."""
+    app = realtimekit.App("app", name="python-sdk-app")
+    host = realtimekit.Preset(
+        "host",
+        name="host",
+        app_id=app.app_id,
+        permissions=realtimekit.PresetPermissionsArgs(can_record=True),
+    )
+    backend = realtimekit.Webhook(
+        "backend",
+        name="backend",
+        app_id=app.app_id,
+        url="https://hooks.example.com/realtimekit",
+        events=["meeting.started", "meeting.participantJoined"],
+    )
     meeting = realtimekit.Meeting("standup", title="Python SDK standup")
     team = realtimekit.Roster(
         "team",
@@ -57,6 +72,9 @@ def program() -> None:
     pulumi.export("participantId", alice.participant_id)
     pulumi.export("presetName", alice.preset_name)
     pulumi.export("token", alice.token)
+    pulumi.export("appId", app.app_id)
+    pulumi.export("presetId", host.preset_id)
+    pulumi.export("webhookId", backend.webhook_id)
 
 
 def write_project(work_dir: str, plugin_dir: str) -> str:
