@@ -89,8 +89,13 @@ async function prune(bag: PropertyMap): Promise<RosterPruneOutputs> {
   return outputs([]);
 }
 
-/** The inputs that say where to prune: every one a change acts on, but the list itself. */
-const PLACE = changeKinds(rosterPruneInputs.properties).update.filter((key) => key !== "undeclared");
+/**
+ * The inputs that say where to prune: every one a change acts on, but the list itself and the brake
+ * (`maxDeletes` only limits a prune; changing it prunes nothing, and create's outputs do not record it).
+ */
+const PLACE = changeKinds(rosterPruneInputs.properties).update.filter(
+  (key) => key !== "undeclared" && key !== "maxDeletes",
+);
 
 function pruneId(meetingId: string): string {
   return `prune-${meetingId}`;
