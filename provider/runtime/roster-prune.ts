@@ -90,8 +90,8 @@ async function prune(bag: PropertyMap): Promise<RosterPruneOutputs> {
 }
 
 /**
- * The inputs that say where to prune: every one a change acts on, but the list itself and `maxDeletes` (a
- * brake that check applies; the outputs do not record it, so comparing it would be a change every run).
+ * The inputs that say where to prune: every one a change acts on, but the list itself and the brake
+ * (`maxDeletes` only limits a prune; changing it prunes nothing, and create's outputs do not record it).
  */
 const PLACE = changeKinds(rosterPruneInputs.properties).update.filter(
   (key) => key !== "undeclared" && key !== "maxDeletes",

@@ -106,6 +106,12 @@ describe.each(descriptions.filter((d) => d.kind === "resource"))("resource $name
 describe.each(descriptions.filter((d) => d.kind === "component"))("component $name", (description) => {
   const properties = inputsOf(description);
   const decides = (schema: JsonSchema) => (schema as Record<string, unknown>)["x-decidesChildren"] === true;
+  // An argument a Participant does not take but the pruning resource does goes to the pruner, which a
+  // roster has only with `prune: true`.
+  const inputsOfKind = (kind: keyof typeof resourceDescriptions) =>
+    Object.keys((resourceDescriptions[kind].inputs as JsonSchema).properties ?? {});
+  const toPruner = (key: string) =>
+    !inputsOfKind("participant").includes(key) && inputsOfKind("rosterPrune").includes(key);
   let reports: Record<string, Report>;
   let values: Record<string, unknown>;
   let baseline: Record<string, unknown>;
@@ -134,6 +140,7 @@ describe.each(descriptions.filter((d) => d.kind === "component"))("component $na
     const argsFor = (key: string): Record<string, unknown> => {
       const args = { ...baseline, [key]: values[key] };
       if (key === "file") delete args.participants; // give `participants` or `file`
+      if (toPruner(key)) args.prune = true;
       return args;
     };
     const plan: PlanItem[] = [];
@@ -162,7 +169,10 @@ describe.each(descriptions.filter((d) => d.kind === "component"))("component $na
         const declared = children(`${side}-${key}`);
         const participants = Object.values(declared).filter((r) => r.type.endsWith(":Participant"));
         expect(participants.length).toBeGreaterThan(0);
-        if (decidesChildren) {
+        if (toPruner(key)) {
+          const pruners = Object.values(declared).filter((r) => r.type.endsWith(":RosterPrune"));
+          expect(pruners.map((pruner) => unwrapDeep(pruner.inputs[key]))).toEqual([values[key]]);
+        } else if (decidesChildren) {
           expect(declared).not.toEqual(children(`${side}-baseline`));
         } else {
           for (const participant of participants) {

@@ -51,6 +51,7 @@ function sampleString(schema: JsonSchema, variant: 0 | 1): string {
     case "uri":
     case "url":
     case "http-url":
+    case "https-url":
       return `https://example.com/picture-${variant}.png`;
     case "date-time":
       return `2026-01-0${variant + 1}T00:00:00.000Z`;
