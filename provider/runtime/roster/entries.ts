@@ -4,6 +4,7 @@
  * once with the file and line of the offending key. Runs at program time, before any API call.
  */
 import { checkInputs, quote, rosterEntry, type RosterDefaults, type RosterEntry } from "../inputs";
+import { didYouMean } from "./suggest";
 
 export type { RosterDefaults, RosterEntry } from "../inputs";
 
@@ -47,9 +48,13 @@ export function isEntryKey(key: string): key is keyof RosterEntry {
   return (ROSTER_ENTRY_KEYS as readonly string[]).includes(key);
 }
 
-/** `unknown key "prest" (expected one of …)`, the key escaped and shortened (it is the file's text). */
+/**
+ * `unknown key "prest" (did you mean presetName? expected one of …)`, the key escaped and shortened (it is
+ * the file's text); the suggestion only when a known key is close (./suggest.ts).
+ */
 export function unknownKeyMessage(kind: "key" | "column", key: string): string {
-  return `unknown ${kind} ${shown(key)} (expected one of ${ROSTER_ENTRY_KEYS.join(", ")})`;
+  const suggestion = didYouMean(key, ROSTER_ENTRY_KEYS);
+  return `unknown ${kind} ${shown(key)} (${suggestion}expected one of ${ROSTER_ENTRY_KEYS.join(", ")})`;
 }
 
 /** A string from the file as a message shows it: quoted, control characters escaped, at most 64 characters. */
