@@ -11,7 +11,7 @@ import { version } from "../package.json";
 const schema = JSON.stringify(packageSchema({ version }));
 
 serve(realtimekitProvider({ version, schema: () => schema }), process.argv.slice(2), {
-  configure: (config) => runtime.configure(config),
+  configure: (config) => runtime.configurePlugin(config),
   previewUpdate,
 }).catch((error: unknown) => {
   console.error(error instanceof Error ? error.stack : String(error));

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { requireCredentials } from "./credentials";
 import { loadBuiltinsQuietly } from "./quiet-builtins";
 import {
   describedOptions,
@@ -36,9 +37,11 @@ export class RuntimeResource extends pulumi.CustomResource {
   /**
    * Registers a resource of `kind` with what its description says: every output as a property (the engine
    * registers only the outputs present in the props), inputs that hold a value described as secret made
-   * secret, delete-first replacement and secret outputs as options (`opts` may override them).
+   * secret, delete-first replacement and secret outputs as options (`opts` may override them). Fails the
+   * program first when credentials are missing (./credentials.ts).
    */
   constructor(kind: ResourceKind, name: string, args: object, opts?: pulumi.CustomResourceOptions) {
+    requireCredentials(args);
     const description = resourceDescriptions[kind];
     const props: pulumi.Inputs = { ...outputSlots(description), ...args };
     for (const key of inputsThatMayHoldSecrets(description)) {

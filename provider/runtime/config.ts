@@ -159,13 +159,16 @@ const environment = (name: string): Source => ({
   describe: `the environment variable ${name}`,
 });
 
-/** A value's sources in precedence order, from its row of the table; the first non-blank value wins. */
-function sources(key: ConfigKey): Source[] {
+/**
+ * A value's sources in precedence order, from its row of the table; the first non-blank value wins.
+ * Another package's config only where it can be seen (see {@link ResolveOptions}).
+ */
+function sourcesOf(key: ConfigKey, otherPackages = true): Source[] {
   const variable = CONFIG_VARIABLES[key];
   return [
     ...(variable.argument ? [argument(key as keyof ExplicitConfig)] : []),
     pulumiConfig(configKey(key)),
-    ...(variable.otherPackageConfig ? [pulumiConfig(variable.otherPackageConfig)] : []),
+    ...(variable.otherPackageConfig && otherPackages ? [pulumiConfig(variable.otherPackageConfig)] : []),
     environment(variable.environment),
   ];
 }
@@ -184,6 +187,15 @@ const PACING_RULES: Record<keyof RateLimitOptions, { valid: (n: number) => boole
 
 const REQUIRED = ["apiToken", "accountId", "appId"] as const;
 
+/** How {@link resolveConfig} reads. */
+export interface ResolveOptions {
+  /**
+   * Read another package's config (`cloudflare:apiToken`) too; default true. The plugin passes false: the
+   * engine hands it its own package's config only, so a message must not send anyone there.
+   */
+  otherPackages?: boolean;
+}
+
 /**
  * Resolves the API token, account id, app id and base URL with the precedence of {@link CONFIG_VARIABLES}. Pure: it reads only its arguments. Throws {@link MissingConfigError} naming every missing value and,
  * for each, every place it could have come from (that message never contains a value), or
@@ -193,7 +205,9 @@ export function resolveConfig(
   explicit: ExplicitConfig,
   config: ConfigSource | undefined,
   env: Environment,
+  options: ResolveOptions = {},
 ): ResolvedConfig {
+  const sources = (key: ConfigKey): Source[] => sourcesOf(key, options.otherPackages ?? true);
   const find = (sources: Source[]): { value: string; source: Source } | undefined => {
     for (const source of sources) {
       const value = source.read(explicit, config, env);

@@ -6,6 +6,7 @@
  */
 import { forEngine } from "../inputs";
 import type { RuntimeProvider } from "../protocol";
+import { atSource, recordSource } from "../roster/source";
 import { checkParticipant } from "./check";
 import { createOnce, ownerOf, participantClaims } from "./claims";
 import { diffParticipant } from "./diff";
@@ -20,6 +21,7 @@ export { tokenExpiry, tokenExpiring } from "./token-claims";
 /** The Participant runtime provider, as the shim calls it. */
 export const participantRuntime: RuntimeProvider = {
   async check(olds, news) {
+    recordSource(news);
     const { inputs, failures } = checkParticipant(news);
     const owner = ownerOf(news);
     const taken =
@@ -32,13 +34,13 @@ export const participantRuntime: RuntimeProvider = {
     return diffParticipant(olds, news);
   },
   async create(inputs) {
-    return createOnce(inputs, () => createParticipant(inputs));
+    return atSource(inputs, () => createOnce(inputs, () => createParticipant(inputs)));
   },
   async read(id, props) {
     return readParticipant(id, props ?? {});
   },
   async update(id, olds, news) {
-    return updateParticipant(id, olds, news);
+    return atSource(news, () => updateParticipant(id, olds, news));
   },
   async delete(id, props) {
     return deleteParticipant(id, props);

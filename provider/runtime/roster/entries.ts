@@ -3,6 +3,7 @@
  * from (file, entry line, and the line of each key), and their validation, which reports every problem at
  * once with the file and line of the offending key. Runs at program time, before any API call.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { checkInputs, quote, rosterEntry, type RosterDefaults, type RosterEntry } from "../inputs";
 import { didYouMean } from "./suggest";
 
@@ -23,8 +24,12 @@ export interface RosterProblem {
 /** At most this many problems are listed in one error; the rest are counted ("and N more"). */
 export const MAX_LISTED_PROBLEMS = 100;
 
-/** Thrown before any API call when a roster (or roster file) is invalid; lists the problems. */
-export class RosterValidationError extends Error {
+/**
+ * Thrown before any API call when a roster (or roster file) is invalid; lists the problems. A `RunError`,
+ * which a Node.js program's host prints as its message alone: the list reads as the plugin prints it, with
+ * no stack trace, no "unhandled exception" wrapper and no dump of `problems`.
+ */
+export class RosterValidationError extends pulumi.RunError {
   readonly problems: readonly RosterProblem[];
 
   constructor(subject: string, problems: readonly RosterProblem[]) {

@@ -7,7 +7,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { Participant as ApiParticipant } from "../../../sdk/types";
+import { SOURCE_KEY } from "../protocol";
+import { sourceInput } from "./source";
 import {
+  locationOf,
   parseRosterFile,
   sortByLine,
   validateRosterEntries,
@@ -69,6 +72,8 @@ export interface RosterChildArgs {
   refreshBeforeExpiry?: number;
   accountId?: pulumi.Input<string>;
   appId?: pulumi.Input<string>;
+  /** The entry's `file:line`, for its error messages (see ../protocol.ts `SOURCE_KEY`). */
+  [SOURCE_KEY]?: string;
 }
 
 /** The inputs of the pruning child. */
@@ -140,6 +145,7 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
           ...pick(args, PASSED_TO_CHILDREN),
           ...entry,
           presetName: (entry.presetName ?? args.defaults?.presetName) as string,
+          ...sourceInput(locationOf(entry)),
         },
         { parent },
       ),
