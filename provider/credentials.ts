@@ -31,7 +31,8 @@ export const programConfig: ConfigSource = { get: (key) => pulumi.runtime.getCon
 /**
  * Throws a `RunError` (printed once, as its message alone) when a value the resource needs is found
  * nowhere, or a pacing value is out of range. Skipped under Pulumi's mocks: a program's unit tests need no
- * credentials.
+ * credentials. Not remembered between resources: it costs a few config reads, and one Automation API
+ * process may run programs with different config.
  */
 export function requireCredentials(args: CredentialArgs): void {
   if (pulumi.runtime.getMonitor() instanceof MockMonitor) return;
