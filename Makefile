@@ -71,6 +71,8 @@ demo: build
 
 bench: build
 	node --expose-gc -r ts-node/register/transpile-only scripts/bench.ts
+	node -r ts-node/register/transpile-only scripts/bench-roster-aliases.ts
+	node -r ts-node/register/transpile-only scripts/bench-emulator-state.ts
 	$(MAKE) --no-print-directory bench-scale
 
 # The large-roster figures: N = 500, 1,000, 2,000 (BENCH_SCALE_SIZES) against as many no-op dynamic resources.

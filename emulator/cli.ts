@@ -4,7 +4,7 @@
  * Prints `baseUrl=…`, `accountId=…`, `appId=…` and `apiToken=…` on start (the token is a local fake, so
  * printing it is intended) and, with `--info-file`, writes the same values as JSON for scripts.
  */
-import { renameSync, writeFileSync } from "node:fs";
+import { writeFileAtomically } from "./atomic-file";
 import { startEmulator } from "./server";
 import { checkSettings } from "./settings";
 import type { DuplicatePolicy, EmulatorOptions, EmulatorSettings, RunningEmulator } from "./types";
@@ -21,7 +21,8 @@ const USAGE = `Usage: realtimekit-emulator [options]
   --setting NAME=VALUE  any other setting, repeatable: duplicateNames=allow|reject,
                         emptyWebhookList=not-found|empty, webhookPutAnswer=partial|whole,
                         presetPatchAnswer=whole|without-id,
-                        serverAddedFields=true|false, presetInUse=allow|reject, tokenIssuedSecondsAgo=S
+                        serverAddedFields=true|false, presetInUse=allow|reject, tokenIssuedSecondsAgo=S,
+                        storageCredentialsOnRead=omit|answer
   --rate-limit N/MS     global rate limit: N requests per MS milliseconds (default none)
   --info-file F         write {baseUrl, origin, accountId, appId, apiToken} as JSON to F once listening
   --log                 print one line per API request
@@ -132,9 +133,7 @@ export function emulatorInfo(emulator: RunningEmulator): Record<string, string> 
 
 /** Writes `emulatorInfo` as JSON to `path` atomically, so a polling script never reads half a file. */
 export function writeInfoFile(path: string, emulator: RunningEmulator): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(emulatorInfo(emulator), null, 2)}\n`, { mode: 0o600 });
-  renameSync(temporary, path);
+  writeFileAtomically(path, `${JSON.stringify(emulatorInfo(emulator), null, 2)}\n`);
 }
 
 /** Runs the CLI: starts the emulator, prints its values, and closes it on SIGINT or SIGTERM. */

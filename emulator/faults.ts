@@ -9,6 +9,11 @@ import type { FaultSpec } from "./types";
 const FAULT_KINDS: readonly FaultSpec["kind"][] = ["status", "latency", "drop", "persist-then-500"];
 /** Longer patterns are refused: a path pattern names a route, not a document. */
 const MAX_PATH_PATTERN = 256;
+/**
+ * The most faults in force at once: every API request walks the table, so an unbounded one (a loop gone
+ * wrong, a page that reached the control surface) would slow every request and grow without end.
+ */
+export const MAX_FAULTS = 1000;
 
 /** Returns what is wrong with a fault spec, or null when it can be injected. */
 export function checkFault(fault: FaultSpec): string | null {
@@ -24,7 +29,11 @@ export function checkFault(fault: FaultSpec): string | null {
   ) {
     return "retryAfterSeconds must be a non-negative number";
   }
-  if (fault.kind === "status" && !isHttpStatus(fault.status)) return "status must be an HTTP status 100..599";
+  if (fault.kind === "status" && !isErrorStatus(fault.status)) {
+    // A 1xx is not a final answer (the client would wait for one that never comes), and a 2xx or 3xx is not
+    // a fault.
+    return "status must be an HTTP error status 400..599";
+  }
   if (fault.kind === "latency" && !(typeof fault.latencyMs === "number" && fault.latencyMs >= 0)) {
     return "latencyMs must be a non-negative number";
   }
@@ -41,8 +50,8 @@ export function checkFault(fault: FaultSpec): string | null {
   return null;
 }
 
-function isHttpStatus(status: number | undefined): boolean {
-  return typeof status === "number" && Number.isInteger(status) && status >= 100 && status <= 599;
+function isErrorStatus(status: number | undefined): boolean {
+  return typeof status === "number" && Number.isInteger(status) && status >= 400 && status <= 599;
 }
 
 function checkPathPattern(pattern: unknown): string | null {
@@ -110,6 +119,9 @@ export class FaultTable {
   add(spec: FaultSpec): void {
     const problem = checkFault(spec);
     if (problem) throw new Error(`Invalid fault: ${problem}`);
+    if (this.faults.length >= MAX_FAULTS) {
+      throw new Error(`Invalid fault: ${MAX_FAULTS} faults are in force already (clear them first)`);
+    }
     this.faults.push({
       spec: { ...spec },
       matchesPath: pathMatcher(spec.path ?? ""),

@@ -196,8 +196,12 @@ export function findMeeting(
   return meeting ?? serviceError(404, `No meeting found with id ${meetingId}`);
 }
 
-/** The storage credentials are write-only: stored, never answered. */
-function withoutWriteOnly(recordingConfig: Json): Json {
+/**
+ * The storage credentials are write-only: stored, never answered, unless the setting
+ * `storageCredentialsOnRead` is `answer` (so a client's handling of a record that carries them is testable).
+ */
+function withoutWriteOnly(context: ApiContext, recordingConfig: Json): Json {
+  if (context.settings.storageCredentialsOnRead === "answer") return recordingConfig;
   if (!isJsonObject(recordingConfig) || !isJsonObject(recordingConfig.storage_config)) return recordingConfig;
   const storage = { ...recordingConfig.storage_config };
   delete storage.access_key;
@@ -205,7 +209,7 @@ function withoutWriteOnly(recordingConfig: Json): Json {
   return { ...recordingConfig, storage_config: storage };
 }
 
-function meetingJson(meeting: MeetingRecord, includeAiConfig = true): Json {
+function meetingJson(context: ApiContext, meeting: MeetingRecord, includeAiConfig = true): Json {
   const { ai_config: aiConfig, recording_config: recordingConfig, ...scalars } = meeting.fields;
   return {
     id: meeting.id,
@@ -214,7 +218,7 @@ function meetingJson(meeting: MeetingRecord, includeAiConfig = true): Json {
     created_at: meeting.created_at,
     updated_at: meeting.updated_at,
     ...(includeAiConfig ? { ai_config: aiConfig ?? null } : {}),
-    recording_config: withoutWriteOnly(recordingConfig ?? null),
+    recording_config: withoutWriteOnly(context, recordingConfig ?? null),
   };
 }
 
@@ -231,7 +235,7 @@ function createMeeting(context: ApiContext, params: Record<string, string>, body
     fields: mergeDeep(defaultFields(), isJsonObject(body) ? body : {}),
   };
   context.store.meetings.set(meeting.id, meeting);
-  return ok(meetingJson(meeting), 201);
+  return ok(meetingJson(context, meeting), 201);
 }
 
 function listMeetings(context: ApiContext, params: Record<string, string>, query: URLSearchParams) {
@@ -261,12 +265,12 @@ function listMeetings(context: ApiContext, params: Record<string, string>, query
       (!search || meeting.id.includes(search) || title.includes(search))
     );
   });
-  return pageOf(meetings, page, (meeting) => meetingJson(meeting, false));
+  return pageOf(meetings, page, (meeting) => meetingJson(context, meeting, false));
 }
 
 function getMeeting(context: ApiContext, params: Record<string, string>) {
   const meeting = findMeeting(context, params);
-  return isResponse(meeting) ? meeting : ok(meetingJson(meeting));
+  return isResponse(meeting) ? meeting : ok(meetingJson(context, meeting));
 }
 
 function updateMeeting(context: ApiContext, params: Record<string, string>, body: Json | undefined) {
@@ -278,7 +282,7 @@ function updateMeeting(context: ApiContext, params: Record<string, string>, body
   if (status === "ACTIVE" || status === "INACTIVE") meeting.status = status;
   meeting.fields = mergeDeep(meeting.fields, fields);
   meeting.updated_at = now();
-  return ok(meetingJson(meeting));
+  return ok(meetingJson(context, meeting));
 }
 
 function replaceMeeting(context: ApiContext, params: Record<string, string>, body: Json | undefined) {
@@ -288,7 +292,7 @@ function replaceMeeting(context: ApiContext, params: Record<string, string>, bod
   if (problem) return badRequest(problem);
   meeting.fields = mergeDeep(defaultFields(), isJsonObject(body) ? body : {});
   meeting.updated_at = now();
-  return ok(meetingJson(meeting));
+  return ok(meetingJson(context, meeting));
 }
 
 /** The meeting routes. */

@@ -152,6 +152,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     close: () =>
       new Promise<void>((resolve, reject) => {
         closing = true;
+        pipeline.store.flush();
         for (const entry of [...delays]) entry.finish();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

@@ -20,6 +20,7 @@ export const DEFAULT_SETTINGS: ActiveSettings = {
   presetPatchAnswer: "whole",
   serverAddedFields: true,
   presetInUse: "reject",
+  storageCredentialsOnRead: "omit",
 };
 
 type Check = (value: unknown) => boolean;
@@ -40,6 +41,7 @@ const CHECKS: { [K in keyof ActiveSettings]: [Check, string] } = {
   presetPatchAnswer: [oneOf("whole", "without-id"), "whole or without-id"],
   serverAddedFields: [(v) => typeof v === "boolean", "true or false"],
   presetInUse: [oneOf("allow", "reject"), "allow or reject"],
+  storageCredentialsOnRead: [oneOf("omit", "answer"), "omit or answer"],
 };
 
 function isSettingName(name: string): name is keyof ActiveSettings {

@@ -84,6 +84,11 @@ export interface EmulatorSettings {
    * deletes it, and those participants then show an empty `preset_name`.
    */
   presetInUse?: DuplicatePolicy;
+  /**
+   * A meeting read's `recording_config.storage_config`: `omit` (default, the credentials are write-only)
+   * leaves out `access_key` and `secret`; `answer` returns them as stored, as an API might.
+   */
+  storageCredentialsOnRead?: "omit" | "answer";
 }
 
 /**

@@ -5,9 +5,10 @@
  * keeps refresh free of phantom diffs.
  */
 import type { PropertyMap, ResourceKind, RuntimeProvider } from "../provider/runtime";
+import { configDefaulted, resourceDescriptions, withoutSecretValues } from "../provider/runtime/inputs";
 import { MEETING_BODY_FIELDS } from "../provider/runtime/meeting";
 import { isRecord } from "../provider/runtime/values";
-import { isImportRead, parseMeetingImportId, parseParticipantImportId } from "./import-ids";
+import { isImportRead, parseMeetingImportId, parseParticipantImportId, shownId } from "./import-ids";
 
 type ReadResult = Awaited<ReturnType<RuntimeProvider["read"]>>;
 
@@ -18,10 +19,11 @@ type ReadResult = Awaited<ReturnType<RuntimeProvider["read"]>>;
 const NOT_READ = "\u0000realtimekit:not-read";
 
 /**
- * On import, `accountId` and `appId` came from the provider's configuration, not from the program: left
- * out of the rebuilt inputs, so the generated code does not pin them and the next preview shows no change.
+ * On import, the inputs resolved from config when omitted (`accountId`, `appId`: `x-defaultFrom` in the
+ * description) came from the provider's configuration, not from the program: left out of the rebuilt
+ * inputs, so the generated code does not pin them and the next preview shows no change.
  */
-const CONFIG_RESOLVED = ["accountId", "appId"];
+const configResolved = (kind: ResourceKind): string[] => configDefaulted(resourceDescriptions[kind].inputs);
 
 export async function readForImport(
   kind: ResourceKind,
@@ -35,12 +37,38 @@ export async function readForImport(
       return importParticipant(provider, id);
     case "meeting":
       return importMeeting(provider, id);
+    case "preset":
+    case "webhook":
+      return importNamed(kind, provider, id);
     default:
       throw new Error(
-        `Cannot import RosterPrune "${id}": it has no remote object of its own. Declare the Roster with ` +
+        `Cannot import RosterPrune ${shownId(id)}: it has no remote object of its own. Declare the Roster with ` +
           "`prune: true`; it creates this resource.",
       );
   }
+}
+
+/**
+ * A Preset or Webhook is imported by its id (`<presetId>`, `<webhookId>`): the runtime's read of an empty
+ * state rebuilds the inputs a program would declare (what differs from the described defaults).
+ */
+async function importNamed(
+  kind: ResourceKind,
+  provider: RuntimeProvider,
+  importId: string,
+): Promise<ReadResult> {
+  const name = kind === "preset" ? "Preset" : "Webhook";
+  const id = importId.trim();
+  if (id === "" || id.includes("/")) {
+    throw new Error(`Cannot import ${name} "${importId}": the import id must be the ${kind}'s id.`);
+  }
+  const result = await provider.read(id, {});
+  if (!result.id || !result.props) {
+    throw new Error(
+      `Cannot import ${name} "${importId}": there is no ${kind} with that id (in the configured account and app).`,
+    );
+  }
+  return { id, props: result.props, inputs: withoutKeys(result.inputs, configResolved(kind)) };
 }
 
 async function importParticipant(provider: RuntimeProvider, importId: string): Promise<ReadResult> {
@@ -49,12 +77,16 @@ async function importParticipant(provider: RuntimeProvider, importId: string): P
   const result = await provider.read(participantId, { meetingId, customParticipantId: participantId });
   if (!result.props) {
     throw new Error(
-      `Cannot import Participant "${importId}": meeting ${meetingId} has no participant with id ` +
-        `${participantId} (in the configured account and app). List the meeting's participants with ` +
+      `Cannot import Participant ${shownId(importId)}: meeting ${meetingId} has no participant with id ` +
+        `${JSON.stringify(participantId)} (in the configured account and app). List the meeting's participants with ` +
         "getMeetingParticipants to find the id.",
     );
   }
-  return { id: participantId, props: result.props, inputs: withoutKeys(result.inputs, CONFIG_RESOLVED) };
+  return {
+    id: participantId,
+    props: result.props,
+    inputs: withoutKeys(result.inputs, configResolved("participant")),
+  };
 }
 
 async function importMeeting(provider: RuntimeProvider, importId: string): Promise<ReadResult> {
@@ -63,13 +95,16 @@ async function importMeeting(provider: RuntimeProvider, importId: string): Promi
   const result = await provider.read(meetingId, seed);
   if (!result.id || !result.props) {
     throw new Error(
-      `Cannot import Meeting "${importId}": there is no meeting with that id (in the configured account and app).`,
+      `Cannot import Meeting ${shownId(importId)}: there is no meeting with that id (in the configured account and app).`,
     );
   }
+  // The code `pulumi import` generates is written from these inputs: a storage credential the API returned
+  // stays in the state (a secret), never in the program's text.
+  const inputs = withoutSecretValues(resourceDescriptions.meeting, withoutNotRead(result.inputs));
   return {
     id: meetingId,
     props: withoutNotRead(result.props),
-    inputs: withoutKeys(withoutNotRead(result.inputs), CONFIG_RESOLVED),
+    inputs: withoutKeys(inputs as PropertyMap, configResolved("meeting")),
   };
 }
 

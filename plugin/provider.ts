@@ -9,6 +9,7 @@ import type * as provider from "@pulumi/pulumi/provider";
 import * as runtime from "../provider/runtime";
 import type { PropertyMap, ResourceDescription, ResourceKind, RuntimeProvider } from "../provider/runtime";
 import { forcedSecrets, secretOutputs, stableOutputs } from "../provider/runtime/inputs";
+import { onBehalfOf } from "../provider/runtime/diagnostics";
 import { OWNER_KEY } from "../provider/runtime/protocol";
 import { isRecord } from "../provider/runtime/values";
 import { readForImport } from "./import-read";
@@ -133,9 +134,16 @@ export function realtimekitProvider(options: { version: string; schema: () => st
     async read(id, urn, props) {
       const { kind, description, runtime: kindRuntime } = kindOf(urn);
       const bag = unwrapBag(props as PropertyBag | undefined);
-      const secretKeys = secretKeysOf(description, bag);
       const result = await readForImport(kind, kindRuntime, id, bag.plain);
       if (result.id === undefined || result.id === "" || result.props === undefined) return { id: "" };
+      // The rule applies to the record read as well: an import has no secret of its own to carry over, and a
+      // credential the API returned must not reach the state in plaintext.
+      const secretKeys = secretKeysOf(
+        description,
+        bag,
+        { plain: result.props as PropertyBag, secretKeys: new Set() },
+        { plain: (result.inputs ?? {}) as PropertyBag, secretKeys: new Set() },
+      );
       return {
         id: result.id,
         props: wrapBag(result.props as PropertyMap, secretKeys),
@@ -161,7 +169,8 @@ export function realtimekitProvider(options: { version: string; schema: () => st
 
     async delete(id, urn, props) {
       const { runtime: kindRuntime } = kindOf(urn);
-      await kindRuntime.delete(id, unwrapBag(props).plain);
+      // Warnings the delete gives (an App that remains) are shown against this resource.
+      await onBehalfOf(urn, () => kindRuntime.delete(id, unwrapBag(props).plain));
     },
 
     async construct(name, type, inputs, opts): Promise<provider.ConstructResult> {

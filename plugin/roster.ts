@@ -42,7 +42,7 @@ function described(
 }
 
 class PluginParticipant extends pulumi.CustomResource {
-  declare readonly token: pulumi.Output<string>;
+  declare readonly token: pulumi.Output<string | undefined>;
   constructor(name: string, args: RosterChildArgs, opts: pulumi.CustomResourceOptions) {
     super(...described(resourceDescriptions.participant, name, args, opts));
   }
@@ -115,11 +115,6 @@ export async function constructRoster(
     list: async (meetingId, accountId, appId) =>
       (await runtime.functions.getMeetingParticipants({ meetingId, accountId, appId })).participants,
   });
-  const state = {
-    participantIds: members.participantIds,
-    tokens: members.tokens,
-    unmanagedCount: members.unmanagedCount,
-  };
-  component.publish(state);
-  return { urn: component.urn, state };
+  component.publish(members.outputs);
+  return { urn: component.urn, state: members.outputs };
 }

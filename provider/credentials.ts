@@ -12,14 +12,9 @@ import {
   MissingConfigError,
   resolveConfig,
   type ConfigSource,
-  type ExplicitConfig,
+  type RequiredKey,
 } from "./runtime/config";
-
-/** The resource arguments that may stand in for config: set (a value or an output) or not. */
-export interface CredentialArgs {
-  accountId?: unknown;
-  appId?: unknown;
-}
+import type { ResourceDescription } from "./runtime/inputs";
 
 /**
  * The stack's config as the program sees it, keys namespaced (`realtimekit:apiToken`): the values the
@@ -29,20 +24,21 @@ export interface CredentialArgs {
 export const programConfig: ConfigSource = { get: (key) => pulumi.runtime.getConfig(key) };
 
 /**
- * Throws a `RunError` (printed once, as its message alone) when a value the resource needs is found
- * nowhere, or a pacing value is out of range. Skipped under Pulumi's mocks: a program's unit tests need no
- * credentials. Not remembered between resources: it costs a few config reads, and one Automation API
+ * Throws a `RunError` (printed once, as its message alone) when a value a resource of `description` needs
+ * is found nowhere, or a value that is set breaks its rule. An id is needed when the description has it as
+ * an input (an App has no `appId`) and the resource does not set it (given as an output, it is known only
+ * later; that it is given is what counts here). Skipped under Pulumi's mocks: a program's unit tests need
+ * no credentials. Not remembered between resources: it costs a few config reads, and one Automation API
  * process may run programs with different config.
  */
-export function requireCredentials(args: CredentialArgs): void {
+export function requireCredentials(description: ResourceDescription, args: Record<string, unknown>): void {
   if (pulumi.runtime.getMonitor() instanceof MockMonitor) return;
-  // An argument given as an output is known only later; that it is given is what counts here.
-  const explicit: ExplicitConfig = {
-    accountId: args.accountId === undefined ? undefined : "(set on the resource)",
-    appId: args.appId === undefined ? undefined : "(set on the resource)",
-  };
+  const inputs: Record<string, unknown> = description.inputs.properties;
+  const required = (["apiToken", "accountId", "appId"] as const).filter(
+    (key: RequiredKey) => key === "apiToken" || (key in inputs && args[key] === undefined),
+  );
   try {
-    resolveConfig(explicit, programConfig, process.env);
+    resolveConfig({}, programConfig, process.env, { required });
   } catch (error) {
     if (error instanceof MissingConfigError || error instanceof InvalidConfigError)
       throw new pulumi.RunError(error.message);

@@ -8,24 +8,17 @@ import { RealtimeKitClient } from "../sdk/client";
 import type { Participant } from "../sdk/types";
 import { programConfig } from "./credentials";
 import { resolveConfig } from "./runtime/config";
+import type {
+  GetMeetingParticipantsArgs,
+  GetMeetingParticipantsOutputArgs,
+} from "../generated/typescript/described";
 import { listSorted } from "./runtime/list-participants";
 
-/** Arguments of {@link getMeetingParticipants}. */
-export interface GetMeetingParticipantsArgs {
-  /** The meeting to read. */
-  meetingId: string;
-  /** Cloudflare account id; default: config `realtimekit:accountId`, then `CLOUDFLARE_ACCOUNT_ID`. */
-  accountId?: string;
-  /** RealtimeKit app id; default: config `realtimekit:appId`, then `REALTIMEKIT_APP_ID`. */
-  appId?: string;
-}
-
-/** Arguments of {@link getMeetingParticipantsOutput}: the same, as Pulumi inputs. */
-export interface GetMeetingParticipantsOutputArgs {
-  meetingId: pulumi.Input<string>;
-  accountId?: pulumi.Input<string>;
-  appId?: pulumi.Input<string>;
-}
+/** Arguments of {@link getMeetingParticipants} and, as Pulumi inputs, of {@link getMeetingParticipantsOutput}. */
+export type {
+  GetMeetingParticipantsArgs,
+  GetMeetingParticipantsOutputArgs,
+} from "../generated/typescript/described";
 
 /** A participant of the meeting. The API never lists join tokens, so there is none here. */
 export type MeetingParticipant = Participant;
@@ -60,7 +53,5 @@ export async function getMeetingParticipants(
 export function getMeetingParticipantsOutput(
   args: GetMeetingParticipantsOutputArgs,
 ): pulumi.Output<GetMeetingParticipantsResult> {
-  return pulumi
-    .all([args.meetingId, args.accountId, args.appId])
-    .apply(([meetingId, accountId, appId]) => getMeetingParticipants({ meetingId, accountId, appId }));
+  return pulumi.output(args).apply((plain) => getMeetingParticipants(plain));
 }

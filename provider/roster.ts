@@ -7,10 +7,23 @@ import * as pulumi from "@pulumi/pulumi";
 import { getMeetingParticipants } from "./meeting-participants";
 import { Participant } from "./participant";
 import { readRosterFile, RosterValidationError, type RosterEntry } from "./runtime/roster/file";
-import { declareRosterMembers, rosterEntries, type RosterArgs } from "./runtime/roster/members";
+import type { RosterArgs, RosterProperties } from "../generated/typescript/described";
+import { declareRosterMembers, rosterEntries } from "./runtime/roster/members";
 import { RosterPrune } from "./roster-prune";
 
-export type { RosterArgs } from "./runtime/roster/members";
+/**
+ * The component base of {@link Roster}, whose instances carry the Roster's described outputs
+ * (provider/runtime/inputs/roster.ts): the constructor assigns them all at once from what the tree computed,
+ * which TypeScript cannot see from the base class.
+ */
+const DescribedComponent = pulumi.ComponentResource as unknown as new (
+  type: string,
+  name: string,
+  args: pulumi.Inputs,
+  opts?: pulumi.ComponentResourceOptions,
+) => pulumi.ComponentResource & RosterProperties;
+
+export type { RosterArgs } from "../generated/typescript/described";
 
 /**
  * A meeting's roster: a component whose children are {@link Participant}s named
@@ -31,17 +44,7 @@ export type { RosterArgs } from "./runtime/roster/members";
  * export const participantIds = roster.participantIds;
  * export const tokens = roster.tokens; // secret
  */
-export class Roster extends pulumi.ComponentResource {
-  /** `customParticipantId` -> participant id. */
-  declare readonly participantIds: pulumi.Output<Record<string, string>>;
-  /** `customParticipantId` -> join token, as one secret. */
-  declare readonly tokens: pulumi.Output<Record<string, string>>;
-  /**
-   * How many participants of the meeting the roster does not declare: counted when the program runs
-   * (so one you just removed from the roster still counts until its deletion), or, with `prune: true`,
-   * what is left after pruning (0). Undefined, with a warning, when the meeting could not be listed.
-   */
-  declare readonly unmanagedCount: pulumi.Output<number | undefined>;
+export class Roster extends DescribedComponent {
   /** The child Participants, by `customParticipantId`. */
   declare readonly participants: Readonly<Record<string, Participant>>;
   /** The resource that deletes undeclared participants; only with `prune: true`. */
@@ -69,9 +72,7 @@ export class Roster extends pulumi.ComponentResource {
     });
     this.participants = members.participants;
     this.pruner = members.pruner;
-    this.participantIds = members.participantIds;
-    this.tokens = members.tokens;
-    this.unmanagedCount = members.unmanagedCount;
+    Object.assign(this, members.outputs);
     // Recorded in the component's state: the count, not a roster-wide copy of every id and token (each is
     // already in its participant's state). The copies cost about 0.9 KB of state per participant, the
     // tokens as one more secret, rewritten on every step of every update. The outputs are unaffected.

@@ -8,6 +8,8 @@ import {
   outputSlots,
   resourceDescriptions,
 } from "./runtime/inputs";
+import type { DescribedProperties } from "../generated/typescript/described";
+import type { InputsOf, OutputsOf } from "./runtime/described";
 import type { PropertyMap, ResourceKind, RuntimeModule, RuntimeProvider } from "./runtime/protocol";
 
 /**
@@ -41,8 +43,8 @@ export class RuntimeResource extends pulumi.CustomResource {
    * program first when credentials are missing (./credentials.ts).
    */
   constructor(kind: ResourceKind, name: string, args: object, opts?: pulumi.CustomResourceOptions) {
-    requireCredentials(args);
     const description = resourceDescriptions[kind];
+    requireCredentials(description, args as Record<string, unknown>);
     const props: pulumi.Inputs = { ...outputSlots(description), ...args };
     for (const key of inputsThatMayHoldSecrets(description)) {
       const schema = description.inputs.properties[key as keyof typeof description.inputs.properties];
@@ -71,6 +73,27 @@ export class RuntimeResource extends pulumi.CustomResource {
     }
   }
 }
+
+type Descriptions = typeof resourceDescriptions;
+/** The arguments of the dynamic resource of `kind`: its described inputs, as `pulumi.Input`s. */
+export type ArgsOf<K extends ResourceKind> = InputsOf<Descriptions[K]["inputs"]>;
+/** The properties of the dynamic resource of `kind`: its described outputs, as `pulumi.Output`s. */
+export type PropertiesOf<K extends ResourceKind> = OutputsOf<Descriptions[K]["outputs"]>;
+
+/**
+ * {@link RuntimeResource} typed by its kind's description: `class Participant extends
+ * DescribedResource<"participant">` takes the described inputs and has the described outputs as
+ * properties (with the description's words, from generated/typescript/described.ts), so a class never
+ * lists them. The same class at run time, so a resource's source position
+ * (Pulumi takes a fixed depth of the constructor stack) stays the class the program called.
+ */
+export const DescribedResource = RuntimeResource as unknown as new <K extends ResourceKind>(
+  kind: K,
+  name: string,
+  // Described inputs, plus hidden ones that are no argument (a Participant's URN for the claims).
+  args: ArgsOf<K> & pulumi.Inputs,
+  opts?: pulumi.CustomResourceOptions,
+) => RuntimeResource & DescribedProperties[K];
 
 /**
  * A `ResourceProvider` whose methods forward to the runtime, for calling a kind's provider directly (tests,

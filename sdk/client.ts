@@ -27,7 +27,9 @@ import {
   parseRetryAfter,
   resolveRetryOptions,
   retryDelay,
+  pauseBeforeResend,
   sendUntilSettled,
+  type ResendContext,
   shouldRetry,
   type AttemptOutcome,
   type HttpMethod,
@@ -171,18 +173,30 @@ export class RealtimeKitClient {
   }
 
   /**
-   * Sends a request that must never go twice blindly (an add) under the client's retry policy and pacing:
-   * after a failure whose outcome is unknown, `settle` checks the API and returns what the request produced,
-   * or `undefined` when it did not take effect, and only then is it sent again (see `sendUntilSettled`).
+   * For a request that must never go twice blindly (an add): after its `attempt`-th send failed with
+   * `outcomeUnknown` and the caller found it did not take effect, waits the client's retry backoff and
+   * returns true (send it again), or false once the policy's retries are used up (see `pauseBeforeResend`).
+   */
+  async pauseBeforeResend(attempt: number): Promise<boolean> {
+    return pauseBeforeResend(this.#resendContext(), attempt);
+  }
+
+  /**
+   * The same policy as one call: after a failure whose outcome is unknown, `settle` checks the API and
+   * returns what the request produced, or `undefined` when it did not take effect, and only then is it sent
+   * again (see `sendUntilSettled`).
    */
   async reconcile<T>(send: () => Promise<T>, settle: (failure: Error) => Promise<T | undefined>): Promise<T> {
-    const context = {
+    return sendUntilSettled(this.#resendContext(), send, settle);
+  }
+
+  #resendContext(): ResendContext {
+    return {
       policy: this.#retry,
       sleep: (ms: number) => this.#clock.sleep(ms),
       random: this.#random,
       log: this.#log,
     };
-    return sendUntilSettled(context, send, settle);
   }
 
   async #call(request: ApiRequest, paged: boolean): Promise<{ data: unknown; paging?: unknown }> {

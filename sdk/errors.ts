@@ -5,7 +5,7 @@
  * to the app (or account) prefix, e.g. `/meetings/{id}/participants/{pid}`. Messages never contain the API
  * token, a participant token (JWTs are redacted from upstream text) or request headers.
  */
-import { fromNetwork } from "./redaction";
+import { fromNetwork, redact, spansJoin } from "./redaction";
 import { isRecord } from "./values";
 
 export { redact } from "./redaction";
@@ -192,7 +192,13 @@ export function fromResponse(
   secrets: readonly string[],
   options: RealtimeKitErrorOptions = {},
 ): ApiError {
-  const upstream = parseErrorBody(response.body, (text) => fromNetwork(text, secrets));
+  const cleaned = parseErrorBody(response.body, (text) => fromNetwork(text, secrets));
+  // Each piece is clean, but the message puts the code and the message side by side: a token split
+  // between them would show there, so both are withheld.
+  const raw = parseErrorBody(response.body, (text) => text);
+  const upstream = spansJoin(raw.code === null ? "" : String(raw.code), raw.message, secrets)
+    ? { code: "[redacted]", message: "[redacted]" }
+    : cleaned;
   const details: ApiErrorDetails = {
     status: response.status,
     code: upstream.code,
@@ -200,9 +206,22 @@ export function fromResponse(
     // The pipeline hands the header over cleaned; cleaning is idempotent, and this keeps callers honest.
     requestId: response.requestId === null ? null : fromNetwork(response.requestId, secrets),
   };
-  if (response.status === 429) return new RateLimitError(target, details, response.retryAfterMs, options);
   const Kind = Object.hasOwn(BY_STATUS, response.status) ? BY_STATUS[response.status] : ApiError;
-  return new Kind(target, details, options);
+  const error =
+    response.status === 429
+      ? new RateLimitError(target, details, response.retryAfterMs, options)
+      : new Kind(target, details, options);
+  return redactedOnceMore(error, secrets);
+}
+
+/** The final message (and the stack that repeats it) redacted once more, whatever was joined into it. */
+function redactedOnceMore<E extends Error>(error: E, secrets: readonly string[]): E {
+  const clean = redact(error.message, secrets);
+  if (clean !== error.message) {
+    error.stack = error.stack?.split(error.message).join(clean);
+    error.message = clean;
+  }
+  return error;
 }
 
 /** Reads the code and message of an error body; `clean` redacts and cuts each piece of upstream text. */

@@ -24,6 +24,25 @@ export function redact(text: string, secrets: readonly string[]): string {
 }
 
 /**
+ * Whether a secret or a JWT runs across the point where `first` and `second` meet: each piece alone is
+ * clean, yet a message that puts them side by side (an error's code, then its message) would show the
+ * token's pieces. The caller then withholds both pieces.
+ */
+export function spansJoin(first: string, second: string, secrets: readonly string[]): boolean {
+  const joined = first + second;
+  const boundary = first.length;
+  const across = (start: number, length: number): boolean => start < boundary && start + length > boundary;
+  for (const match of joined.matchAll(JWT_PATTERN)) if (across(match.index, match[0].length)) return true;
+  for (const secret of secrets) {
+    if (secret.length === 0) continue;
+    for (let at = joined.indexOf(secret); at !== -1; at = joined.indexOf(secret, at + 1)) {
+      if (across(at, secret.length)) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Makes a string from the network safe to use: redacts `secrets` (the API token) and every JWT, then cuts
  * it to {@link MAX_NETWORK_TEXT} characters. Redaction comes first: a cut through a secret would leave a
  * prefix that no pattern matches any more.

@@ -145,8 +145,8 @@ export function parseRetryAfter(header: string | null | undefined, now: number =
   return Math.max(0, date - now);
 }
 
-/** What {@link sendUntilSettled} needs from its caller's pipeline: the policy, time and a log. */
-export interface SettleContext {
+/** What {@link pauseBeforeResend} needs from its caller's pipeline: the policy, time and a log. */
+export interface ResendContext {
   policy: RetryOptions;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
@@ -154,13 +154,28 @@ export interface SettleContext {
 }
 
 /**
- * The retry policy applied to a request that must never be sent twice blindly (adding a participant):
- * when `send` fails with `outcomeUnknown`, `settle` looks at the API and returns what the request produced
- * (it took effect), or `undefined` (it did not); only then is it sent again, after the policy's backoff, at
- * most `policy.limit` more times. Any other failure, and the last one, is thrown as is.
+ * The retry policy of a request that must never be sent twice blindly (adding a participant): after its
+ * `attempt`-th send failed with `outcomeUnknown` and the caller found that it did not take effect, waits the
+ * policy's backoff and returns true (send again), or returns false once `policy.limit` resends are used up.
+ */
+export async function pauseBeforeResend(context: ResendContext, attempt: number): Promise<boolean> {
+  if (attempt > context.policy.limit) return false;
+  const delay = retryDelay(attempt, null, context.policy, context.random);
+  context.log(
+    `RealtimeKit: not processed; sending again (retry ${attempt} of ${context.policy.limit}) in ${delay} ms`,
+  );
+  await context.sleep(delay);
+  return true;
+}
+
+/**
+ * The same policy as a loop, for callers that hand it over: when `send` fails with `outcomeUnknown`,
+ * `settle` looks at the API and returns what the request produced (it took effect), or `undefined` (it did
+ * not); only then is it sent again (see {@link pauseBeforeResend}). Any other failure, and the last one, is
+ * thrown as is.
  */
 export async function sendUntilSettled<T>(
-  context: SettleContext,
+  context: ResendContext,
   send: () => Promise<T>,
   settle: (failure: Error) => Promise<T | undefined>,
 ): Promise<T> {
@@ -173,12 +188,7 @@ export async function sendUntilSettled<T>(
       if (!unknown) throw error;
       const settled = await settle(error);
       if (settled !== undefined) return settled;
-      if (attempt > context.policy.limit) throw error;
-      const delay = retryDelay(attempt, null, context.policy, context.random);
-      context.log(
-        `RealtimeKit: not processed; sending again (retry ${attempt} of ${context.policy.limit}) in ${delay} ms`,
-      );
-      await context.sleep(delay);
+      if (!(await pauseBeforeResend(context, attempt))) throw error;
     }
   }
 }

@@ -7,6 +7,7 @@
  *   rosterFile     another roster file (.yaml, .json or .csv), relative to the project directory
  *   defaultPreset  preset for entries without one (default group_call_participant)
  *   prune          true: delete participants of the meeting that the roster does not declare
+ *   maxDeletes     with prune: the most participants one run may delete (more fail the preview)
  * Credentials: realtimekit:apiToken (secret), realtimekit:accountId, realtimekit:appId (see docs/installation-configuration.md).
  */
 import * as path from "node:path";
@@ -27,6 +28,7 @@ const roster = new Roster("standup", {
   participants: Roster.fromFile(rosterFile),
   defaults: { presetName: config.get("defaultPreset") ?? "group_call_participant" },
   prune: config.getBoolean("prune") ?? false,
+  maxDeletes: config.getNumber("maxDeletes"),
 });
 
 export const meetingId = meeting.meetingId;

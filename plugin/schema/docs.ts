@@ -42,6 +42,22 @@ const EXAMPLES: Readonly<Record<string, Readonly<Record<string, ExampleValue>>>>
     },
   },
   getMeetingParticipants: { meetingId: MEETING_REF },
+  Preset: {
+    name: { ts: '"host"', yaml: "host" },
+    permissions: {
+      ts: '{ canRecord: true, kickParticipant: true, media: { screenshare: { canProduce: "ALLOWED" } } }',
+      yaml: "{ canRecord: true, kickParticipant: true, media: { screenshare: { canProduce: ALLOWED } } }",
+    },
+  },
+  Webhook: {
+    name: { ts: '"backend"', yaml: "backend" },
+    url: { ts: '"https://hooks.example.com/realtimekit"', yaml: "https://hooks.example.com/realtimekit" },
+    events: {
+      ts: '["meeting.started", "meeting.participantJoined"]',
+      yaml: "[meeting.started, meeting.participantJoined]",
+    },
+  },
+  App: { name: { ts: '"conference"', yaml: "conference" } },
 };
 
 const EFFECT_TEXT: Readonly<Record<ChangeEffect, string>> = {
@@ -147,12 +163,12 @@ function examples(member: Member): string[] {
   const values = Object.entries(Object.hasOwn(EXAMPLES, member.name) ? EXAMPLES[member.name] : {});
   const tsArgs = values.map(([key, value]) => `  ${key}: ${value.ts},`).join("\n");
   const yamlArgs = values.map(([key, value]) => `      ${key}: ${value.yaml}`).join("\n");
-  const meeting =
-    member.name === "Meeting" ? "" : 'const meeting = new Meeting("standup", { title: "Daily standup" });\n';
-  const yamlMeeting =
-    member.name === "Meeting"
-      ? ""
-      : "  meeting:\n    type: realtimekit:index:Meeting\n    properties:\n      title: Daily standup\n";
+  // Only members that take a meeting's id get a Meeting in their example.
+  const needsMeeting = values.some(([, value]) => value === MEETING_REF);
+  const meeting = needsMeeting ? 'const meeting = new Meeting("standup", { title: "Daily standup" });\n' : "";
+  const yamlMeeting = !needsMeeting
+    ? ""
+    : "  meeting:\n    type: realtimekit:index:Meeting\n    properties:\n      title: Daily standup\n";
   if (member.kind === "function") {
     return [
       "```typescript",
@@ -180,7 +196,7 @@ function examples(member: Member): string[] {
     ];
   }
   const lower = member.name.charAt(0).toLowerCase() + member.name.slice(1);
-  const imports = member.name === "Meeting" ? "Meeting" : `Meeting, ${member.name}`;
+  const imports = needsMeeting ? `Meeting, ${member.name}` : member.name;
   return [
     "```typescript",
     `import { ${imports} } from "pulumi-realtimekit";`,

@@ -6,6 +6,7 @@
  * tests/sdks/schema.test.ts checks the result against what the runtime's function returns.
  */
 import type { Described, JsonSchema } from "./description";
+import { getMeetingParticipantsArgs } from "../../provider/runtime/list-participants";
 import { typeToken } from "./convert";
 
 /** The listed participant's fields, by the Participant output each one is. */
@@ -45,8 +46,11 @@ export function meetingParticipantsFunction(participant: Described): Described {
       "lists join tokens, so there are none here.",
     inputs: {
       type: "object",
-      properties: { meetingId: input("meetingId"), accountId: input("accountId"), appId: input("appId") },
-      required: ["meetingId"],
+      // The runtime's own argument description (a Participant's properties), which its `invoke` checks.
+      properties: Object.fromEntries(
+        Object.keys(getMeetingParticipantsArgs.properties).map((key) => [key, input(key)]),
+      ),
+      required: [...(getMeetingParticipantsArgs.required ?? [])],
     },
     outputs: {
       type: "object",

@@ -14,6 +14,7 @@
  * before any API call.
  */
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from "../../sdk";
+import { checkAccountId, checkAppId, checkBaseUrl, type ValueCheck } from "./config-values";
 
 /** Values a resource may set for itself; the API token is deliberately not one of them. */
 export interface ExplicitConfig {
@@ -108,7 +109,8 @@ export const CONFIG_VARIABLES: Readonly<Record<ConfigKey, ConfigVariable>> = {
     environment: "REALTIMEKIT_APP_ID",
   },
   baseUrl: {
-    description: "API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator.",
+    description:
+      "API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. It must be https (http only to a loopback host such as 127.0.0.1), without query, fragment or user info.",
     environment: "REALTIMEKIT_BASE_URL",
   },
   requestsPerSecond: {
@@ -186,6 +188,17 @@ const PACING_RULES: Record<keyof RateLimitOptions, { valid: (n: number) => boole
 };
 
 const REQUIRED = ["apiToken", "accountId", "appId"] as const;
+/** A value resolution may require. Account-level calls (an App's) need no `appId`: it is "" then. */
+export type RequiredKey = (typeof REQUIRED)[number];
+/** What account-level calls (apps) require. */
+export const ACCOUNT_LEVEL: readonly RequiredKey[] = ["apiToken", "accountId"];
+
+/** The values with a rule of their own (config-values.ts), checked wherever they were set. */
+const VALUE_CHECKS: Partial<Record<ConfigKey, (raw: string) => ValueCheck>> = {
+  accountId: checkAccountId,
+  appId: checkAppId,
+  baseUrl: checkBaseUrl,
+};
 
 /** How {@link resolveConfig} reads. */
 export interface ResolveOptions {
@@ -194,12 +207,16 @@ export interface ResolveOptions {
    * engine hands it its own package's config only, so a message must not send anyone there.
    */
   otherPackages?: boolean;
+  /** The values that must be found; default all three. Account-level calls pass {@link ACCOUNT_LEVEL}. */
+  required?: readonly RequiredKey[];
 }
 
 /**
  * Resolves the API token, account id, app id and base URL with the precedence of {@link CONFIG_VARIABLES}. Pure: it reads only its arguments. Throws {@link MissingConfigError} naming every missing value and,
  * for each, every place it could have come from (that message never contains a value), or
- * {@link InvalidConfigError} for a pacing value out of range (naming where it was set, not the value).
+ * {@link InvalidConfigError} for a value that breaks its rule: a pacing value out of range, a base URL that is
+ * not https (http only to a loopback host) or has a query, fragment or user info, an id that a resource
+ * argument could not be (naming where it was set and what is expected, not the value).
  */
 export function resolveConfig(
   explicit: ExplicitConfig,
@@ -217,7 +234,17 @@ export function resolveConfig(
     }
     return undefined;
   };
-  const pick = (sources: Source[]): string | undefined => find(sources)?.value;
+  const pick = (key: ConfigKey): string | undefined => {
+    const found = find(sources(key));
+    const check = VALUE_CHECKS[key];
+    if (found === undefined || check === undefined) return found?.value;
+    const result = check(found.value);
+    if (result.ok) return result.value;
+    throw new InvalidConfigError(
+      found.source.describe,
+      `RealtimeKit configuration: ${found.source.describe} must be ${result.expected}.`,
+    );
+  };
   const pacing = (key: keyof RateLimitOptions): number | undefined => {
     const found = find(sources(key));
     if (found === undefined) return undefined;
@@ -232,14 +259,14 @@ export function resolveConfig(
     return number;
   };
   const resolved = {
-    apiToken: pick(sources("apiToken")),
-    accountId: pick(sources("accountId")),
-    appId: pick(sources("appId")),
-    baseUrl: pick(sources("baseUrl")),
+    apiToken: pick("apiToken"),
+    accountId: pick("accountId"),
+    appId: pick("appId"),
+    baseUrl: pick("baseUrl"),
   };
   const requestsPerSecond = pacing("requestsPerSecond");
   const burst = pacing("burst");
-  const missing = REQUIRED.filter((key) => resolved[key] === undefined);
+  const missing = (options.required ?? REQUIRED).filter((key) => resolved[key] === undefined);
   if (missing.length > 0) {
     const lines = missing.map((key) => `  - ${key}: set ${describeSources(sources(key))}`);
     throw new MissingConfigError(
@@ -251,7 +278,7 @@ export function resolveConfig(
   return {
     apiToken: resolved.apiToken as string,
     accountId: resolved.accountId as string,
-    appId: resolved.appId as string,
+    appId: resolved.appId ?? "",
     baseUrl: resolved.baseUrl,
     rateLimit:
       requestsPerSecond === undefined && burst === undefined

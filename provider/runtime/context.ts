@@ -10,6 +10,7 @@ import {
   resolveConfig,
   type ConfigSource,
   type ExplicitConfig,
+  type RequiredKey,
   type ResolvedConfig,
 } from "./config";
 
@@ -51,9 +52,9 @@ export const SAVED_CONFIG_NOTE =
   "every run.";
 
 /** Resolves as ./config.ts says, with {@link SAVED_CONFIG_NOTE} added to a missing value's message. */
-function resolveHere(explicit: ExplicitConfig): ResolvedConfig {
+function resolveHere(explicit: ExplicitConfig, required?: readonly RequiredKey[]): ResolvedConfig {
   try {
-    return resolveConfig(explicit, stackConfig, process.env, { otherPackages });
+    return resolveConfig(explicit, stackConfig, process.env, { otherPackages, required });
   } catch (error) {
     if (error instanceof MissingConfigError)
       throw new MissingConfigError(error.missing, `${error.message}\n${SAVED_CONFIG_NOTE}`);
@@ -66,8 +67,9 @@ function resolveHere(explicit: ExplicitConfig): ResolvedConfig {
  * calls it, so a program without one fails once, at `pulumi preview` too, before any resource is touched.
  */
 export function requireApiToken(): void {
-  // The ids may come from resource arguments, so only the token (and pacing) is judged here.
-  resolveHere({ accountId: "(resource argument)", appId: "(resource argument)" });
+  // The ids may come from resource arguments (and an App needs no app id), so only the token is required
+  // here; a value that is set (base URL, ids, pacing) is still judged by its rule.
+  resolveHere({}, ["apiToken"]);
 }
 
 /** Sets client options that config does not cover (timeouts, retry, pacing). Meant for tests. */
@@ -80,8 +82,8 @@ export function setClientTuning(options: ClientTuning): void {
  * Resolves credentials and ids now (resource arguments, then the stack config, then the environment; see
  * ./config.ts) and returns a client for them. Throws `MissingConfigError` when something is missing.
  */
-export function connect(explicit: ExplicitConfig): Connection {
-  const config = resolveHere(explicit);
+export function connect(explicit: ExplicitConfig, required?: readonly RequiredKey[]): Connection {
+  const config = resolveHere(explicit, required);
   const digest = createHash("sha256").update(config.apiToken).digest("hex");
   const key = JSON.stringify([
     config.baseUrl ?? "",
@@ -93,7 +95,12 @@ export function connect(explicit: ExplicitConfig): Connection {
   let client = clients.get(key);
   if (!client) {
     // Pacing set in config or the environment is the user's choice and wins over a test's tuning.
-    client = new RealtimeKitClient({ ...tuning, ...config, rateLimit: config.rateLimit ?? tuning.rateLimit });
+    client = new RealtimeKitClient({
+      ...tuning,
+      ...config,
+      appId: config.appId === "" ? undefined : config.appId,
+      rateLimit: config.rateLimit ?? tuning.rateLimit,
+    });
     clients.set(key, client);
   }
   return { client, config };

@@ -3,25 +3,21 @@
  * `pulumi-realtimekit/runtime`. All real provider logic, axios included, lives behind this module.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { appRuntime } from "./app";
 import { requireApiToken, setStackConfig } from "./context";
+import { engineAddressOf, engineWarningSink, setWarningSink } from "./diagnostics";
 import { quietlyFailing } from "./host-log";
 import { checkGetMeetingParticipantsArgs, getMeetingParticipantsRuntime } from "./list-participants";
 import { meetingRuntime } from "./meeting";
 import { participantRuntime } from "./participant";
+import { presetRuntime } from "./preset";
 import type { PropertyMap, ResourceKind, RuntimeProvider } from "./protocol";
 import { rosterPruneRuntime } from "./roster-prune";
+import { webhookRuntime } from "./webhook";
 
 export type { PropertyMap, ResourceKind, RuntimeModule, RuntimeProvider } from "./protocol";
 /** The one description of every input and output, for the native plugin's schema and docs (see ./inputs). */
 export { resourceDescriptions, type ResourceDescription } from "./inputs";
-
-/**
- * Registers a kind's provider under the registry's untyped signature: the host hands every kind plain
- * property bags, and each kind parses its own, so its precise input and output types stay internal.
- */
-export function register<Inputs, Outputs>(provider: RuntimeProvider<Inputs, Outputs>): RuntimeProvider {
-  return provider as unknown as RuntimeProvider;
-}
 
 /**
  * Called by the host before a provider's first operation with the stack's config (keys namespaced, e.g.
@@ -42,13 +38,17 @@ export function configurePlugin(config: pulumi.dynamic.Config): void {
 }
 
 /**
- * Each resource kind's provider, looked up at call time by {@link dynamicProvider} and by the closure shim
- * that resources created by version 0.1.0 hold in `__provider`. One line per kind.
+ * Each resource kind's runtime, looked up at call time by {@link dynamicProvider} and by the closure shim
+ * that resources created by version 0.1.0 hold in `__provider`. One line per kind; every kind takes the
+ * engine's plain property bags and parses them against its description.
  */
-export const providers: Partial<Record<ResourceKind, RuntimeProvider>> = {
-  participant: register(participantRuntime),
-  meeting: register(meetingRuntime),
-  rosterPrune: register(rosterPruneRuntime),
+export const providers: Record<ResourceKind, RuntimeProvider> = {
+  participant: participantRuntime,
+  meeting: meetingRuntime,
+  rosterPrune: rosterPruneRuntime,
+  preset: presetRuntime,
+  webhook: webhookRuntime,
+  app: appRuntime,
 };
 
 /** The provider's functions (served by the native plugin's `invoke`), by name. */
@@ -73,6 +73,9 @@ export function dynamicProvider(
 ): pulumi.dynamic.ResourceProvider<PropertyMap, PropertyMap> {
   let provider = hosted.get(kind);
   if (!provider) {
+    // The dynamic-provider host was started with the engine's address: warnings go to its Log RPC.
+    const engine = engineAddressOf(process.argv.slice(2));
+    if (engine !== undefined) setWarningSink(engineWarningSink(engine));
     const runtime = providers[kind];
     if (!runtime)
       throw new Error(`pulumi-realtimekit/runtime has no "${kind}" provider: reinstall pulumi-realtimekit`);

@@ -33,7 +33,7 @@ export function checkGetMeetingParticipantsArgs(bag: PropertyMap): {
     { name: "getMeetingParticipants", inputs: getMeetingParticipantsArgs },
     bag,
   );
-  return { args: inputs as GetMeetingParticipantsArgs, failures: forEngine(failures) };
+  return { args: inputs, failures: forEngine(failures) };
 }
 
 /** Its result: the participants sorted by `customParticipantId`, then `id`. No tokens: the API lists none. */

@@ -4,7 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 
-export type ResourceKind = "participant" | "meeting" | "rosterPrune";
+export type ResourceKind = "participant" | "meeting" | "rosterPrune" | "preset" | "webhook" | "app";
 
 /** A property bag as the dynamic-provider host passes it: plain JSON values, unvalidated. */
 export type PropertyMap = Record<string, unknown>;

@@ -9,7 +9,18 @@
  */
 import { NotFoundError } from "../../sdk/errors";
 import { connect } from "./context";
-import { checkInputs, forEngine, rosterPruneDescription, type UndeclaredParticipant } from "./inputs";
+import type { Static } from "@sinclair/typebox";
+import {
+  checkInputs,
+  checkedInputs,
+  forEngine,
+  rosterPruneDescription,
+  rosterPruneInputs,
+  rosterPruneOutputs,
+  storedOutputs,
+  type UndeclaredParticipant,
+} from "./inputs";
+import { changeKinds } from "./inputs/keywords";
 import { partialFailure } from "./partial-failure";
 import type { PropertyMap, RuntimeProvider } from "./protocol";
 import { sharedParticipantList } from "./shared-participant-list";
@@ -17,32 +28,22 @@ import { containsUnknown, isRecord } from "./values";
 
 export type { UndeclaredParticipant } from "./inputs";
 
-/** Inputs of the pruning resource. */
-export interface RosterPruneInputs {
-  meetingId: string;
-  /** Sorted by customParticipantId, then participantId, so the same set always compares equal. */
-  undeclared: UndeclaredParticipant[];
-  /**
-   * The roster's own participants (customParticipantId -> participant id). Recorded so that the next run
-   * can tell a participant just removed from the roster (the engine deletes it) from a stranger to prune.
-   */
-  managed?: Record<string, string>;
-  accountId?: string;
-  appId?: string;
-}
+/**
+ * Inputs of the pruning resource (../inputs/roster-prune.ts): `undeclared` sorted by customParticipantId,
+ * then participantId, so the same set always compares equal; `managed` recorded so that the next run can
+ * tell a participant just removed from the roster (the engine deletes it) from a stranger to prune.
+ */
+export type RosterPruneInputs = Static<typeof rosterPruneInputs>;
 
 /** Outputs: `undeclared` is what is left undeclared after pruning (empty), `pruned` what this run deleted. */
-export interface RosterPruneOutputs extends RosterPruneInputs {
-  pruned: UndeclaredParticipant[];
-  accountId: string;
-  appId: string;
-}
+export type RosterPruneOutputs = Static<typeof rosterPruneOutputs>;
 
 /**
  * Deletes each listed participant, all of them even when one fails, then reports every failure at once.
  * A participant that is already gone (404) counts as deleted.
  */
-async function prune(inputs: RosterPruneInputs): Promise<RosterPruneOutputs> {
+async function prune(bag: PropertyMap): Promise<RosterPruneOutputs> {
+  const inputs = checkedInputs(rosterPruneDescription, bag);
   const { client, config } = connect(inputs);
   const meeting = {
     baseUrl: config.baseUrl,
@@ -82,52 +83,64 @@ async function prune(inputs: RosterPruneInputs): Promise<RosterPruneOutputs> {
     throw partialFailure(failure, {
       id: pruneId(inputs.meetingId),
       outputs: outputs(failures.map((f) => f.participant)),
-      inputs: inputs as unknown as PropertyMap,
+      inputs: bag,
     });
   }
   return outputs([]);
 }
 
+/** The inputs that say where to prune: every one a change acts on, but the list itself. */
+const PLACE = changeKinds(rosterPruneInputs.properties).update.filter((key) => key !== "undeclared");
+
 function pruneId(meetingId: string): string {
   return `prune-${meetingId}`;
 }
 
-/** The pruning provider, as the runtime module exposes it to the shim. */
-export const rosterPruneRuntime: RuntimeProvider<RosterPruneInputs, RosterPruneOutputs> = {
+/** The RosterPrune kind: what the dynamic-provider host and the plugin call. */
+export const rosterPruneRuntime: RuntimeProvider = {
   async check(olds, news) {
-    const { inputs, failures } = checkInputs(rosterPruneDescription, news as unknown as PropertyMap);
-    const checked = inputs as unknown as RosterPruneInputs;
-    if (failures.length > 0 || containsUnknown(checked.undeclared)) {
-      return { inputs: checked, failures: forEngine(failures) };
+    const { inputs, failures } = checkInputs(rosterPruneDescription, news);
+    if (failures.length > 0 || containsUnknown(inputs.undeclared)) {
+      return { inputs, failures: forEngine(failures) };
     }
     // A participant the roster managed last time and no longer declares is deleted by the engine, as its
     // Participant resource goes away: listing it here too would show it twice in the preview.
     const previouslyManaged = new Set(isRecord(olds?.managed) ? Object.values(olds.managed) : []);
-    const undeclared = checked.undeclared.filter(
+    const undeclared = inputs.undeclared.filter(
       (participant) => !previouslyManaged.has(participant.participantId),
     );
-    return { inputs: { ...checked, undeclared }, failures: [] };
+    const cap = inputs.maxDeletes;
+    if (typeof cap === "number" && undeclared.length > cap) {
+      const reason =
+        `would delete ${undeclared.length} undeclared participants of meeting ${inputs.meetingId}, more than ` +
+        `\`maxDeletes\` (${cap}); nothing was deleted. If the roster is right, raise \`maxDeletes\`; if another ` +
+        "stack or tool adds participants to this meeting, turn `prune` off (see the Roster's docs)";
+      return { inputs: { ...inputs, undeclared }, failures: [{ property: "", reason }] };
+    }
+    return { inputs: { ...inputs, undeclared }, failures: [] };
   },
 
   async diff(_id, olds, news) {
     // Work to do exactly when someone is listed for deletion; the outputs always end with an empty list.
     const pending =
       containsUnknown(news.undeclared) || (Array.isArray(news.undeclared) && news.undeclared.length > 0);
-    const moved = (["meetingId", "accountId", "appId"] as const).some(
+    // Any other input an update acts on (the meeting, where it lives): a change prunes there.
+    const moved = PLACE.some(
       (key) => news[key] !== undefined && (containsUnknown(news[key]) || news[key] !== olds[key]),
     );
     return { changes: pending || moved, replaces: [] };
   },
 
   async create(inputs) {
-    return { id: pruneId(inputs.meetingId), outs: await prune(inputs) };
+    const outs = await prune(inputs);
+    return { id: pruneId(outs.meetingId), outs };
   },
 
   async read(id, props) {
     // There is no remote object: the state is whatever the last prune recorded.
-    const inputs: RosterPruneInputs & Partial<RosterPruneOutputs> = { ...(props as RosterPruneOutputs) };
+    const inputs = storedOutputs(rosterPruneDescription, props ?? {});
     delete inputs.pruned;
-    return { id, props, inputs: inputs as RosterPruneOutputs };
+    return { id, props, inputs };
   },
 
   async update(_id, _olds, news) {

@@ -41,6 +41,16 @@ export function isHttpUrl(
   }
 }
 
+/** Whether an absolute URL's host is a loopback name or address (`localhost`, `127.x.x.x`, `[::1]`). */
+export function isLoopbackUrl(value: string): boolean {
+  try {
+    const host = new URL(value).hostname;
+    return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * How much of a rejected value a check failure may show. Inputs reach `check` unwrapped, secrets included,
  * so by default only the value's shape is shown:

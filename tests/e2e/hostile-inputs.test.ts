@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { createMeeting } from "../helpers/emulator";
 import { createE2eProject, type E2eProject } from "./harness";
 
 jest.setTimeout(10 * 60 * 1000);
@@ -44,4 +45,27 @@ test("preview rejects a forged id and a secret-looking URL without echoing eithe
   expect(failure).not.toContain(PAYLOAD);
   expect(failure).not.toMatch(/^\s*error: forged/m);
   expect(project.emulator.control.counters().total).toBe(0);
+});
+
+test("a base URL that would send the token in cleartext fails before any request, naming the config key", async () => {
+  const meetingId = await createMeeting(project.emulator, { title: "hostile base URL" });
+  const participant = { resourceName: "ann", customParticipantId: "ann", presetName: "group_call_host" };
+  fs.writeFileSync(rosterFile, JSON.stringify({ meetingId, participants: [participant] }));
+  await project.stack.setConfig("realtimekit:baseUrl", { value: "http://example.com/client/v4" });
+  try {
+    const result = await project.runCli(["up", "--yes", "--skip-preview"]);
+    const output = result.stdout + result.stderr;
+    expect(result.status).not.toBe(0);
+    expect(output).toContain(
+      "RealtimeKit configuration: Pulumi config `realtimekit:baseUrl` must be an absolute https URL",
+    );
+    expect(output).toContain("plain http would send the API token in cleartext");
+    expect(output).not.toMatch(/^\s+at /m);
+  } finally {
+    await project.stack.setConfig("realtimekit:baseUrl", { value: project.emulator.baseUrl });
+  }
+  // The emulator's own loopback http URL works (every other e2e test uses it too).
+  project.emulator.control.resetCounters();
+  await project.stack.up();
+  expect(project.emulator.control.counters().total).toBeGreaterThan(0);
 });

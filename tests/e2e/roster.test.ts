@@ -168,10 +168,28 @@ test("prune: participants added behind Pulumi's back are listed in the preview a
   expect(meetingParticipants().has("intruder-1")).toBe(true); // left alone without prune
 
   await project.stack.setConfig("prune", { value: "true" });
+  // The brake: more to delete than maxDeletes fails the preview, and up deletes nothing.
+  await project.stack.setConfig("maxDeletes", { value: "1" });
+  const braked = await project.runCli(["preview"]);
+  expect(braked.status).not.toBe(0);
+  expect(braked.stdout + braked.stderr).toContain(
+    "would delete 2 undeclared participants of meeting " +
+      `${meetingId}, more than \`maxDeletes\` (1); nothing was deleted.`,
+  );
+  project.emulator.control.resetCounters();
+  expect((await project.runCli(["up", "--yes", "--skip-preview"])).status).not.toBe(0);
+  expect(mutatingCalls()).toEqual({});
+  await project.stack.setConfig("maxDeletes", { value: "2" });
+
   const preview = await project.stack.preview({ diff: true });
   expect(preview.changeSummary).toEqual({ same: 54, create: 1 }); // the roster's pruner
   expect(preview.stdout).toContain("intruder-1");
   expect(preview.stdout).toContain("intruder-2");
+  // One line says how many go, and names them.
+  expect((await project.runCli(["preview"])).stdout).toContain(
+    `Roster "standup" (prune: true) will delete 2 participants of meeting ${meetingId} that it does not ` +
+      'declare: "intruder-1", "intruder-2"',
+  );
 
   project.emulator.control.resetCounters();
   await project.stack.up();

@@ -23,7 +23,7 @@ describe("the HTTP control surface", () => {
     const result = await control("POST", "/faults", { kind: "status" });
 
     expect(result.status).toBe(400);
-    expect(result.body.error).toMatch(/status must be an HTTP status/);
+    expect(result.body.error).toMatch(/status must be an HTTP error status 400..599/);
   });
 
   test("PUT /rate-limit sets and lifts the limit", async () => {

@@ -159,7 +159,10 @@ describe("fault injection", () => {
 
   test.each([
     [{ kind: "explode" }, /kind must be one of/],
-    [{ kind: "status" }, /status must be an HTTP status/],
+    [{ kind: "status" }, /status must be an HTTP error status 400..599/],
+    [{ kind: "status", status: 100 }, /status must be an HTTP error status 400..599/],
+    [{ kind: "status", status: 200 }, /status must be an HTTP error status 400..599/],
+    [{ kind: "status", status: 600 }, /status must be an HTTP error status 400..599/],
     [{ kind: "latency" }, /latencyMs/],
     [{ kind: "status", status: 500, times: 0 }, /times must be a positive integer/],
     [{ kind: "status", status: 500, probability: 2 }, /probability/],
@@ -168,6 +171,17 @@ describe("fault injection", () => {
     [{ kind: "status", status: 500, path: 7 }, /path must be a string/],
   ])("an invalid fault %j is refused", (fault, message) => {
     expect(() => emu.control.injectFault(fault as never)).toThrow(message);
+  });
+
+  test("at most 1,000 faults are in force at once", () => {
+    for (let index = 0; index < 1000; index++) {
+      emu.control.injectFault({ kind: "status", status: 503, path: `/never-${index}` });
+    }
+    expect(() => emu.control.injectFault({ kind: "status", status: 503 })).toThrow(
+      "Invalid fault: 1000 faults are in force already (clear them first)",
+    );
+    emu.control.clearFaults();
+    emu.control.injectFault({ kind: "status", status: 503, path: "/never" });
   });
 });
 

@@ -1,4 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningEmulator, startEmulator } from "../../emulator";
@@ -95,6 +104,46 @@ describe("the state file", () => {
 
     expect(second.control.snapshot().participants).toEqual([]);
     expect(readdirSync(directory)).toEqual(["state.json"]);
+  });
+
+  test("never writes through a planted link, keeps the file private, and writes many changes at once", async () => {
+    const stateFile = join(directory, "state.json");
+    const victim = join(directory, "victim.txt");
+    writeFileSync(victim, "untouched");
+    // The temporary name the emulator used to write through: predictable from the pid.
+    symlinkSync(victim, `${stateFile}.${process.pid}.tmp`);
+    const emulator = await start(stateFile);
+    const meetingId = await createMeeting(emulator);
+    for (let index = 0; index < 30; index++) {
+      await addParticipant(emulator, meetingId, { custom_participant_id: `p-${index}` });
+    }
+    await emulator.close();
+    running.splice(0);
+
+    expect(readFileSync(victim, "utf8")).toBe("untouched");
+    expect(statSync(stateFile).mode & 0o777).toBe(0o600);
+    const state = JSON.parse(readFileSync(stateFile, "utf8")) as { participants: unknown[] };
+    expect(state.participants).toHaveLength(30); // close writes what is pending
+    expect(readdirSync(directory).sort()).toEqual([
+      "state.json",
+      `state.json.${process.pid}.tmp`,
+      "victim.txt",
+    ]);
+  });
+
+  test("writes after a burst of changes once they settle, without waiting for close", async () => {
+    const stateFile = join(directory, "state.json");
+    const emulator = await start(stateFile);
+    const meetingId = await createMeeting(emulator);
+    await addParticipant(emulator, meetingId, { custom_participant_id: "settled" });
+    const deadline = Date.now() + 5000;
+    let count = 0;
+    while (count !== 1 && Date.now() < deadline) {
+      count = (JSON.parse(readFileSync(stateFile, "utf8")) as { participants: unknown[] }).participants
+        .length;
+      if (count !== 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(count).toBe(1);
   });
 
   test("is written on start, so a fresh file already holds the credentials", async () => {

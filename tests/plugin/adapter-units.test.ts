@@ -46,8 +46,9 @@ describe("secret envelopes", () => {
 });
 
 describe("import ids", () => {
+  const MEETING = "6c2a7b1e-1f0e-4a55-9a53-2f3c8e1d9b40";
   test("a participant id is <meetingId>/<participantId>; other shapes name the id and the expected form", () => {
-    expect(parseParticipantImportId("m-1/p-1")).toEqual({ meetingId: "m-1", participantId: "p-1" });
+    expect(parseParticipantImportId(`${MEETING}/p-1`)).toEqual({ meetingId: MEETING, participantId: "p-1" });
     for (const bad of ["p-1", "m/", "/p", "a/b/c", ""]) {
       expect(() => parseParticipantImportId(bad)).toThrow(
         `Cannot import Participant "${bad}": the import id must be <meetingId>/<participantId>`,
@@ -55,9 +56,12 @@ describe("import ids", () => {
     }
   });
 
-  test("a meeting id is the meeting's id", () => {
-    expect(parseMeetingImportId(" m-1 ")).toBe("m-1");
-    expect(() => parseMeetingImportId("m-1/p-1")).toThrow(`Cannot import Meeting "m-1/p-1"`);
+  test("a meeting id is the meeting's id, a UUID", () => {
+    expect(parseMeetingImportId(` ${MEETING} `)).toBe(MEETING);
+    expect(() => parseMeetingImportId(`${MEETING}/p-1`)).toThrow(
+      `Cannot import Meeting "${MEETING}/p-1": the import id must be the meeting's id (a UUID`,
+    );
+    expect(() => parseMeetingImportId("m\n1")).toThrow('Cannot import Meeting "m\\n1"');
   });
 
   test("a read without recorded state is an import", () => {

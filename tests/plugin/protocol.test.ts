@@ -191,7 +191,7 @@ test("import of a participant that does not exist fails naming the id (not 'does
   const missing = "00000000-0000-4000-8000-000000000000";
   await expect(read(PARTICIPANT, `${meetingId}/${missing}`)).rejects.toThrow(
     new RegExp(
-      `Cannot import Participant "${meetingId}/${missing}": meeting ${meetingId} has no participant with id ${missing}`,
+      `Cannot import Participant "${meetingId}/${missing}": meeting ${meetingId} has no participant with id "${missing}"`,
     ),
   );
   await expect(read(PARTICIPANT, missing)).rejects.toThrow(

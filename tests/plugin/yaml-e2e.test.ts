@@ -208,6 +208,39 @@ test("a meeting created outside Pulumi is imported; with the generated code the 
   expect((meeting.body.data as { status: string }).status).toBe("ACTIVE");
 });
 
+test("a meeting whose read returns storage credentials is imported with none in plaintext in state or code", async () => {
+  const credentials = { access_key: "AKIA-IMPORTED-ACCESS-KEY", secret: "imported-storage-secret-key" };
+  project.emulator.control.setSettings({ storageCredentialsOnRead: "answer" });
+  try {
+    const created = await callApi(project.emulator, "POST", "/meetings", {
+      title: "Recorded by hand",
+      recording_config: {
+        storage_config: { type: "aws", bucket: "recordings", region: "eu-west-1", ...credentials },
+      },
+    });
+    const meetingId = (created.body.data as { id: string }).id;
+    const read = await callApi(project.emulator, "GET", `/meetings/${meetingId}`);
+    expect(JSON.stringify(read.body)).toContain(credentials.secret); // the setting under test is in force
+    const imported = await importResource("realtimekit:index:Meeting", "recorded", meetingId);
+    expect(imported.properties).toMatchObject({
+      title: "Recorded by hand",
+      recordingConfig: { storageConfig: { type: "aws", bucket: "recordings", region: "eu-west-1" } },
+    });
+    const code = fs.readFileSync(path.join(project.dir, "imported-recorded.yaml"), "utf8");
+    const text = backendText();
+    for (const value of Object.values(credentials)) {
+      expect(code).not.toContain(value);
+      expect(text).not.toContain(value);
+    }
+    // The state keeps what was read, as a secret.
+    const [recorded] = (await resources("realtimekit:index:Meeting")).filter((r) => r.id === meetingId);
+    expect((recorded.outputs?.recordingConfig as Record<string, unknown>)[SPECIAL_SIG_KEY]).toBe(SECRET_SIG);
+    await cli(["state", "delete", recorded.urn, "--yes"]);
+  } finally {
+    project.emulator.control.setSettings({ storageCredentialsOnRead: "omit" });
+  }
+});
+
 test("destroy removes every participant and deactivates the meeting", async () => {
   const meetingId = (await project.stack.outputs()).meetingId.value as string;
   await project.stack.destroy();

@@ -2,7 +2,12 @@
  * `resolveConfig`: the one precedence for credentials and ids (resource args, then `realtimekit:*` config,
  * then `cloudflare:apiToken`, then the environment) and the message when something is missing.
  */
-import { MissingConfigError, resolveConfig, type ConfigSource } from "../../provider/runtime/config";
+import {
+  InvalidConfigError,
+  MissingConfigError,
+  resolveConfig,
+  type ConfigSource,
+} from "../../provider/runtime/config";
 
 function config(values: Record<string, string>): ConfigSource {
   return { get: (key) => values[key] };
@@ -12,14 +17,14 @@ const FULL_ENV = {
   CLOUDFLARE_API_TOKEN: "env-token",
   CLOUDFLARE_ACCOUNT_ID: "env-account",
   REALTIMEKIT_APP_ID: "env-app",
-  REALTIMEKIT_BASE_URL: "http://env.example/client/v4",
+  REALTIMEKIT_BASE_URL: "https://env.example/client/v4",
 };
 
 const FULL_CONFIG = config({
   "realtimekit:apiToken": "config-token",
   "realtimekit:accountId": "config-account",
   "realtimekit:appId": "config-app",
-  "realtimekit:baseUrl": "http://config.example/client/v4",
+  "realtimekit:baseUrl": "https://config.example/client/v4",
   "cloudflare:apiToken": "cloudflare-token",
 });
 
@@ -29,7 +34,7 @@ describe("resolveConfig", () => {
       apiToken: "config-token",
       accountId: "arg-account",
       appId: "arg-app",
-      baseUrl: "http://config.example/client/v4",
+      baseUrl: "https://config.example/client/v4",
     });
   });
 
@@ -38,7 +43,7 @@ describe("resolveConfig", () => {
       apiToken: "config-token",
       accountId: "config-account",
       appId: "config-app",
-      baseUrl: "http://config.example/client/v4",
+      baseUrl: "https://config.example/client/v4",
     });
   });
 
@@ -52,7 +57,7 @@ describe("resolveConfig", () => {
       apiToken: "env-token",
       accountId: "env-account",
       appId: "env-app",
-      baseUrl: "http://env.example/client/v4",
+      baseUrl: "https://env.example/client/v4",
     });
   });
 
@@ -97,6 +102,67 @@ describe("resolveConfig", () => {
     const secretish = config({ "cloudflare:accountId": "not-used", "realtimekit:appId": "app-123" });
     expect(() => resolveConfig({}, secretish, { CLOUDFLARE_ACCOUNT_ID: "acct-456" })).toThrow(
       expect.objectContaining({ message: expect.not.stringMatching(/app-123|acct-456/) }),
+    );
+  });
+
+  const withBaseUrl = (baseUrl: string, source: "config" | "env" = "config") =>
+    resolveConfig(
+      { accountId: "a", appId: "b" },
+      config({
+        "realtimekit:apiToken": "t",
+        ...(source === "config" ? { "realtimekit:baseUrl": baseUrl } : {}),
+      }),
+      source === "env" ? { REALTIMEKIT_BASE_URL: baseUrl } : {},
+    ).baseUrl;
+
+  it("accepts https anywhere and http only to loopback, without trailing slashes", () => {
+    expect(withBaseUrl("https://api.example/client/v4/")).toBe("https://api.example/client/v4");
+    expect(withBaseUrl("http://127.0.0.1:8787/client/v4//")).toBe("http://127.0.0.1:8787/client/v4");
+    expect(withBaseUrl("http://localhost:1/client/v4")).toBe("http://localhost:1/client/v4");
+    expect(withBaseUrl("http://[::1]:1/client/v4")).toBe("http://[::1]:1/client/v4");
+  });
+
+  it.each([
+    ["http://example.com/client/v4", "plain http would send the API token in cleartext"],
+    ["htps://example.com/client/v4", "this one is a htps: URL"],
+    ["file:///etc/passwd", "this one is a file: URL"],
+    ["not a url", "this one is not a URL"],
+    ["https://example.com/client/v4#x", "this one has a fragment"],
+    ["https://example.com/client/v4?x=", "this one has a query"],
+    ["https://example.com/client/v4?", "this one has a query"],
+    ["https://user:secret-pass@example.com/client/v4", "this one has user info"],
+  ])("refuses the base URL %s, naming where it was set and not the value", (baseUrl, problem) => {
+    for (const [source, where] of [
+      ["config", "Pulumi config `realtimekit:baseUrl`"],
+      ["env", "the environment variable REALTIMEKIT_BASE_URL"],
+    ] as const) {
+      let thrown: unknown;
+      try {
+        withBaseUrl(baseUrl, source);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(InvalidConfigError);
+      const message = (thrown as Error).message;
+      expect(message).toContain(`RealtimeKit configuration: ${where} must be an absolute https URL`);
+      expect(message).toContain(problem);
+      expect(message).not.toContain("secret-pass");
+    }
+  });
+
+  it("checks account and app ids from config and the environment like the resource arguments", () => {
+    const resolve =
+      (values: Record<string, string>, env: Record<string, string> = {}) =>
+      () =>
+        resolveConfig({}, config({ "realtimekit:apiToken": "t", ...values }), env);
+    expect(resolve({ "realtimekit:accountId": "../x", "realtimekit:appId": "b" })).toThrow(
+      "RealtimeKit configuration: Pulumi config `realtimekit:accountId` must be a non-empty string (a Cloudflare account id",
+    );
+    expect(resolve({ "realtimekit:accountId": "a" }, { REALTIMEKIT_APP_ID: "x/y" })).toThrow(
+      "the environment variable REALTIMEKIT_APP_ID must be a non-empty string (a RealtimeKit app id",
+    );
+    expect(resolve({ "realtimekit:accountId": "a".repeat(33), "realtimekit:appId": "b" })).toThrow(
+      "at most 32 characters",
     );
   });
 });

@@ -11,7 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as YAML from "yaml";
 import { meetingRuntime } from "../../provider/runtime/meeting";
-import { createParticipant, participantRuntime } from "../../provider/runtime/participant";
+import { participantRuntime } from "../../provider/runtime/participant";
 import { participantClaims } from "../../provider/runtime/participant/claims";
 import type { PropertyMap, RuntimeProvider } from "../../provider/runtime/protocol";
 import { rosterPruneRuntime } from "../../provider/runtime/roster-prune";
@@ -191,7 +191,7 @@ describe("Meeting check", () => {
     ['accountId ".."', { accountId: ".." }, "accountId"],
   ];
   it.each(rejected)("rejects %s, naming its path", async (_label, bag, property) => {
-    await expectRejected(meetingRuntime as unknown as RuntimeProvider, bag, property);
+    await expectRejected(meetingRuntime, bag, property);
   });
 
   it.each([
@@ -199,7 +199,7 @@ describe("Meeting check", () => {
     ["storageConfig null (RealtimeKit's own storage)", { recordingConfig: { storageConfig: null } }],
     ["a title in several scripts", { title: "Réunion 会议 ‏اجتماع" }],
   ])("accepts %s unchanged", async (_label, bag) => {
-    await expectAccepted(meetingRuntime as unknown as RuntimeProvider, bag);
+    await expectAccepted(meetingRuntime, bag);
   });
 });
 
@@ -222,11 +222,11 @@ describe("RosterPrune check", () => {
     ["a toString key at the top", { meetingId: MEETING, undeclared: [], toString: 1 }, "toString"],
   ];
   it.each(rejected)("rejects %s, naming its path", async (_label, bag, property) => {
-    await expectRejected(rosterPruneRuntime as unknown as RuntimeProvider, bag, property);
+    await expectRejected(rosterPruneRuntime, bag, property);
   });
 
   it("accepts a roster whose own ids are named like prototype members (they are data, not keys of ours)", async () => {
-    await expectAccepted(rosterPruneRuntime as unknown as RuntimeProvider, {
+    await expectAccepted(rosterPruneRuntime, {
       meetingId: MEETING,
       undeclared: [listed],
       managed: JSON.parse(`{"constructor": "p-1", "__proto__": "p-2"}`) as Record<string, string>,
@@ -407,7 +407,7 @@ describe("accepted values reach the API exactly as written", () => {
     };
     const { inputs } = await participantRuntime.check({}, declared);
     expect(inputs).toEqual(declared);
-    const created = await createParticipant(inputs ?? {});
+    const created = await participantRuntime.create(inputs ?? {});
     const listed = await callApi(emu, "GET", `/meetings/${meetingId}/participants`);
     expect(listed.body.data).toEqual([
       expect.objectContaining({

@@ -24,6 +24,9 @@ describe("the input description, as data", () => {
       ["realtimekit:index:Meeting", "resource"],
       ["realtimekit:index:RosterPrune", "resource"],
       ["realtimekit:index:Roster", "component"],
+      ["realtimekit:index:Preset", "resource"],
+      ["realtimekit:index:Webhook", "resource"],
+      ["realtimekit:index:App", "resource"],
     ]);
     for (const description of Object.values(resourceDescriptions)) {
       const inputs = asJson(description.inputs);

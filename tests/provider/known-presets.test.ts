@@ -6,7 +6,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { checkParticipant, createParticipant } from "../../provider/runtime/participant";
+import { checkInputs, participantDescription } from "../../provider/runtime/inputs";
+import { createParticipant } from "../../provider/runtime/participant/lifecycle";
 import { createMeeting } from "../helpers/emulator";
 import { useRuntimeAgainst } from "../helpers/runtime";
 
@@ -53,7 +54,7 @@ useRuntimeAgainst(target);
 
 test("preset names from the API are redacted in the known-presets hint", async () => {
   const meetingId = await createMeeting(target);
-  const { inputs } = checkParticipant({
+  const { inputs } = checkInputs(participantDescription, {
     meetingId,
     customParticipantId: "pat",
     presetName: "no_such_preset",

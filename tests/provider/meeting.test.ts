@@ -5,9 +5,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { useRuntimeAgainst } from "../helpers/runtime";
+import { checkInputs, meetingDescription } from "../../provider/runtime/inputs";
 import {
   changedMeetingFields,
-  checkMeeting,
   meetingRuntime,
   type MeetingInputs,
   type MeetingOutputs,
@@ -22,6 +22,9 @@ const MEETINGS = "/accounts/{account_id}/realtime/kit/{app_id}/meetings";
 const MEETING = `${MEETINGS}/{meeting_id}`;
 
 useRuntimeAgainst(emu);
+
+/** The Meeting's check with the failures' property paths (the runtime's `check` words them for the engine). */
+const checkMeeting = (bag: PropertyMap) => checkInputs(meetingDescription, bag);
 
 function storedMeeting(id: string) {
   const meeting = emu.control.snapshot().meetings.find((m) => m.id === id);

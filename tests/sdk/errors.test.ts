@@ -105,6 +105,27 @@ describe("fromResponse", () => {
     expect(error.message).toContain("bad token [redacted] and [redacted]");
   });
 
+  test("withholds the code and the message when a token is split between them", () => {
+    const [header, rest] = [JWT.slice(0, JWT.indexOf(".")), JWT.slice(JWT.indexOf("."))];
+    for (const [code, message] of [
+      [header, rest],
+      [SECRET.slice(0, 6), `${SECRET.slice(6)} was refused`],
+    ]) {
+      const error = fromResponse(target, answer(400, { success: false, error: { code, message } }), [SECRET]);
+      expect(error.message).toBe(
+        "RealtimeKit PATCH /meetings/m-1/participants/p-1 failed: 400 [redacted] [redacted] (request id ray-1)",
+      );
+      expect(error.stack).not.toContain(code);
+    }
+    // A code and a message that only sit side by side stay as they are.
+    const plain = fromResponse(
+      target,
+      answer(400, { success: false, error: { code: "E1", message: "no" } }),
+      [SECRET],
+    );
+    expect(plain.message).toContain("400 E1 no");
+  });
+
   // 285 characters of text put the secret across the 300-character cut of upstream text.
   const padding = "x".repeat(285);
   test.each<[string, (secret: string) => unknown]>([

@@ -3,7 +3,9 @@ import {
   isIdempotent,
   mayHaveBeenProcessed,
   parseRetryAfter,
+  pauseBeforeResend,
   resolveRetryOptions,
+  sendUntilSettled,
   retryDelay,
   shouldRetry,
   type AttemptOutcome,
@@ -211,6 +213,61 @@ describe("DEFAULT_RETRY", () => {
       limit: 1,
       baseDelayMs: 1,
     });
+  });
+});
+
+describe("resending a request whose outcome was unknown", () => {
+  const unknown = () => Object.assign(new Error("timed out"), { outcomeUnknown: true });
+  const context = (limit: number, clock = new VirtualClock(), log: string[] = []) => ({
+    policy: { ...DEFAULT_RETRY, limit, baseDelayMs: 100, jitter: 0 },
+    sleep: (ms: number) => clock.sleep(ms),
+    random: () => 0,
+    log: (line: string) => log.push(line),
+  });
+
+  test("pauseBeforeResend waits the backoff of each resend, then says no once the retries are used up", async () => {
+    const clock = new VirtualClock();
+    const log: string[] = [];
+    const policy = context(2, clock, log);
+    expect(await pauseBeforeResend(policy, 1)).toBe(true);
+    expect(await pauseBeforeResend(policy, 2)).toBe(true);
+    expect(await pauseBeforeResend(policy, 3)).toBe(false);
+    expect(clock.sleeps).toEqual([100, 200]);
+    expect(log).toEqual([
+      "RealtimeKit: not processed; sending again (retry 1 of 2) in 100 ms",
+      "RealtimeKit: not processed; sending again (retry 2 of 2) in 200 ms",
+    ]);
+  });
+
+  test("sendUntilSettled resends only after settle found nothing, and returns what settle found", async () => {
+    let sends = 0;
+    const settled = await sendUntilSettled(
+      context(5),
+      async () => {
+        sends += 1;
+        throw unknown();
+      },
+      async () => (sends === 2 ? "found" : undefined),
+    );
+    expect({ settled, sends }).toEqual({ settled: "found", sends: 2 });
+  });
+
+  test("sendUntilSettled throws the last unknown outcome after limit + 1 sends, and any other failure at once", async () => {
+    let sends = 0;
+    const send = async (): Promise<string> => {
+      sends += 1;
+      throw unknown();
+    };
+    await expect(sendUntilSettled(context(2), send, async () => undefined)).rejects.toThrow("timed out");
+    expect(sends).toBe(3);
+    const refusedOnce = sendUntilSettled(
+      context(2),
+      async () => {
+        throw new Error("refused");
+      },
+      async () => "never",
+    );
+    await expect(refusedOnce).rejects.toThrow("refused");
   });
 });
 

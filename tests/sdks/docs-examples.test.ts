@@ -33,6 +33,9 @@ test("every reference page but RosterPrune's has a whole YAML program", () => {
     "Participant",
     "Meeting",
     "Roster",
+    "Preset",
+    "Webhook",
+    "App",
     "getMeetingParticipants",
   ]);
 });

@@ -55,10 +55,13 @@ test("generated/schema.json is what the plugin serves (run `make sdks` after cha
 
 test("the package has the agreed members, config and secret outputs", () => {
   expect(Object.keys(schema.resources).sort()).toEqual([
+    "realtimekit:index:App",
     "realtimekit:index:Meeting",
     "realtimekit:index:Participant",
+    "realtimekit:index:Preset",
     "realtimekit:index:Roster",
     "realtimekit:index:RosterPrune",
+    "realtimekit:index:Webhook",
   ]);
   expect(schema.resources["realtimekit:index:Roster"].isComponent).toBe(true);
   expect(Object.keys(schema.functions)).toEqual(["realtimekit:index:getMeetingParticipants"]);
@@ -91,7 +94,12 @@ test("each config variable's documented environment fallback is the one resolveC
   const env = { CLOUDFLARE_API_TOKEN: "t", CLOUDFLARE_ACCOUNT_ID: "a", REALTIMEKIT_APP_ID: "p" };
   for (const [key, variable] of Object.entries(CONFIG_VARIABLES)) {
     const numeric = variable.type === "number" || variable.type === "integer";
-    const sample = numeric ? "7" : `from-${key}`;
+    // A base URL must be one (https); the other strings are any text.
+    const sample = numeric
+      ? "7"
+      : key === "baseUrl"
+        ? "https://from-base-url.example/client/v4"
+        : `from-${key}`;
     const resolved = resolveConfig({}, undefined, { ...env, [variable.environment]: sample });
     const value: unknown = numeric
       ? resolved.rateLimit?.[key as "requestsPerSecond" | "burst"]

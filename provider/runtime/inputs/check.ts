@@ -5,7 +5,7 @@
  * allows>". Values the engine does not know yet (preview) pass. Lookups never consult the prototype chain:
  * keys such as `constructor`, `toString` or `__proto__` are unknown keys at every level.
  */
-import type { TObject, TSchema } from "@sinclair/typebox";
+import type { Static, TObject, TSchema } from "@sinclair/typebox";
 import { ValueErrorType, type ValueError } from "@sinclair/typebox/errors";
 import { Value } from "@sinclair/typebox/value";
 import { OWNER_KEY, PROVIDER_KEY, SOURCE_KEY, type PropertyMap } from "../protocol";
@@ -20,10 +20,10 @@ export interface InputProblem {
 }
 
 /** What {@link checkInputs} needs of a resource description. */
-export interface Checkable {
+export interface Checkable<Inputs extends TObject = TObject> {
   /** The resource's name in messages (`Participant`). */
   name: string;
-  inputs: TObject;
+  inputs: Inputs;
   outputs?: TObject;
 }
 
@@ -37,11 +37,13 @@ const PATTERN_TEXT: Readonly<Record<string, string>> = {
  * Validates `bag` against `description.inputs`: `inputs` is the normalized bag holding only described
  * inputs (nothing else is ever stored), `failures` one problem per bad property, in the description's order.
  * `undefined` and `null` mean "not set"; outputs of the resource are tolerated while they carry no value.
+ * `inputs` has the described type when `failures` is empty, except that a value the engine does not know
+ * yet (preview) is the unknown sentinel wherever it stands.
  */
-export function checkInputs(
-  description: Checkable,
+export function checkInputs<Inputs extends TObject>(
+  description: Checkable<Inputs>,
   bag: PropertyMap,
-): { inputs: PropertyMap; failures: InputProblem[] } {
+): { inputs: Static<Inputs>; failures: InputProblem[] } {
   const schema = description.inputs;
   const known = ownKeys(schema.properties);
   const outputsOnly = ownKeys(description.outputs?.properties).filter((key) => !known.includes(key));
@@ -71,7 +73,44 @@ export function checkInputs(
     ranked.push({ rank: known.indexOf(problem.property.split(/[.[]/)[0]), problem });
   }
   const failures = ranked.sort((a, b) => a.rank - b.rank).map((entry) => entry.problem);
-  return { inputs, failures };
+  return { inputs: inputs as Static<Inputs>, failures };
+}
+
+/**
+ * Inputs as `check` returned them, typed: what create and update receive. Anything that fails the
+ * description means the engine sent something unexpected, and fails naming the resource.
+ */
+export function checkedInputs<Inputs extends TObject>(
+  description: Checkable<Inputs>,
+  bag: PropertyMap,
+): Static<Inputs> {
+  const { inputs, failures } = checkInputs(description, bag);
+  if (failures.length > 0) {
+    throw new Error(
+      `Invalid ${description.name} inputs: ${failures.map((failure) => failure.reason).join("; ")}`,
+    );
+  }
+  return inputs;
+}
+
+/**
+ * Outputs read back from state, tolerating what any version wrote: each described output the bag holds, as
+ * it is (nothing else). Values are not re-checked: a rule tightened since must not lock a resource out of
+ * refresh and destroy.
+ */
+export function storedOutputs<Outputs extends TObject>(
+  description: { outputs: Outputs },
+  bag: PropertyMap,
+): Partial<Static<Outputs>> {
+  return described(description.outputs, bag);
+}
+
+/** The properties of `schema` that `bag` sets (not undefined or null), as they are, in the schema's order. */
+export function described<S extends TObject>(schema: S, bag: PropertyMap): Partial<Static<S>> {
+  const kept = ownKeys(schema.properties).filter(
+    (key) => Object.hasOwn(bag, key) && bag[key] !== undefined && bag[key] !== null,
+  );
+  return Object.fromEntries(kept.map((key) => [key, bag[key]])) as Partial<Static<S>>;
 }
 
 /** The engine prints a failure's top-level input value next to it; an empty property keeps it from echoing. */

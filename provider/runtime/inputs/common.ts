@@ -3,7 +3,7 @@
  * and the roster file apply the same rule with the same words. Limits marked "guess" in `x-limitSource`
  * are not documented by the API; they are set far above any real value so they only stop runaway input.
  */
-import { Type } from "@sinclair/typebox";
+import { Type, type TProperties, type TString } from "@sinclair/typebox";
 import { HTTP_URL_FORMAT, NO_CONTROL_CHARACTERS, NO_CONTROL_CODES, type InputAnnotations } from "./keywords";
 
 /** Longest customParticipantId or presetName accepted (a guess: the API documents no limit). */
@@ -119,3 +119,37 @@ export const tokenRotation = (description: string) =>
     "x-expected": "a string or a number (change it to issue a new token)",
     "x-limitSource": GUESS,
   });
+
+/**
+ * The inputs of an object that lives in an app (a preset, a webhook): its body, plus the account and app
+ * (default from config), whose change replaces it.
+ */
+export const placedInputs = <B extends TProperties>(noun: string, body: B) =>
+  Type.Object(
+    {
+      ...body,
+      accountId: Type.Optional(
+        accountId(`Cloudflare account id (default from config). Changing it replaces the ${noun}.`),
+      ),
+      appId: Type.Optional(
+        appId(`RealtimeKit app id (default from config). Changing it replaces the ${noun}.`),
+      ),
+    },
+    { additionalProperties: false },
+  );
+
+/** The outputs of an object that lives in an app: its id, its dates, its body, and where it lives. */
+export const placedOutputs = <K extends string, B extends TProperties>(noun: string, idKey: K, body: B) =>
+  Type.Object(
+    {
+      ...({
+        [idKey]: Type.String({ description: `The ${noun}'s id (also the resource id).`, "x-stable": true }),
+      } as Record<K, TString>),
+      createdAt: Type.String({ description: `When the ${noun} was created (ISO 8601).`, "x-stable": true }),
+      updatedAt: Type.String({ description: `When the ${noun} last changed (ISO 8601).` }),
+      ...body,
+      accountId: Type.String({ description: `The account the ${noun} lives in.`, "x-stable": true }),
+      appId: Type.String({ description: `The app the ${noun} lives in.`, "x-stable": true }),
+    },
+    { additionalProperties: false },
+  );

@@ -18,6 +18,13 @@ export function secretOutputs(description: ResourceDescription): string[] {
     .map(([key]) => key);
 }
 
+/** The inputs marked `x-defaultFrom`: resolved from config when omitted, so only compared when set. */
+export function configDefaulted(inputs: TSchema): string[] {
+  return propertiesOf(inputs)
+    .filter(([, schema]) => annotationsOf(schema)["x-defaultFrom"] !== undefined)
+    .map(([key]) => key);
+}
+
 /** The outputs marked `x-stable`: an update never changes them, so a preview reports them as they are. */
 export function stableOutputs(description: ResourceDescription): string[] {
   return propertiesOf(description.outputs)
@@ -63,6 +70,40 @@ export function forcedSecrets(description: ResourceDescription, inputs: Record<s
     .filter(([key, schema]) => Object.hasOwn(inputs, key) && holdsSecret(schema, inputs[key]))
     .map(([key]) => key);
 }
+
+/**
+ * The inputs without any value the description marks `x-secret`, at any depth (a Meeting's storage
+ * credentials): what `pulumi import` turns into program code, which must never carry a credential read from
+ * the API. The state keeps the values, as secrets.
+ */
+export function withoutSecretValues(
+  description: ResourceDescription,
+  inputs: Record<string, unknown>,
+): Record<string, unknown> {
+  return stripSecrets(description.inputs, inputs) as Record<string, unknown>;
+}
+
+function stripSecrets(schema: TSchema, value: unknown): unknown {
+  if (Array.isArray(schema.anyOf)) {
+    return (schema.anyOf as TSchema[]).reduce((kept, variant) => stripSecrets(variant, kept), value);
+  }
+  if (isRecord(value)) {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => annotationsOf(propertyOf(schema, key))["x-secret"] !== true)
+        .map(([key, item]) => [key, stripSecrets(propertyOf(schema, key), item)]),
+    );
+  }
+  if (Array.isArray(value) && isRecord(schema.items)) {
+    return value.map((item) => stripSecrets(schema.items as TSchema, item));
+  }
+  return value;
+}
+
+const propertyOf = (schema: TSchema, key: string): TSchema =>
+  isRecord(schema.properties) && Object.hasOwn(schema.properties, key)
+    ? (schema.properties as Record<string, TSchema>)[key]
+    : ({} as TSchema);
 
 /**
  * The resource options a description implies, for a class registering a resource of it (the plugin's

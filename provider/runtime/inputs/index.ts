@@ -27,10 +27,13 @@
  *   other component argument is passed on to each child).
  */
 import type { TObject } from "@sinclair/typebox";
+import { appInputs, appOutputs } from "./app";
 import { meetingInputs, meetingOutputs } from "./meeting";
 import { participantInputs, participantOutputs } from "./participant";
+import { presetInputs, presetOutputs } from "./preset";
 import { rosterArgs, rosterOutputs } from "./roster";
 import { rosterPruneInputs, rosterPruneOutputs } from "./roster-prune";
+import { webhookInputs, webhookOutputs } from "./webhook";
 
 /** One resource (or component) of the package, described. */
 export interface ResourceDescription<Inputs extends TObject = TObject, Outputs extends TObject = TObject> {
@@ -102,18 +105,63 @@ export const rosterDescription: ResourceDescription<typeof rosterArgs, typeof ro
   outputs: rosterOutputs,
 };
 
+export const presetDescription: ResourceDescription<typeof presetInputs, typeof presetOutputs> = {
+  token: "realtimekit:index:Preset",
+  name: "Preset",
+  kind: "resource",
+  description:
+    "A RealtimeKit preset: a role a participant or roster entry names in `presetName` (what they may do, " +
+    "how the meeting looks to them). Every field is optional at every depth; an omitted one takes the " +
+    "default in its description, which together make a working attendee-like preset. An existing preset " +
+    "of the same name is adopted. Changes, `name` included, are one PATCH of what changed; only " +
+    "`accountId` and `appId` replace it.",
+  inputs: presetInputs,
+  outputs: presetOutputs,
+  deleteBeforeReplace: true,
+};
+
+export const webhookDescription: ResourceDescription<typeof webhookInputs, typeof webhookOutputs> = {
+  token: "realtimekit:index:Webhook",
+  name: "Webhook",
+  kind: "resource",
+  description:
+    "A RealtimeKit webhook: the app's events posted to a URL, signed with RealtimeKit's platform-wide key " +
+    "(header `rtk-signature`). An existing webhook of the same name is adopted; changes are one PATCH; the " +
+    "order of `events` carries no meaning.",
+  inputs: webhookInputs,
+  outputs: webhookOutputs,
+  deleteBeforeReplace: true,
+};
+
+export const appDescription: ResourceDescription<typeof appInputs, typeof appOutputs> = {
+  token: "realtimekit:index:App",
+  name: "App",
+  kind: "resource",
+  description:
+    "A RealtimeKit app, created or (when one of the same name exists) adopted; its `appId` output can be " +
+    "any other resource's `appId`. The API cannot rename or delete apps: a rename fails before any call, " +
+    "and destroying an App removes it from the stack with a warning that the app remains.",
+  inputs: appInputs,
+  outputs: appOutputs,
+};
+
 /** Every resource and component, by the runtime's kind name. */
 export const resourceDescriptions = {
   participant: participantDescription,
   meeting: meetingDescription,
   rosterPrune: rosterPruneDescription,
   roster: rosterDescription,
+  preset: presetDescription,
+  webhook: webhookDescription,
+  app: appDescription,
 } as const;
 
 export {
   rosterEntry,
   rosterDefaults,
   rosterChildSettings,
+  rosterTreeArgs,
+  rosterOutputs,
   type RosterEntry,
   type RosterDefaults,
 } from "./roster";
@@ -124,8 +172,20 @@ export {
   type ParticipantOutputs,
 } from "./participant";
 export { meetingInputs, meetingOutputs } from "./meeting";
+export { presetInputs, presetOutputs } from "./preset";
+export { webhookInputs, webhookOutputs } from "./webhook";
+export { appInputs, appOutputs } from "./app";
 export { rosterPruneInputs, rosterPruneOutputs, type UndeclaredParticipant } from "./roster-prune";
-export { checkInputs, forEngine, quote, type Checkable, type InputProblem } from "./check";
+export {
+  checkInputs,
+  checkedInputs,
+  described,
+  storedOutputs,
+  forEngine,
+  quote,
+  type Checkable,
+  type InputProblem,
+} from "./check";
 export {
   MAX_ACCOUNT_ID_LENGTH,
   MAX_APP_ID_LENGTH,
@@ -135,11 +195,13 @@ export {
 } from "./common";
 export type { InputAnnotations, Disclosure } from "./keywords";
 export {
+  configDefaulted,
   describedOptions,
   forcedSecrets,
   holdsSecret,
   inputsThatMayHoldSecrets,
   outputSlots,
   secretOutputs,
+  withoutSecretValues,
   stableOutputs,
 } from "./facts";

@@ -6,7 +6,7 @@
  */
 import { FormatRegistry, Type, type TSchema } from "@sinclair/typebox";
 import type { ConfigKey } from "../config";
-import { isHttpUrl, type Disclosure } from "../values";
+import { isHttpUrl, isLoopbackUrl, type Disclosure } from "../values";
 
 export type { Disclosure } from "../values";
 
@@ -42,6 +42,13 @@ export interface InputAnnotations {
 export const HTTP_URL_FORMAT = "http-url";
 FormatRegistry.Set(HTTP_URL_FORMAT, (value) => isHttpUrl(value));
 
+/** The `format` of a webhook's URL: absolute https, or http to a loopback host (a local receiver). */
+export const WEBHOOK_URL_FORMAT = "https-url";
+FormatRegistry.Set(
+  WEBHOOK_URL_FORMAT,
+  (value) => isHttpUrl(value, ["https:"]) || (isHttpUrl(value, ["http:"]) && isLoopbackUrl(value)),
+);
+
 /**
  * Characters an id must not contain: C0 and C1 controls (a newline could forge a log line), zero-width and
  * bidirectional controls (an id that displays as another), and the byte-order mark.
@@ -65,6 +72,7 @@ export function annotationsOf(schema: TSchema): InputAnnotations {
     "x-replaceOnChanges": own("x-replaceOnChanges") as boolean | undefined,
     "x-stateOnly": own("x-stateOnly") as boolean | undefined,
     "x-secret": own("x-secret") as boolean | undefined,
+    "x-defaultFrom": own("x-defaultFrom") as ConfigKey | undefined,
     "x-decidesChildren": own("x-decidesChildren") as boolean | undefined,
     "x-stable": own("x-stable") as boolean | undefined,
   };

@@ -170,8 +170,8 @@ const recordingConfig = object(
   "Recording settings. Storage credentials are always stored as Pulumi secrets.",
 );
 
-/** The meeting body fields, in the order they are sent (and `status`, which only PATCH takes). */
-const meetingBody = {
+/** The meeting body fields, in the order they are sent: the fields POST and PUT take. */
+export const meetingBodyFields = {
   title: text("The meeting's title."),
   recordOnStart: flag("Start recording when a session starts (default false)."),
   liveStreamOnStart: flag("Start live streaming when a session starts (default false)."),
@@ -183,6 +183,11 @@ const meetingBody = {
   sessionKeepAliveTimeInSecs: int(60, 600, "How long an empty session stays alive, in seconds (default 60)."),
   aiConfig: Type.Optional(aiConfig),
   recordingConfig: Type.Optional(recordingConfig),
+};
+
+/** The body fields and `status`, which only PATCH takes. */
+const meetingBody = {
+  ...meetingBodyFields,
   status: Type.Optional(
     oneOf(["ACTIVE", "INACTIVE"], {
       description: "`ACTIVE` (the API's default) or `INACTIVE`, which stops anyone from joining.",

@@ -16,6 +16,20 @@ const listedParticipant = Type.Object(
   { additionalProperties: false, description: "A participant of the meeting, as listed." },
 );
 
+/** The brake on pruning: a Roster argument the roster passes on to its RosterPrune, described once here. */
+export const maxDeletes = Type.Optional(
+  Type.Integer({
+    minimum: 0,
+    maximum: MAX_LISTED,
+    description:
+      "With `prune: true`: the most participants one run may delete. When more are undeclared (a roster " +
+      "file emptied by mistake, another stack's participants in the same meeting), the preview fails and " +
+      "nothing is deleted. Unset, there is no limit.",
+    "x-expected": "a whole number of participants >= 0",
+    examples: [10, 100],
+  }),
+);
+
 export const rosterPruneInputs = Type.Object(
   {
     meetingId: meetingId("The meeting to prune.", { "x-replaceOnChanges": false }),
@@ -27,6 +41,7 @@ export const rosterPruneInputs = Type.Object(
       "x-expected": "a list of { customParticipantId, participantId }",
       "x-limitSource": "guess: far above any meeting's size",
     }),
+    maxDeletes,
     managed: Type.Optional(
       Type.Record(Type.String(), Type.String(), {
         description:

@@ -15,6 +15,7 @@ import {
   tokenRotation,
 } from "./common";
 import { NO_CONTROL_CHARACTERS } from "./keywords";
+import { maxDeletes } from "./roster-prune";
 
 export const rosterEntry = Type.Object(
   {
@@ -119,7 +120,7 @@ const { meetingId: rosterMeetingId, ...childSettings } = rosterChildSettings.pro
 
 /** The Roster component's arguments: the meeting, what decides the children, then what each child gets. */
 export const rosterArgs = Type.Object(
-  { meetingId: rosterMeetingId, ...rosterTreeArgs.properties, ...childSettings },
+  { meetingId: rosterMeetingId, ...rosterTreeArgs.properties, maxDeletes, ...childSettings },
   { additionalProperties: false },
 );
 

@@ -22,7 +22,10 @@ export function deepEqual(a: unknown, b: unknown): boolean {
  * longer managed. For `accountId` and `appId` the old value is the one resolved at create time, and leaving
  * them out means "wherever the meeting already is" (diff cannot see config, and must not guess).
  */
-export function changedMeetingFields(olds: MeetingInputs, news: MeetingInputs): (keyof MeetingInputs)[] {
+export function changedMeetingFields(
+  olds: Readonly<Record<string, unknown>>,
+  news: Readonly<Record<string, unknown>>,
+): (keyof MeetingInputs)[] {
   return TRACKED_FIELDS.filter((key) => {
     const next = news[key];
     return next !== undefined && (containsUnknown(next) || !deepEqual(next, olds[key]));

@@ -1,58 +1,33 @@
 /**
- * The Meeting's fields: its input and output shapes, which fields make up the API body, which replace, and
- * which are credentials (write-only in the API, secret in state, never described in a failure).
+ * The Meeting's fields, from its description (../inputs/meeting.ts): its input and output types, which
+ * fields make up the API body, which replace, and which are credentials (write-only in the API, secret in
+ * state, never described in a failure).
  */
-import type { MeetingInput, MeetingPatch, StorageConfig } from "../../../sdk/types";
+import type { Static } from "@sinclair/typebox";
+import type { MeetingInput, StorageConfig } from "../../../sdk/types";
 import { changeKinds } from "../inputs/keywords";
-import { meetingInputs } from "../inputs/meeting";
+import { meetingBodyFields, meetingInputs, meetingOutputs } from "../inputs/meeting";
 
-/** `T` with `null` removed from every field: a resource input is left out rather than set to null. */
-type WithoutNulls<T> = { [K in keyof T]: Exclude<T[K], null> };
-
-/**
- * The Meeting resource's inputs, as plain values (what the provider host passes in): the API's writable
- * meeting fields, plus the provider's own settings.
- */
-export interface MeetingInputs extends WithoutNulls<MeetingPatch> {
-  replaceOnUpdate?: boolean;
-  accountId?: string;
-  appId?: string;
-}
+/** The Meeting resource's inputs after `check`: the API's writable meeting fields and the provider's settings. */
+export type MeetingInputs = Static<typeof meetingInputs>;
 
 /**
  * The Meeting resource's outputs: the inputs echoed, plus what the API assigns. `accountId` and `appId`
  * hold the values resolved at create time, so refresh and destroy reach the same meeting even after the
  * stack's config changes.
  */
-export interface MeetingOutputs extends MeetingInputs {
-  meetingId: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export type MeetingOutputs = Static<typeof meetingOutputs>;
 
 /** The meeting body fields, in the order they are sent: the keys a PATCH may carry besides `status`. */
-export const MEETING_BODY_FIELDS = [
-  "title",
-  "recordOnStart",
-  "liveStreamOnStart",
-  "persistChat",
-  "summarizeOnEnd",
-  "transcribeOnEnd",
-  "sessionKeepAliveTimeInSecs",
-  "aiConfig",
-  "recordingConfig",
-] as const satisfies readonly (keyof MeetingInput)[];
+export const MEETING_BODY_FIELDS = Object.keys(meetingBodyFields) as (keyof typeof meetingBodyFields)[];
+// The description's body fields are fields of the API's body.
+MEETING_BODY_FIELDS satisfies readonly (keyof MeetingInput)[];
 
 /** Changing these means a different meeting: the API cannot move a meeting between accounts or apps. */
 export const MEETING_REPLACE_FIELDS = changeKinds(meetingInputs.properties).replace;
 
-/** Every input `diff` tracks. */
-export const TRACKED_FIELDS = [
-  ...MEETING_BODY_FIELDS,
-  "status",
-  "replaceOnUpdate",
-  ...MEETING_REPLACE_FIELDS,
-] as const;
+/** Every input `diff` tracks: all of them. */
+export const TRACKED_FIELDS = Object.keys(meetingInputs.properties) as (keyof MeetingInputs)[];
 
 /**
  * The `storageConfig` fields that are credentials (`x-secret` in the description). The API accepts them but

@@ -4,8 +4,23 @@
  */
 import type { Meeting, MeetingInput } from "../../../sdk/types";
 import type { ResolvedConfig } from "../config";
+import { checkedInputs, described, meetingDescription, meetingInputs, storedOutputs } from "../inputs";
+import type { PropertyMap } from "../protocol";
 import { isRecord } from "../values";
 import { MEETING_BODY_FIELDS, isCredential, type MeetingInputs, type MeetingOutputs } from "./fields";
+
+/** A Meeting's outputs as state holds them, written by any version. */
+export type StoredMeeting = Partial<MeetingOutputs>;
+
+/** Inputs as `check` returned them. */
+export function parseInputs(bag: PropertyMap): MeetingInputs {
+  return checkedInputs(meetingDescription, bag);
+}
+
+/** Outputs from state, tolerating what older versions may have written. */
+export function parseOutputs(bag: PropertyMap): StoredMeeting {
+  return storedOutputs(meetingDescription, bag);
+}
 
 /**
  * The managed value as the API now has it: every leaf the program set takes the remote value when the
@@ -49,17 +64,13 @@ export function outputsOf(
 
 /** Where an existing meeting lives: the ids it was created with, unless the program now names others. */
 export function placeOf(
-  olds: MeetingInputs,
+  olds: StoredMeeting,
   news: MeetingInputs = {},
 ): { accountId?: string; appId?: string } {
   return { accountId: news.accountId ?? olds.accountId, appId: news.appId ?? olds.appId };
 }
 
-export function inputsOf(outputs: MeetingOutputs): MeetingInputs {
-  // Strip the computed keys; what remains is exactly what the program set.
-  const inputs: MeetingInputs & Partial<MeetingOutputs> = { ...outputs };
-  delete inputs.meetingId;
-  delete inputs.createdAt;
-  delete inputs.updatedAt;
-  return inputs;
+export function inputsOf(outputs: StoredMeeting): MeetingInputs {
+  // The outputs less the computed ones: exactly what the program set.
+  return described(meetingInputs, outputs);
 }

@@ -6,6 +6,7 @@ import type { EditParticipantInput, Participant } from "../../../sdk";
 import { UNKNOWN } from "../values";
 import { participantInputs } from "../inputs/participant";
 import { changeKinds } from "../inputs/keywords";
+import { configDefaulted } from "../inputs/facts";
 import type { PropertyMap } from "../protocol";
 import { optionalString, type ParticipantInputs } from "./state";
 import { tokenExpiring } from "./token-claims";
@@ -17,8 +18,8 @@ export const REPLACE_ON_CHANGE: readonly DiffKey[] = kinds.replace;
 export const UPDATE_IN_PLACE: readonly DiffKey[] = kinds.update;
 /** Provider settings kept in state: a change rewrites the outputs and calls no API. */
 export const STATE_ONLY: readonly DiffKey[] = kinds.stateOnly;
-/** Resolved from config when omitted, so they are compared only when the program sets them. */
-const RESOLVED_WHEN_OMITTED: readonly string[] = ["accountId", "appId"];
+/** Resolved from config when omitted (`x-defaultFrom`), so they are compared only when the program sets them. */
+const RESOLVED_WHEN_OMITTED: readonly string[] = configDefaulted(participantInputs);
 /** The fields PATCH accepts. */
 const EDITABLE = ["name", "picture", "presetName"] as const;
 

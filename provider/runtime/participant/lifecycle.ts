@@ -14,22 +14,28 @@ import {
   type Participant,
   type ParticipantWithToken,
 } from "../../../sdk";
-import { messageOf, withContext, wrap } from "../errors";
+import { withContext, wrap } from "../errors";
 import { partialFailure } from "../partial-failure";
 import type { PropertyMap } from "../protocol";
 import { sharedParticipantList } from "../shared-participant-list";
 import {
   addParticipant,
-  alreadyExists,
   editParticipant,
   findByCustomId,
-  lateDuplicate,
   pickOne,
   targetFor,
   type Target,
 } from "./api-calls";
 import { refuseSharedParticipant } from "./claims";
 import { editsBetween, hasChanged } from "./diff";
+import {
+  DELETED_OUTSIDE_HINT,
+  alreadyExists,
+  lateDuplicate,
+  notThereAfter,
+  unknownAndUnlisted,
+  windowCoversLifetime,
+} from "./messages";
 import {
   inputsOf,
   outputsOf,
@@ -60,6 +66,13 @@ export async function createParticipant(
   return created;
 }
 
+/**
+ * The create, top-down: an existing participant is taken over; otherwise the add is sent, and every way it
+ * can end is decided here. Added: recorded. Conflict: the meeting is listed afresh and what is there is
+ * taken over. Outcome unknown (the SDK never resends an add blindly): the meeting is listed afresh, and the
+ * participant found is adopted; none found, the add is sent again after the SDK's backoff, until its retry
+ * policy gives up.
+ */
 async function addOrTakeOver(
   target: Target,
   inputs: ParticipantInputs,
@@ -69,39 +82,41 @@ async function addOrTakeOver(
     findByCustomId(target, inputs.customParticipantId, "shared"),
   );
   if (existing.length > 0) return takeOver(target, inputs, news, existing);
-  let attempts = 0;
-  let outcome: { added: ParticipantWithToken } | { found: Participant[] };
-  try {
-    outcome = await target.client.reconcile<typeof outcome>(
-      async () => {
-        attempts += 1;
-        return { added: await addParticipant(target, addBody(inputs)) };
-      },
-      async (addError) => {
-        const found = await lookAfterUnknownOutcome(target, inputs, addError);
-        return found.length > 0 ? { found } : undefined;
-      },
-    );
-  } catch (error) {
-    if (error instanceof ConflictError) {
-      sharedParticipantList.invalidate(target.meeting);
-      const found = await withContext(`create ${target.label}`, () =>
-        findByCustomId(target, inputs.customParticipantId, "fresh"),
-      );
-      if (found.length === 0) throw wrap(`create ${target.label}`, error);
-      return takeOver(target, inputs, news, found, error);
+  for (let attempt = 1; ; attempt++) {
+    let added: ParticipantWithToken;
+    try {
+      added = await addParticipant(target, addBody(inputs));
+    } catch (error) {
+      if (error instanceof ConflictError) return takeOverAfterConflict(target, inputs, news, error);
+      if (!isOutcomeUnknown(error)) throw wrap(`create ${target.label}`, error);
+      const found = await lookAfterUnknownOutcome(target, inputs, error);
+      // Several means an older one existed already (the API accepted a duplicate); ours is the newest.
+      if (found.length > 0) return adoptExisting(target, inputs, news, newest(found), "recover");
+      if (await target.client.pauseBeforeResend(attempt)) continue;
+      throw notThereAfter(target, inputs, attempt, error);
     }
-    if (isOutcomeUnknown(error)) throw notThereAfter(target, inputs, attempts, error);
-    throw wrap(`create ${target.label}`, error);
+    sharedParticipantList.upsert(target.meeting, added);
+    return { id: added.id, outs: outputsOf(added, added.token, inputs, target.config) };
   }
-  if ("found" in outcome) {
-    // Several means an older one existed already (the API accepted a duplicate); ours is the newest.
-    const ours = [...outcome.found].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-    return adoptExisting(target, inputs, news, ours, "recover");
-  }
-  const { added } = outcome;
-  sharedParticipantList.upsert(target.meeting, added);
-  return { id: added.id, outs: outputsOf(added, added.token, inputs, target.config) };
+}
+
+/** The add was refused because the participant exists: what the meeting now holds is taken over. */
+async function takeOverAfterConflict(
+  target: Target,
+  inputs: ParticipantInputs,
+  news: PropertyMap,
+  conflict: ConflictError,
+): Promise<{ id: string; outs: ParticipantOutputs }> {
+  sharedParticipantList.invalidate(target.meeting);
+  const found = await withContext(`create ${target.label}`, () =>
+    findByCustomId(target, inputs.customParticipantId, "fresh"),
+  );
+  if (found.length === 0) throw wrap(`create ${target.label}`, conflict);
+  return takeOver(target, inputs, news, found, conflict);
+}
+
+function newest(found: Participant[]): Participant {
+  return [...found].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
 }
 
 /**
@@ -154,27 +169,13 @@ function addBody(inputs: ParticipantInputs): AddParticipantInput {
 async function lookAfterUnknownOutcome(
   target: Target,
   inputs: ParticipantInputs,
-  addError: Error,
+  addError: unknown,
 ): Promise<Participant[]> {
   try {
     return await findByCustomId(target, inputs.customParticipantId, "fresh");
   } catch (listError) {
-    throw new Error(
-      `Could not create ${target.label}: ${messageOf(addError)}. Listing the meeting to see whether it was ` +
-        `created failed too (${messageOf(listError)}). Run \`pulumi up\` again: it records the participant ` +
-        "if the add went through and adds it otherwise.",
-      { cause: addError },
-    );
+    throw unknownAndUnlisted(target, addError, listError);
   }
-}
-
-function notThereAfter(target: Target, inputs: ParticipantInputs, attempts: number, error: unknown): Error {
-  return new Error(
-    `Could not create ${target.label}: ${messageOf(error)}. Tried ${attempts} times; after each, the meeting ` +
-      `had no participant with customParticipantId ${JSON.stringify(inputs.customParticipantId)}. Run \`pulumi up\` again ` +
-      "when the API is healthy: it records the participant if a late add went through and adds it otherwise.",
-    { cause: error },
-  );
 }
 
 /**
@@ -231,10 +232,6 @@ export async function readParticipant(
   const outs = outputsOf(current, state.token, state, target.config);
   return { id, props: outs, inputs: inputsOf(outs) };
 }
-
-/** Added to an update's 404: the participant is gone, and how to bring state and meeting back in line. */
-const DELETED_OUTSIDE_HINT =
-  " It was deleted outside Pulumi: run `pulumi refresh` to drop it from state, then `pulumi up` to add it again.";
 
 /**
  * One PATCH with only the changed editable fields (its token is kept), then the refresh-token call when
@@ -298,15 +295,7 @@ function failWhenWindowCoversLifetime(
       ? tokenExpiring(token, refreshBeforeExpiry, Date.now())
       : refreshBeforeExpiry >= lifetime;
   if (!covered) return;
-  const lasts =
-    lifetime === undefined
-      ? "the token RealtimeKit just issued is already that close to its expiry"
-      : `tokens RealtimeKit issues live ${lifetime} seconds (exp - iat of the token just issued)`;
-  const failure = new Error(
-    `Could not ${operation} ${target.label}: refreshBeforeExpiry is ${refreshBeforeExpiry} seconds, but ${lasts}, ` +
-      "so every new token is already due for renewal and every preview would show an update. Set " +
-      `refreshBeforeExpiry below ${lifetime === undefined ? "the token lifetime" : `${lifetime} seconds`}, or remove it.`,
-  );
+  const failure = windowCoversLifetime(operation, target, refreshBeforeExpiry, lifetime);
   // The participant exists with its new token: the engine records both, and the next `pulumi up` tries an
   // update (its token is due) that fails the same way until the setting is fixed.
   throw partialFailure(failure, { id: outs.participantId, outputs: outs, inputs: news });

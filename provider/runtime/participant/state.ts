@@ -5,8 +5,9 @@
 import type { Participant } from "../../../sdk";
 import type { ResolvedConfig } from "../config";
 import type { PropertyMap } from "../protocol";
+import { checkedInputs, described, participantDescription, participantInputs } from "../inputs";
 import type { ParticipantInputs, ParticipantOutputs } from "../inputs";
-import { checkParticipant } from "./check";
+import { NOT_IMPORTABLE } from "./messages";
 import { tokenExpiry } from "./token-claims";
 import { dropUndefined } from "../../../sdk/values";
 
@@ -41,18 +42,10 @@ export function outputsOf(
 
 /** The inputs a program declaring exactly these outputs would have (omitting values equal to defaults). */
 export function inputsOf(outputs: ParticipantOutputs): PropertyMap {
-  return dropUndefined({
-    meetingId: outputs.meetingId,
-    customParticipantId: outputs.customParticipantId,
-    presetName: outputs.presetName,
-    name: outputs.name === "" ? undefined : outputs.name,
-    picture: outputs.picture,
-    tokenRotation: outputs.tokenRotation,
-    refreshBeforeExpiry: outputs.refreshBeforeExpiry,
-    adopt: outputs.adopt,
-    accountId: outputs.accountId,
-    appId: outputs.appId,
-  });
+  const inputs: PropertyMap = described(participantInputs, outputs);
+  // No name and an empty name are one declaration (create sends "" for none).
+  if (inputs.name === "") delete inputs.name;
+  return inputs;
 }
 
 export function participantOf(id: string, state: ParticipantOutputs): Participant {
@@ -69,11 +62,7 @@ export function participantOf(id: string, state: ParticipantOutputs): Participan
 
 /** Inputs as `check` returned them; anything else means the engine sent something unexpected. */
 export function parseInputs(bag: PropertyMap): ParticipantInputs {
-  const { inputs, failures } = checkParticipant(bag);
-  if (failures.length > 0) {
-    throw new Error(`Invalid Participant inputs: ${failures.map((failure) => failure.reason).join("; ")}`);
-  }
-  return inputs as ParticipantInputs;
+  return checkedInputs(participantDescription, bag);
 }
 
 /** Outputs from state, tolerating what older versions may have written. */
@@ -81,10 +70,7 @@ export function parseOutputs(bag: PropertyMap): ParticipantOutputs {
   const meetingId = optionalString(bag.meetingId);
   const customParticipantId = optionalString(bag.customParticipantId);
   if (meetingId === undefined || customParticipantId === undefined) {
-    throw new Error(
-      "This Participant's state has no meetingId or customParticipantId. Dynamic resources cannot be " +
-        "imported with `pulumi import`; declare the Participant with `adopt: true` instead.",
-    );
+    throw new Error(NOT_IMPORTABLE);
   }
   return {
     participantId: optionalString(bag.participantId) ?? "",

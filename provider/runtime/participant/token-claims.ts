@@ -20,7 +20,14 @@ export function tokenLifetime(token: string): number | undefined {
   return exp === undefined || iat === undefined ? undefined : exp - iat;
 }
 
-/** The numeric `exp` and `iat` claims of a JWT (absent when the token is not a JWT or lacks them). */
+/** The largest time, in seconds either side of 1970, that a JavaScript Date holds (8.64e15 ms). */
+const MAX_DATE_SECONDS = 8.64e12;
+
+/**
+ * The numeric `exp` and `iat` claims of a JWT (absent when the token is not a JWT or lacks them). A claim
+ * outside the range of a Date counts as absent: it would make `tokenExpiresAt` throw after the add, before
+ * the participant is recorded, and on every later run.
+ */
 function tokenClaims(token: string): { exp?: number; iat?: number } {
   const payload = token.split(".")[1];
   if (payload === undefined) return {};
@@ -32,6 +39,8 @@ function tokenClaims(token: string): { exp?: number; iat?: number } {
   }
   if (!isRecord(claims)) return {};
   const numeric = (value: unknown): number | undefined =>
-    typeof value === "number" && Number.isFinite(value) ? value : undefined;
+    typeof value === "number" && Number.isFinite(value) && Math.abs(value) <= MAX_DATE_SECONDS
+      ? value
+      : undefined;
   return { exp: numeric(claims.exp), iat: numeric(claims.iat) };
 }

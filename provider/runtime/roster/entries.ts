@@ -74,7 +74,8 @@ interface EntrySource extends SourceLocation {
 
 // Entries read from a file remember their lines here, so validation that happens later (in the Roster,
 // once defaults are known) can still point at the file. A WeakMap keeps RosterEntry a plain object.
-const sources = new WeakMap<RosterEntry, EntrySource>();
+// Keyed by object: a program's entry may hold a Preset's `name` output, and is still the entry read.
+const sources = new WeakMap<object, EntrySource>();
 
 /** Records where an entry read from a file came from. */
 export function recordSource(entry: RosterEntry, source: EntrySource): void {
@@ -82,7 +83,7 @@ export function recordSource(entry: RosterEntry, source: EntrySource): void {
 }
 
 /** The file and line an entry was read from, if it came from `readRosterFile`. */
-export function locationOf(entry: RosterEntry): SourceLocation | undefined {
+export function locationOf(entry: object): SourceLocation | undefined {
   const source = sources.get(entry);
   return source ? { file: source.file, line: source.line } : undefined;
 }

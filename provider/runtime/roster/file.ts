@@ -1,13 +1,17 @@
 /**
  * Reading roster files (YAML, JSON or CSV) into entries, with the line of every entry and key. A file is
  * never silently changed on the way in: `#` starts a CSV comment only at the start of a line, a byte-order
- * mark is accepted in every format, YAML aliases resolve, invalid UTF-8 is an error with its line, and a
- * path that is not a regular file, or a file over {@link MAX_ROSTER_FILE_BYTES}, fails at once.
+ * mark is accepted in every format, YAML aliases resolve (once each, see yaml-aliases.ts), a YAML null spelt
+ * other than empty or `null` (`~`, `Null`, `NULL`) is an error asking to quote the value, invalid UTF-8 is an
+ * error with its line, and a path that is not a regular file, a symbolic link to a file that is not a roster
+ * file, or a file over {@link MAX_ROSTER_FILE_BYTES}, fails at once. Any line ending (LF, CRLF, a lone CR)
+ * counts one line.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import * as YAML from "yaml";
+import { resolveAliasesOnce, shallowValue } from "./yaml-aliases";
 import {
   isEntryKey,
   recordSource,
@@ -86,23 +90,40 @@ export function parseRosterFile(filePath: string): RosterFileContents {
   if (!format) {
     return fail(`unsupported roster file type (expected ${Object.keys(ROSTER_FILE_EXTENSIONS).join(", ")})`);
   }
-  const read = readLimited(filePath);
+  const read = readLimited(filePath, format);
   if (typeof read === "string") return fail(read);
   const decoded = decodeUtf8(read);
   if (typeof decoded === "number") return fail("is not valid UTF-8 text (save the file as UTF-8)", decoded);
-  // A byte-order mark is how some editors mark UTF-8; it is not part of the first key or column name.
-  const text = decoded.startsWith("\uFEFF") ? decoded.slice(1) : decoded;
+  // A byte-order mark is how some editors mark UTF-8; it is not part of the first key or column name. Old
+  // Mac files end lines with a lone CR: as one line ending, every problem keeps its own line number.
+  const text = (decoded.startsWith("\uFEFF") ? decoded.slice(1) : decoded).replace(/\r\n?/g, "\n");
   return format === "csv" ? readCsv(file, text) : readYamlOrJson(file, text);
 }
 
+/**
+ * Why a symbolic link is refused: its target must be a roster file of the same format too, so a link named
+ * `roster.yaml` to some other file (`/etc/passwd`, a key) is never parsed, and nothing of it is echoed.
+ * Throws what `fs` throws; the caller reports it.
+ */
+function linkTargetProblem(filePath: string, format: string): string | undefined {
+  if (!fs.lstatSync(filePath).isSymbolicLink()) return undefined;
+  const extension = path.extname(fs.realpathSync(filePath)).toLowerCase();
+  if (Object.hasOwn(ROSTER_FILE_EXTENSIONS, extension) && ROSTER_FILE_EXTENSIONS[extension] === format) {
+    return undefined;
+  }
+  return `is a symbolic link to a file that is not a ${format} roster file; link to the roster file itself`;
+}
+
 /** The file's bytes, or why they cannot be read: only a regular file up to the size limit is opened. */
-function readLimited(filePath: string): Buffer | string {
+function readLimited(filePath: string, format: string): Buffer | string {
   let fd: number | undefined;
   try {
     // Checked before opening: opening a FIFO would block, and a device such as /dev/zero never ends.
     const before = fs.statSync(filePath);
     if (!before.isFile())
       return `is not a regular file (a roster file must be a ${kindOf(before)}'s contents, not the ${kindOf(before)} itself)`;
+    const linked = linkTargetProblem(filePath, format);
+    if (linked !== undefined) return linked;
     fd = fs.openSync(filePath, "r");
     const size = fs.fstatSync(fd).size;
     if (size > MAX_ROSTER_FILE_BYTES) return tooLarge(size);
@@ -168,7 +189,10 @@ function readYamlOrJson(file: string, text: string): RosterFileContents {
   // A repeated key still leaves a usable document, so keep going and report the rest too; after a real
   // syntax error the tree is guesswork, so stop there.
   if (doc.errors.some((e) => e.code !== "DUPLICATE_KEY")) return { entries: [], problems };
-  const resolve = (node: unknown): unknown => (YAML.isAlias(node) ? node.resolve(doc) : node);
+  const resolve = resolveAliasesOnce(doc);
+  for (const alias of resolve.unresolved) {
+    at(alias, `alias ${shown(`*${alias.source}`)} has no anchor ${shown(`&${alias.source}`)} before it`);
+  }
   let list = resolve(doc.contents);
   if (YAML.isMap(list)) {
     // A mapping root may only wrap the list: `participants: [...]`.
@@ -205,7 +229,15 @@ function readYamlOrJson(file: string, text: string): RosterFileContents {
         continue;
       }
       keys[key] = lineOf(pair.key);
-      const value: unknown = YAML.isNode(pair.value) ? pair.value.toJS(doc) : pair.value;
+      const shallow = shallowValue(resolve(pair.value), doc);
+      if (shallow.spelledNull !== undefined) {
+        at(
+          pair.value,
+          `${key}: ${shown(shallow.spelledNull)} is YAML for "no value"; quote the value if it is the text, or leave it empty to unset ${key}`,
+        );
+        continue;
+      }
+      const value = shallow.value;
       if (
         YAML.isScalar(pair.value) &&
         pair.value.type === "PLAIN" &&

@@ -15,82 +15,59 @@ import {
   sortByLine,
   validateRosterEntries,
   RosterValidationError,
-  type RosterDefaults,
   type RosterEntry,
   type RosterProblem,
 } from "./file";
-import { checkInputs, rosterChildSettings, rosterDefaults, rosterPruneInputs } from "../inputs";
+import type { Static } from "@sinclair/typebox";
+import type { RosterDefaults } from "./entries";
+import type { InputsOf, OutputsOf } from "../described";
+import {
+  checkInputs,
+  participantInputs,
+  rosterChildSettings,
+  rosterDefaults,
+  rosterOutputs,
+  rosterPruneInputs,
+  rosterTreeArgs,
+} from "../inputs";
 import type { UndeclaredParticipant } from "../roster-prune";
-import { compare } from "../values";
+import { UNKNOWN, compare } from "../values";
 
-/** Arguments of a Roster: give `participants` or `file`. */
-export interface RosterArgs {
-  /** The meeting the participants join. */
-  meetingId: pulumi.Input<string>;
-  /** The participants, e.g. a literal list or `Roster.fromFile("roster.yaml")`. */
-  participants?: RosterEntry[];
-  /**
-   * Path of a roster file (`.yaml`/`.yml`, `.json` or `.csv`; relative paths are resolved from the current
-   * directory). Same as `participants: Roster.fromFile(file)`, but every problem, missing presets included,
-   * is reported in one error.
-   */
-  file?: string;
-  /** Values for entries that do not set their own (`presetName`). */
-  defaults?: RosterDefaults;
-  /**
-   * Make the roster authoritative: participants in the meeting that it does not declare are deleted on
-   * `pulumi up`, and `pulumi preview` lists them first. Default false (they are left alone and counted in
-   * `unmanagedCount`). Two authoritative rosters must never share a meeting: each would delete the other's
-   * participants. Nor should a pruning roster share a meeting with stand-alone Participants.
-   */
-  prune?: boolean;
-  /**
-   * Take over participants that already exist in the meeting with a declared `customParticipantId`
-   * (instead of failing); see `adopt` on Participant. Default false.
-   */
-  adopt?: boolean;
-  /**
-   * Renew every child's token when it expires within this many seconds; see `refreshBeforeExpiry` on
-   * Participant (a scheduled `pulumi up` then keeps the whole roster's tokens valid).
-   */
-  refreshBeforeExpiry?: number;
-  /** Cloudflare account id for every child (default from config). */
-  accountId?: pulumi.Input<string>;
-  /** RealtimeKit app id for every child (default from config). */
-  appId?: pulumi.Input<string>;
-}
+/** A preset name as a program may give it: a string, or a Preset's `name` output. */
+type PresetNameInput = { presetName?: pulumi.Input<string> };
+/** A roster entry as a program declares it: `presetName` may be a Preset's `name` output. */
+export type RosterEntryArgs = Omit<RosterEntry, "presetName"> & PresetNameInput;
+/** Roster defaults as a program declares them: `presetName` may be a Preset's `name` output. */
+export type RosterDefaultsArgs = Omit<RosterDefaults, "presetName"> & PresetNameInput;
 
-/** The inputs a roster gives each child Participant. */
-export interface RosterChildArgs {
-  meetingId: pulumi.Input<string>;
-  customParticipantId: string;
-  presetName: string;
-  name?: string;
-  picture?: string;
-  tokenRotation?: string | number;
-  adopt?: boolean;
-  refreshBeforeExpiry?: number;
-  accountId?: pulumi.Input<string>;
-  appId?: pulumi.Input<string>;
-  /** The entry's `file:line`, for its error messages (see ../protocol.ts `SOURCE_KEY`). */
-  [SOURCE_KEY]?: string;
-}
+/**
+ * Arguments of a Roster (give `participants` or `file`), as described (../inputs/roster.ts): those that decide
+ * which children exist as plain values known when the program runs, those every child gets as inputs.
+ */
+export type RosterArgs = Omit<Static<typeof rosterTreeArgs>, "participants" | "defaults"> &
+  Pick<InputsOf<typeof rosterPruneInputs>, "maxDeletes"> & {
+    participants?: RosterEntryArgs[];
+    defaults?: RosterDefaultsArgs;
+  } & InputsOf<typeof rosterChildSettings>;
 
-/** The inputs of the pruning child. */
-export interface RosterPruneChildArgs {
-  meetingId: pulumi.Input<string>;
-  undeclared: pulumi.Input<UndeclaredParticipant[]>;
-  managed: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  accountId?: pulumi.Input<string>;
-  appId?: pulumi.Input<string>;
-}
+/**
+ * The inputs a roster gives each child Participant: a Participant's arguments, and for an entry from a file
+ * its `file:line` for its error messages (the hidden ../protocol.ts `SOURCE_KEY`, no argument).
+ */
+export type RosterChildArgs = InputsOf<typeof participantInputs> & { [SOURCE_KEY]?: string };
 
-/** A child participant as the roster uses it: its id and its join token. */
-export type RosterParticipant = pulumi.CustomResource & { readonly token: pulumi.Output<string> };
+/** The inputs of the pruning child: a RosterPrune's arguments. */
+export type RosterPruneChildArgs = InputsOf<typeof rosterPruneInputs>;
+
+/** A child participant as the roster uses it: its id and its join token (absent until one is issued). */
+export type RosterParticipant = pulumi.CustomResource & { readonly token: pulumi.Output<string | undefined> };
 /** The pruning child as the roster uses it: what is still undeclared after it ran. */
 export type RosterPruner = pulumi.CustomResource & {
   readonly undeclared: pulumi.Output<UndeclaredParticipant[]>;
 };
+
+/** The Roster's outputs, as described. */
+export type RosterOutputs = OutputsOf<typeof rosterOutputs>;
 
 /** How a Roster's children are made, and how the meeting is listed (in the program or in the plugin). */
 export interface RosterKinds<P extends RosterParticipant, R extends RosterPruner> {
@@ -108,9 +85,7 @@ export interface RosterKinds<P extends RosterParticipant, R extends RosterPruner
 export interface RosterMembers<P, R> {
   participants: Record<string, P>;
   pruner: R | undefined;
-  participantIds: pulumi.Output<Record<string, string>>;
-  tokens: pulumi.Output<Record<string, string>>;
-  unmanagedCount: pulumi.Output<number | undefined>;
+  outputs: RosterOutputs;
 }
 
 type ChildSetting = keyof typeof rosterChildSettings.properties;
@@ -131,7 +106,7 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
   parent: pulumi.ComponentResource,
   name: string,
   args: RosterArgs,
-  entries: RosterEntry[],
+  entries: RosterEntryArgs[],
   kinds: RosterKinds<P, R>,
 ): RosterMembers<P, R> {
   const ids = entries.map((entry) => entry.customParticipantId).sort(compare);
@@ -144,7 +119,7 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
         {
           ...pick(args, PASSED_TO_CHILDREN),
           ...entry,
-          presetName: (entry.presetName ?? args.defaults?.presetName) as string,
+          presetName: (entry.presetName ?? args.defaults?.presetName) as pulumi.Input<string>,
           ...sourceInput(locationOf(entry)),
         },
         { parent },
@@ -167,12 +142,15 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
     .apply(async ([meetingId, accountId, appId]): Promise<UndeclaredParticipant[] | undefined> => {
       try {
         const listed = await kinds.list(meetingId, accountId, appId);
-        return listed
+        const found = listed
           .filter((participant) => !declared.has(participant.customParticipantId))
           .map((participant) => ({
             customParticipantId: participant.customParticipantId,
             participantId: participant.id,
           }));
+        if (args.prune && found.length > 0)
+          pulumi.log.warn(pruneAnnouncement(name, meetingId, found), parent);
+        return found;
       } catch (error) {
         // Pruning cannot go ahead blind; a mere count can: report it unknown rather than fail the deployment.
         if (args.prune) throw error;
@@ -191,6 +169,7 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
           ...pick(args, PASSED_TO_PRUNER),
           undeclared: undeclared as pulumi.Output<UndeclaredParticipant[]>,
           managed: participantIds,
+          ...(args.maxDeletes !== undefined ? { maxDeletes: args.maxDeletes } : {}),
         },
         // After the children: when adding the roster's own participants fails, nothing is pruned.
         { parent, dependsOn: Object.values(participants) },
@@ -200,18 +179,54 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
   return {
     participants,
     pruner,
-    participantIds,
-    tokens: pulumi.secret(byId((participant) => participant.token)),
-    unmanagedCount: pruner
-      ? pruner.undeclared.apply((left) => left.length)
-      : undeclared.apply((list) => list?.length),
+    outputs: {
+      participantIds,
+      tokens: pulumi.secret(byId((participant) => participant.token).apply(issued)),
+      unmanagedCount: pruner
+        ? pruner.undeclared.apply((left) => left.length)
+        : undeclared.apply((list) => list?.length),
+    },
   };
 }
 
+/** The tokens issued so far (a participant recorded without one, after a failed step, has none yet). */
+function issued(tokens: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(tokens).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
+
+/**
+ * What validation sees of a value that may be a Preset's `name` output: the engine's unknown marker, which
+ * every check lets through, as it does for a value not known in a preview (the preset checks its own name).
+ */
+function forValidation<T extends PresetNameInput>(value: T): T {
+  return pulumi.Output.isInstance(value.presetName) ? { ...value, presetName: UNKNOWN } : value;
+}
+
+/** Names listed in the one-line announcement of a prune; the rest are counted. */
+const ANNOUNCED_NAMES = 20;
+
+/**
+ * The one line a pruning roster prints in every preview and up that will delete someone, so a meeting is
+ * never emptied behind a "no changes" summary (each id quoted as JSON: it is the meeting's data).
+ */
+export function pruneAnnouncement(name: string, meetingId: string, found: UndeclaredParticipant[]): string {
+  const ids = found
+    .slice(0, ANNOUNCED_NAMES)
+    .map((participant) => JSON.stringify(participant.customParticipantId));
+  const more = found.length > ANNOUNCED_NAMES ? ` and ${found.length - ANNOUNCED_NAMES} more` : "";
+  const count = found.length === 1 ? "1 participant" : `${found.length} participants`;
+  return (
+    `Roster "${name}" (prune: true) will delete ${count} of meeting ${meetingId} that it does not declare: ` +
+    `${ids.join(", ")}${more}`
+  );
+}
+
 /** The roster's entries, validated; throws one error listing every problem before anything is created. */
-export function rosterEntries(name: string, args: RosterArgs): RosterEntry[] {
+export function rosterEntries(name: string, args: RosterArgs): RosterEntryArgs[] {
   const problems: RosterProblem[] = [];
-  let entries: RosterEntry[] = [];
+  let entries: RosterEntryArgs[] = [];
   if (args.participants !== undefined && args.file !== undefined) {
     problems.push({ message: "set either participants or file, not both" });
   } else if (args.file !== undefined) {
@@ -225,9 +240,15 @@ export function rosterEntries(name: string, args: RosterArgs): RosterEntry[] {
       message: "participants is required: a list of entries, or Roster.fromFile(path), or set file",
     });
   }
-  const defaults = checkInputs({ name: "roster defaults", inputs: rosterDefaults }, { ...args.defaults });
-  for (const failure of defaults.failures) problems.push({ message: `defaults: ${failure.reason}` });
-  problems.push(...validateRosterEntries(entries, { defaults: args.defaults, requirePreset: true }));
+  const defaults = args.defaults === undefined ? undefined : forValidation(args.defaults);
+  const checked = checkInputs({ name: "roster defaults", inputs: rosterDefaults }, { ...defaults });
+  for (const failure of checked.failures) problems.push({ message: `defaults: ${failure.reason}` });
+  const validated = entries.map((entry) =>
+    entry !== null && typeof entry === "object" ? forValidation(entry) : entry,
+  ) as RosterEntry[];
+  problems.push(
+    ...validateRosterEntries(validated, { defaults: defaults as RosterDefaults, requirePreset: true }),
+  );
   if (problems.length > 0) {
     throw new RosterValidationError(
       `Roster "${name}"${args.file ? ` (${args.file})` : ""}`,

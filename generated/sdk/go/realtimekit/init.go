@@ -21,14 +21,20 @@ func (m *module) Version() semver.Version {
 
 func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi.Resource, err error) {
 	switch typ {
+	case "realtimekit:index:App":
+		r = &App{}
 	case "realtimekit:index:Meeting":
 		r = &Meeting{}
 	case "realtimekit:index:Participant":
 		r = &Participant{}
+	case "realtimekit:index:Preset":
+		r = &Preset{}
 	case "realtimekit:index:Roster":
 		r = &Roster{}
 	case "realtimekit:index:RosterPrune":
 		r = &RosterPrune{}
+	case "realtimekit:index:Webhook":
+		r = &Webhook{}
 	default:
 		return nil, fmt.Errorf("unknown resource type: %s", typ)
 	}

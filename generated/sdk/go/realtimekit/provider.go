@@ -42,7 +42,7 @@ type providerArgs struct {
 	ApiToken *string `pulumi:"apiToken"`
 	// RealtimeKit app id, for resources that do not set `appId`. Falls back to REALTIMEKIT_APP_ID.
 	AppId *string `pulumi:"appId"`
-	// API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. Falls back to REALTIMEKIT_BASE_URL.
+	// API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. It must be https (http only to a loopback host such as 127.0.0.1), without query, fragment or user info. Falls back to REALTIMEKIT_BASE_URL.
 	BaseUrl *string `pulumi:"baseUrl"`
 	// Client-side pacing: requests sent at once before the rate applies (default 10). Falls back to REALTIMEKIT_BURST.
 	Burst *int `pulumi:"burst"`
@@ -58,7 +58,7 @@ type ProviderArgs struct {
 	ApiToken pulumi.StringPtrInput
 	// RealtimeKit app id, for resources that do not set `appId`. Falls back to REALTIMEKIT_APP_ID.
 	AppId pulumi.StringPtrInput
-	// API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. Falls back to REALTIMEKIT_BASE_URL.
+	// API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. It must be https (http only to a loopback host such as 127.0.0.1), without query, fragment or user info. Falls back to REALTIMEKIT_BASE_URL.
 	BaseUrl pulumi.StringPtrInput
 	// Client-side pacing: requests sent at once before the rate applies (default 10). Falls back to REALTIMEKIT_BURST.
 	Burst pulumi.IntPtrInput

@@ -2238,6 +2238,4582 @@ func (o MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput) Width() pulumi.
 	}).(pulumi.IntPtrOutput)
 }
 
+// Media and layout settings.
+type PresetConfig struct {
+	// Qualities offered to livestream viewers.
+	LivestreamViewerQualities []int `pulumi:"livestreamViewerQualities"`
+	// Screen shares at once. Default 1.
+	MaxScreenshareCount *int `pulumi:"maxScreenshareCount"`
+	// How many videos a participant sees at once.
+	MaxVideoStreams *PresetConfigMaxVideoStreams `pulumi:"maxVideoStreams"`
+	// Media quality.
+	Media *PresetConfigMedia `pulumi:"media"`
+	// The meeting layout. Default "GROUP_CALL".
+	ViewType *string `pulumi:"viewType"`
+}
+
+// PresetConfigInput is an input type that accepts PresetConfigArgs and PresetConfigOutput values.
+// You can construct a concrete instance of `PresetConfigInput` via:
+//
+//	PresetConfigArgs{...}
+type PresetConfigInput interface {
+	pulumi.Input
+
+	ToPresetConfigOutput() PresetConfigOutput
+	ToPresetConfigOutputWithContext(context.Context) PresetConfigOutput
+}
+
+// Media and layout settings.
+type PresetConfigArgs struct {
+	// Qualities offered to livestream viewers.
+	LivestreamViewerQualities pulumi.IntArrayInput `pulumi:"livestreamViewerQualities"`
+	// Screen shares at once. Default 1.
+	MaxScreenshareCount pulumi.IntPtrInput `pulumi:"maxScreenshareCount"`
+	// How many videos a participant sees at once.
+	MaxVideoStreams PresetConfigMaxVideoStreamsPtrInput `pulumi:"maxVideoStreams"`
+	// Media quality.
+	Media PresetConfigMediaPtrInput `pulumi:"media"`
+	// The meeting layout. Default "GROUP_CALL".
+	ViewType pulumi.StringPtrInput `pulumi:"viewType"`
+}
+
+func (PresetConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetConfig)(nil)).Elem()
+}
+
+func (i PresetConfigArgs) ToPresetConfigOutput() PresetConfigOutput {
+	return i.ToPresetConfigOutputWithContext(context.Background())
+}
+
+func (i PresetConfigArgs) ToPresetConfigOutputWithContext(ctx context.Context) PresetConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetConfigOutput)
+}
+
+func (i PresetConfigArgs) ToPresetConfigPtrOutput() PresetConfigPtrOutput {
+	return i.ToPresetConfigPtrOutputWithContext(context.Background())
+}
+
+func (i PresetConfigArgs) ToPresetConfigPtrOutputWithContext(ctx context.Context) PresetConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetConfigOutput).ToPresetConfigPtrOutputWithContext(ctx)
+}
+
+// PresetConfigPtrInput is an input type that accepts PresetConfigArgs, PresetConfigPtr and PresetConfigPtrOutput values.
+// You can construct a concrete instance of `PresetConfigPtrInput` via:
+//
+//	        PresetConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetConfigPtrInput interface {
+	pulumi.Input
+
+	ToPresetConfigPtrOutput() PresetConfigPtrOutput
+	ToPresetConfigPtrOutputWithContext(context.Context) PresetConfigPtrOutput
+}
+
+type presetConfigPtrType PresetConfigArgs
+
+func PresetConfigPtr(v *PresetConfigArgs) PresetConfigPtrInput {
+	return (*presetConfigPtrType)(v)
+}
+
+func (*presetConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetConfig)(nil)).Elem()
+}
+
+func (i *presetConfigPtrType) ToPresetConfigPtrOutput() PresetConfigPtrOutput {
+	return i.ToPresetConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *presetConfigPtrType) ToPresetConfigPtrOutputWithContext(ctx context.Context) PresetConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetConfigPtrOutput)
+}
+
+// Media and layout settings.
+type PresetConfigOutput struct{ *pulumi.OutputState }
+
+func (PresetConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetConfig)(nil)).Elem()
+}
+
+func (o PresetConfigOutput) ToPresetConfigOutput() PresetConfigOutput {
+	return o
+}
+
+func (o PresetConfigOutput) ToPresetConfigOutputWithContext(ctx context.Context) PresetConfigOutput {
+	return o
+}
+
+func (o PresetConfigOutput) ToPresetConfigPtrOutput() PresetConfigPtrOutput {
+	return o.ToPresetConfigPtrOutputWithContext(context.Background())
+}
+
+func (o PresetConfigOutput) ToPresetConfigPtrOutputWithContext(ctx context.Context) PresetConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetConfig) *PresetConfig {
+		return &v
+	}).(PresetConfigPtrOutput)
+}
+
+// Qualities offered to livestream viewers.
+func (o PresetConfigOutput) LivestreamViewerQualities() pulumi.IntArrayOutput {
+	return o.ApplyT(func(v PresetConfig) []int { return v.LivestreamViewerQualities }).(pulumi.IntArrayOutput)
+}
+
+// Screen shares at once. Default 1.
+func (o PresetConfigOutput) MaxScreenshareCount() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v PresetConfig) *int { return v.MaxScreenshareCount }).(pulumi.IntPtrOutput)
+}
+
+// How many videos a participant sees at once.
+func (o PresetConfigOutput) MaxVideoStreams() PresetConfigMaxVideoStreamsPtrOutput {
+	return o.ApplyT(func(v PresetConfig) *PresetConfigMaxVideoStreams { return v.MaxVideoStreams }).(PresetConfigMaxVideoStreamsPtrOutput)
+}
+
+// Media quality.
+func (o PresetConfigOutput) Media() PresetConfigMediaPtrOutput {
+	return o.ApplyT(func(v PresetConfig) *PresetConfigMedia { return v.Media }).(PresetConfigMediaPtrOutput)
+}
+
+// The meeting layout. Default "GROUP_CALL".
+func (o PresetConfigOutput) ViewType() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetConfig) *string { return v.ViewType }).(pulumi.StringPtrOutput)
+}
+
+type PresetConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (PresetConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetConfig)(nil)).Elem()
+}
+
+func (o PresetConfigPtrOutput) ToPresetConfigPtrOutput() PresetConfigPtrOutput {
+	return o
+}
+
+func (o PresetConfigPtrOutput) ToPresetConfigPtrOutputWithContext(ctx context.Context) PresetConfigPtrOutput {
+	return o
+}
+
+func (o PresetConfigPtrOutput) Elem() PresetConfigOutput {
+	return o.ApplyT(func(v *PresetConfig) PresetConfig {
+		if v != nil {
+			return *v
+		}
+		var ret PresetConfig
+		return ret
+	}).(PresetConfigOutput)
+}
+
+// Qualities offered to livestream viewers.
+func (o PresetConfigPtrOutput) LivestreamViewerQualities() pulumi.IntArrayOutput {
+	return o.ApplyT(func(v *PresetConfig) []int {
+		if v == nil {
+			return nil
+		}
+		return v.LivestreamViewerQualities
+	}).(pulumi.IntArrayOutput)
+}
+
+// Screen shares at once. Default 1.
+func (o PresetConfigPtrOutput) MaxScreenshareCount() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *PresetConfig) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxScreenshareCount
+	}).(pulumi.IntPtrOutput)
+}
+
+// How many videos a participant sees at once.
+func (o PresetConfigPtrOutput) MaxVideoStreams() PresetConfigMaxVideoStreamsPtrOutput {
+	return o.ApplyT(func(v *PresetConfig) *PresetConfigMaxVideoStreams {
+		if v == nil {
+			return nil
+		}
+		return v.MaxVideoStreams
+	}).(PresetConfigMaxVideoStreamsPtrOutput)
+}
+
+// Media quality.
+func (o PresetConfigPtrOutput) Media() PresetConfigMediaPtrOutput {
+	return o.ApplyT(func(v *PresetConfig) *PresetConfigMedia {
+		if v == nil {
+			return nil
+		}
+		return v.Media
+	}).(PresetConfigMediaPtrOutput)
+}
+
+// The meeting layout. Default "GROUP_CALL".
+func (o PresetConfigPtrOutput) ViewType() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ViewType
+	}).(pulumi.StringPtrOutput)
+}
+
+// How many videos a participant sees at once.
+type PresetConfigMaxVideoStreams struct {
+	// Videos shown on desktop. Default 9.
+	Desktop *int `pulumi:"desktop"`
+	// Videos shown on mobile. Default 4.
+	Mobile *int `pulumi:"mobile"`
+}
+
+// PresetConfigMaxVideoStreamsInput is an input type that accepts PresetConfigMaxVideoStreamsArgs and PresetConfigMaxVideoStreamsOutput values.
+// You can construct a concrete instance of `PresetConfigMaxVideoStreamsInput` via:
+//
+//	PresetConfigMaxVideoStreamsArgs{...}
+type PresetConfigMaxVideoStreamsInput interface {
+	pulumi.Input
+
+	ToPresetConfigMaxVideoStreamsOutput() PresetConfigMaxVideoStreamsOutput
+	ToPresetConfigMaxVideoStreamsOutputWithContext(context.Context) PresetConfigMaxVideoStreamsOutput
+}
+
+// How many videos a participant sees at once.
+type PresetConfigMaxVideoStreamsArgs struct {
+	// Videos shown on desktop. Default 9.
+	Desktop pulumi.IntPtrInput `pulumi:"desktop"`
+	// Videos shown on mobile. Default 4.
+	Mobile pulumi.IntPtrInput `pulumi:"mobile"`
+}
+
+func (PresetConfigMaxVideoStreamsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetConfigMaxVideoStreams)(nil)).Elem()
+}
+
+func (i PresetConfigMaxVideoStreamsArgs) ToPresetConfigMaxVideoStreamsOutput() PresetConfigMaxVideoStreamsOutput {
+	return i.ToPresetConfigMaxVideoStreamsOutputWithContext(context.Background())
+}
+
+func (i PresetConfigMaxVideoStreamsArgs) ToPresetConfigMaxVideoStreamsOutputWithContext(ctx context.Context) PresetConfigMaxVideoStreamsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetConfigMaxVideoStreamsOutput)
+}
+
+func (i PresetConfigMaxVideoStreamsArgs) ToPresetConfigMaxVideoStreamsPtrOutput() PresetConfigMaxVideoStreamsPtrOutput {
+	return i.ToPresetConfigMaxVideoStreamsPtrOutputWithContext(context.Background())
+}
+
+func (i PresetConfigMaxVideoStreamsArgs) ToPresetConfigMaxVideoStreamsPtrOutputWithContext(ctx context.Context) PresetConfigMaxVideoStreamsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetConfigMaxVideoStreamsOutput).ToPresetConfigMaxVideoStreamsPtrOutputWithContext(ctx)
+}
+
+// PresetConfigMaxVideoStreamsPtrInput is an input type that accepts PresetConfigMaxVideoStreamsArgs, PresetConfigMaxVideoStreamsPtr and PresetConfigMaxVideoStreamsPtrOutput values.
+// You can construct a concrete instance of `PresetConfigMaxVideoStreamsPtrInput` via:
+//
+//	        PresetConfigMaxVideoStreamsArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetConfigMaxVideoStreamsPtrInput interface {
+	pulumi.Input
+
+	ToPresetConfigMaxVideoStreamsPtrOutput() PresetConfigMaxVideoStreamsPtrOutput
+	ToPresetConfigMaxVideoStreamsPtrOutputWithContext(context.Context) PresetConfigMaxVideoStreamsPtrOutput
+}
+
+type presetConfigMaxVideoStreamsPtrType PresetConfigMaxVideoStreamsArgs
+
+func PresetConfigMaxVideoStreamsPtr(v *PresetConfigMaxVideoStreamsArgs) PresetConfigMaxVideoStreamsPtrInput {
+	return (*presetConfigMaxVideoStreamsPtrType)(v)
+}
+
+func (*presetConfigMaxVideoStreamsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetConfigMaxVideoStreams)(nil)).Elem()
+}
+
+func (i *presetConfigMaxVideoStreamsPtrType) ToPresetConfigMaxVideoStreamsPtrOutput() PresetConfigMaxVideoStreamsPtrOutput {
+	return i.ToPresetConfigMaxVideoStreamsPtrOutputWithContext(context.Background())
+}
+
+func (i *presetConfigMaxVideoStreamsPtrType) ToPresetConfigMaxVideoStreamsPtrOutputWithContext(ctx context.Context) PresetConfigMaxVideoStreamsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetConfigMaxVideoStreamsPtrOutput)
+}
+
+// How many videos a participant sees at once.
+type PresetConfigMaxVideoStreamsOutput struct{ *pulumi.OutputState }
+
+func (PresetConfigMaxVideoStreamsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetConfigMaxVideoStreams)(nil)).Elem()
+}
+
+func (o PresetConfigMaxVideoStreamsOutput) ToPresetConfigMaxVideoStreamsOutput() PresetConfigMaxVideoStreamsOutput {
+	return o
+}
+
+func (o PresetConfigMaxVideoStreamsOutput) ToPresetConfigMaxVideoStreamsOutputWithContext(ctx context.Context) PresetConfigMaxVideoStreamsOutput {
+	return o
+}
+
+func (o PresetConfigMaxVideoStreamsOutput) ToPresetConfigMaxVideoStreamsPtrOutput() PresetConfigMaxVideoStreamsPtrOutput {
+	return o.ToPresetConfigMaxVideoStreamsPtrOutputWithContext(context.Background())
+}
+
+func (o PresetConfigMaxVideoStreamsOutput) ToPresetConfigMaxVideoStreamsPtrOutputWithContext(ctx context.Context) PresetConfigMaxVideoStreamsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetConfigMaxVideoStreams) *PresetConfigMaxVideoStreams {
+		return &v
+	}).(PresetConfigMaxVideoStreamsPtrOutput)
+}
+
+// Videos shown on desktop. Default 9.
+func (o PresetConfigMaxVideoStreamsOutput) Desktop() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v PresetConfigMaxVideoStreams) *int { return v.Desktop }).(pulumi.IntPtrOutput)
+}
+
+// Videos shown on mobile. Default 4.
+func (o PresetConfigMaxVideoStreamsOutput) Mobile() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v PresetConfigMaxVideoStreams) *int { return v.Mobile }).(pulumi.IntPtrOutput)
+}
+
+type PresetConfigMaxVideoStreamsPtrOutput struct{ *pulumi.OutputState }
+
+func (PresetConfigMaxVideoStreamsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetConfigMaxVideoStreams)(nil)).Elem()
+}
+
+func (o PresetConfigMaxVideoStreamsPtrOutput) ToPresetConfigMaxVideoStreamsPtrOutput() PresetConfigMaxVideoStreamsPtrOutput {
+	return o
+}
+
+func (o PresetConfigMaxVideoStreamsPtrOutput) ToPresetConfigMaxVideoStreamsPtrOutputWithContext(ctx context.Context) PresetConfigMaxVideoStreamsPtrOutput {
+	return o
+}
+
+func (o PresetConfigMaxVideoStreamsPtrOutput) Elem() PresetConfigMaxVideoStreamsOutput {
+	return o.ApplyT(func(v *PresetConfigMaxVideoStreams) PresetConfigMaxVideoStreams {
+		if v != nil {
+			return *v
+		}
+		var ret PresetConfigMaxVideoStreams
+		return ret
+	}).(PresetConfigMaxVideoStreamsOutput)
+}
+
+// Videos shown on desktop. Default 9.
+func (o PresetConfigMaxVideoStreamsPtrOutput) Desktop() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *PresetConfigMaxVideoStreams) *int {
+		if v == nil {
+			return nil
+		}
+		return v.Desktop
+	}).(pulumi.IntPtrOutput)
+}
+
+// Videos shown on mobile. Default 4.
+func (o PresetConfigMaxVideoStreamsPtrOutput) Mobile() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *PresetConfigMaxVideoStreams) *int {
+		if v == nil {
+			return nil
+		}
+		return v.Mobile
+	}).(pulumi.IntPtrOutput)
+}
+
+// Media quality.
+type PresetConfigMedia struct {
+	// Audio.
+	Audio *PresetConfigMediaAudio `pulumi:"audio"`
+	// Screen share.
+	Screenshare *PresetConfigMediaScreenshare `pulumi:"screenshare"`
+	// Camera video.
+	Video *PresetConfigMediaVideo `pulumi:"video"`
+}
+
+// PresetConfigMediaInput is an input type that accepts PresetConfigMediaArgs and PresetConfigMediaOutput values.
+// You can construct a concrete instance of `PresetConfigMediaInput` via:
+//
+//	PresetConfigMediaArgs{...}
+type PresetConfigMediaInput interface {
+	pulumi.Input
+
+	ToPresetConfigMediaOutput() PresetConfigMediaOutput
+	ToPresetConfigMediaOutputWithContext(context.Context) PresetConfigMediaOutput
+}
+
+// Media quality.
+type PresetConfigMediaArgs struct {
+	// Audio.
+	Audio PresetConfigMediaAudioPtrInput `pulumi:"audio"`
+	// Screen share.
+	Screenshare PresetConfigMediaScreensharePtrInput `pulumi:"screenshare"`
+	// Camera video.
+	Video PresetConfigMediaVideoPtrInput `pulumi:"video"`
+}
+
+func (PresetConfigMediaArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetConfigMedia)(nil)).Elem()
+}
+
+func (i PresetConfigMediaArgs) ToPresetConfigMediaOutput() PresetConfigMediaOutput {
+	return i.ToPresetConfigMediaOutputWithContext(context.Background())
+}
+
+func (i PresetConfigMediaArgs) ToPresetConfigMediaOutputWithContext(ctx context.Context) PresetConfigMediaOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetConfigMediaOutput)
+}
+
+func (i PresetConfigMediaArgs) ToPresetConfigMediaPtrOutput() PresetConfigMediaPtrOutput {
+	return i.ToPresetConfigMediaPtrOutputWithContext(context.Background())
+}
+
+func (i PresetConfigMediaArgs) ToPresetConfigMediaPtrOutputWithContext(ctx context.Context) PresetConfigMediaPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetConfigMediaOutput).ToPresetConfigMediaPtrOutputWithContext(ctx)
+}
+
+// PresetConfigMediaPtrInput is an input type that accepts PresetConfigMediaArgs, PresetConfigMediaPtr and PresetConfigMediaPtrOutput values.
+// You can construct a concrete instance of `PresetConfigMediaPtrInput` via:
+//
+//	        PresetConfigMediaArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetConfigMediaPtrInput interface {
+	pulumi.Input
+
+	ToPresetConfigMediaPtrOutput() PresetConfigMediaPtrOutput
+	ToPresetConfigMediaPtrOutputWithContext(context.Context) PresetConfigMediaPtrOutput
+}
+
+type presetConfigMediaPtrType PresetConfigMediaArgs
+
+func PresetConfigMediaPtr(v *PresetConfigMediaArgs) PresetConfigMediaPtrInput {
+	return (*presetConfigMediaPtrType)(v)
+}
+
+func (*presetConfigMediaPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetConfigMedia)(nil)).Elem()
+}
+
+func (i *presetConfigMediaPtrType) ToPresetConfigMediaPtrOutput() PresetConfigMediaPtrOutput {
+	return i.ToPresetConfigMediaPtrOutputWithContext(context.Background())
+}
+
+func (i *presetConfigMediaPtrType) ToPresetConfigMediaPtrOutputWithContext(ctx context.Context) PresetConfigMediaPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetConfigMediaPtrOutput)
+}
+
+// Media quality.
+type PresetConfigMediaOutput struct{ *pulumi.OutputState }
+
+func (PresetConfigMediaOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetConfigMedia)(nil)).Elem()
+}
+
+func (o PresetConfigMediaOutput) ToPresetConfigMediaOutput() PresetConfigMediaOutput {
+	return o
+}
+
+func (o PresetConfigMediaOutput) ToPresetConfigMediaOutputWithContext(ctx context.Context) PresetConfigMediaOutput {
+	return o
+}
+
+func (o PresetConfigMediaOutput) ToPresetConfigMediaPtrOutput() PresetConfigMediaPtrOutput {
+	return o.ToPresetConfigMediaPtrOutputWithContext(context.Background())
+}
+
+func (o PresetConfigMediaOutput) ToPresetConfigMediaPtrOutputWithContext(ctx context.Context) PresetConfigMediaPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetConfigMedia) *PresetConfigMedia {
+		return &v
+	}).(PresetConfigMediaPtrOutput)
+}
+
+// Audio.
+func (o PresetConfigMediaOutput) Audio() PresetConfigMediaAudioPtrOutput {
+	return o.ApplyT(func(v PresetConfigMedia) *PresetConfigMediaAudio { return v.Audio }).(PresetConfigMediaAudioPtrOutput)
+}
+
+// Screen share.
+func (o PresetConfigMediaOutput) Screenshare() PresetConfigMediaScreensharePtrOutput {
+	return o.ApplyT(func(v PresetConfigMedia) *PresetConfigMediaScreenshare { return v.Screenshare }).(PresetConfigMediaScreensharePtrOutput)
+}
+
+// Camera video.
+func (o PresetConfigMediaOutput) Video() PresetConfigMediaVideoPtrOutput {
+	return o.ApplyT(func(v PresetConfigMedia) *PresetConfigMediaVideo { return v.Video }).(PresetConfigMediaVideoPtrOutput)
+}
+
+type PresetConfigMediaPtrOutput struct{ *pulumi.OutputState }
+
+func (PresetConfigMediaPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetConfigMedia)(nil)).Elem()
+}
+
+func (o PresetConfigMediaPtrOutput) ToPresetConfigMediaPtrOutput() PresetConfigMediaPtrOutput {
+	return o
+}
+
+func (o PresetConfigMediaPtrOutput) ToPresetConfigMediaPtrOutputWithContext(ctx context.Context) PresetConfigMediaPtrOutput {
+	return o
+}
+
+func (o PresetConfigMediaPtrOutput) Elem() PresetConfigMediaOutput {
+	return o.ApplyT(func(v *PresetConfigMedia) PresetConfigMedia {
+		if v != nil {
+			return *v
+		}
+		var ret PresetConfigMedia
+		return ret
+	}).(PresetConfigMediaOutput)
+}
+
+// Audio.
+func (o PresetConfigMediaPtrOutput) Audio() PresetConfigMediaAudioPtrOutput {
+	return o.ApplyT(func(v *PresetConfigMedia) *PresetConfigMediaAudio {
+		if v == nil {
+			return nil
+		}
+		return v.Audio
+	}).(PresetConfigMediaAudioPtrOutput)
+}
+
+// Screen share.
+func (o PresetConfigMediaPtrOutput) Screenshare() PresetConfigMediaScreensharePtrOutput {
+	return o.ApplyT(func(v *PresetConfigMedia) *PresetConfigMediaScreenshare {
+		if v == nil {
+			return nil
+		}
+		return v.Screenshare
+	}).(PresetConfigMediaScreensharePtrOutput)
+}
+
+// Camera video.
+func (o PresetConfigMediaPtrOutput) Video() PresetConfigMediaVideoPtrOutput {
+	return o.ApplyT(func(v *PresetConfigMedia) *PresetConfigMediaVideo {
+		if v == nil {
+			return nil
+		}
+		return v.Video
+	}).(PresetConfigMediaVideoPtrOutput)
+}
+
+// Audio.
+type PresetConfigMediaAudio struct {
+	// High-bitrate audio.
+	EnableHighBitrate *bool `pulumi:"enableHighBitrate"`
+	// Stereo audio.
+	EnableStereo *bool `pulumi:"enableStereo"`
+}
+
+// PresetConfigMediaAudioInput is an input type that accepts PresetConfigMediaAudioArgs and PresetConfigMediaAudioOutput values.
+// You can construct a concrete instance of `PresetConfigMediaAudioInput` via:
+//
+//	PresetConfigMediaAudioArgs{...}
+type PresetConfigMediaAudioInput interface {
+	pulumi.Input
+
+	ToPresetConfigMediaAudioOutput() PresetConfigMediaAudioOutput
+	ToPresetConfigMediaAudioOutputWithContext(context.Context) PresetConfigMediaAudioOutput
+}
+
+// Audio.
+type PresetConfigMediaAudioArgs struct {
+	// High-bitrate audio.
+	EnableHighBitrate pulumi.BoolPtrInput `pulumi:"enableHighBitrate"`
+	// Stereo audio.
+	EnableStereo pulumi.BoolPtrInput `pulumi:"enableStereo"`
+}
+
+func (PresetConfigMediaAudioArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetConfigMediaAudio)(nil)).Elem()
+}
+
+func (i PresetConfigMediaAudioArgs) ToPresetConfigMediaAudioOutput() PresetConfigMediaAudioOutput {
+	return i.ToPresetConfigMediaAudioOutputWithContext(context.Background())
+}
+
+func (i PresetConfigMediaAudioArgs) ToPresetConfigMediaAudioOutputWithContext(ctx context.Context) PresetConfigMediaAudioOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetConfigMediaAudioOutput)
+}
+
+func (i PresetConfigMediaAudioArgs) ToPresetConfigMediaAudioPtrOutput() PresetConfigMediaAudioPtrOutput {
+	return i.ToPresetConfigMediaAudioPtrOutputWithContext(context.Background())
+}
+
+func (i PresetConfigMediaAudioArgs) ToPresetConfigMediaAudioPtrOutputWithContext(ctx context.Context) PresetConfigMediaAudioPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetConfigMediaAudioOutput).ToPresetConfigMediaAudioPtrOutputWithContext(ctx)
+}
+
+// PresetConfigMediaAudioPtrInput is an input type that accepts PresetConfigMediaAudioArgs, PresetConfigMediaAudioPtr and PresetConfigMediaAudioPtrOutput values.
+// You can construct a concrete instance of `PresetConfigMediaAudioPtrInput` via:
+//
+//	        PresetConfigMediaAudioArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetConfigMediaAudioPtrInput interface {
+	pulumi.Input
+
+	ToPresetConfigMediaAudioPtrOutput() PresetConfigMediaAudioPtrOutput
+	ToPresetConfigMediaAudioPtrOutputWithContext(context.Context) PresetConfigMediaAudioPtrOutput
+}
+
+type presetConfigMediaAudioPtrType PresetConfigMediaAudioArgs
+
+func PresetConfigMediaAudioPtr(v *PresetConfigMediaAudioArgs) PresetConfigMediaAudioPtrInput {
+	return (*presetConfigMediaAudioPtrType)(v)
+}
+
+func (*presetConfigMediaAudioPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetConfigMediaAudio)(nil)).Elem()
+}
+
+func (i *presetConfigMediaAudioPtrType) ToPresetConfigMediaAudioPtrOutput() PresetConfigMediaAudioPtrOutput {
+	return i.ToPresetConfigMediaAudioPtrOutputWithContext(context.Background())
+}
+
+func (i *presetConfigMediaAudioPtrType) ToPresetConfigMediaAudioPtrOutputWithContext(ctx context.Context) PresetConfigMediaAudioPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetConfigMediaAudioPtrOutput)
+}
+
+// Audio.
+type PresetConfigMediaAudioOutput struct{ *pulumi.OutputState }
+
+func (PresetConfigMediaAudioOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetConfigMediaAudio)(nil)).Elem()
+}
+
+func (o PresetConfigMediaAudioOutput) ToPresetConfigMediaAudioOutput() PresetConfigMediaAudioOutput {
+	return o
+}
+
+func (o PresetConfigMediaAudioOutput) ToPresetConfigMediaAudioOutputWithContext(ctx context.Context) PresetConfigMediaAudioOutput {
+	return o
+}
+
+func (o PresetConfigMediaAudioOutput) ToPresetConfigMediaAudioPtrOutput() PresetConfigMediaAudioPtrOutput {
+	return o.ToPresetConfigMediaAudioPtrOutputWithContext(context.Background())
+}
+
+func (o PresetConfigMediaAudioOutput) ToPresetConfigMediaAudioPtrOutputWithContext(ctx context.Context) PresetConfigMediaAudioPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetConfigMediaAudio) *PresetConfigMediaAudio {
+		return &v
+	}).(PresetConfigMediaAudioPtrOutput)
+}
+
+// High-bitrate audio.
+func (o PresetConfigMediaAudioOutput) EnableHighBitrate() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetConfigMediaAudio) *bool { return v.EnableHighBitrate }).(pulumi.BoolPtrOutput)
+}
+
+// Stereo audio.
+func (o PresetConfigMediaAudioOutput) EnableStereo() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetConfigMediaAudio) *bool { return v.EnableStereo }).(pulumi.BoolPtrOutput)
+}
+
+type PresetConfigMediaAudioPtrOutput struct{ *pulumi.OutputState }
+
+func (PresetConfigMediaAudioPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetConfigMediaAudio)(nil)).Elem()
+}
+
+func (o PresetConfigMediaAudioPtrOutput) ToPresetConfigMediaAudioPtrOutput() PresetConfigMediaAudioPtrOutput {
+	return o
+}
+
+func (o PresetConfigMediaAudioPtrOutput) ToPresetConfigMediaAudioPtrOutputWithContext(ctx context.Context) PresetConfigMediaAudioPtrOutput {
+	return o
+}
+
+func (o PresetConfigMediaAudioPtrOutput) Elem() PresetConfigMediaAudioOutput {
+	return o.ApplyT(func(v *PresetConfigMediaAudio) PresetConfigMediaAudio {
+		if v != nil {
+			return *v
+		}
+		var ret PresetConfigMediaAudio
+		return ret
+	}).(PresetConfigMediaAudioOutput)
+}
+
+// High-bitrate audio.
+func (o PresetConfigMediaAudioPtrOutput) EnableHighBitrate() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetConfigMediaAudio) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.EnableHighBitrate
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Stereo audio.
+func (o PresetConfigMediaAudioPtrOutput) EnableStereo() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetConfigMediaAudio) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.EnableStereo
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Screen share.
+type PresetConfigMediaScreenshare struct {
+	// Frames per second. Default 5.
+	FrameRate *int `pulumi:"frameRate"`
+	// Quality. Default "hd".
+	Quality *string `pulumi:"quality"`
+}
+
+// PresetConfigMediaScreenshareInput is an input type that accepts PresetConfigMediaScreenshareArgs and PresetConfigMediaScreenshareOutput values.
+// You can construct a concrete instance of `PresetConfigMediaScreenshareInput` via:
+//
+//	PresetConfigMediaScreenshareArgs{...}
+type PresetConfigMediaScreenshareInput interface {
+	pulumi.Input
+
+	ToPresetConfigMediaScreenshareOutput() PresetConfigMediaScreenshareOutput
+	ToPresetConfigMediaScreenshareOutputWithContext(context.Context) PresetConfigMediaScreenshareOutput
+}
+
+// Screen share.
+type PresetConfigMediaScreenshareArgs struct {
+	// Frames per second. Default 5.
+	FrameRate pulumi.IntPtrInput `pulumi:"frameRate"`
+	// Quality. Default "hd".
+	Quality pulumi.StringPtrInput `pulumi:"quality"`
+}
+
+func (PresetConfigMediaScreenshareArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetConfigMediaScreenshare)(nil)).Elem()
+}
+
+func (i PresetConfigMediaScreenshareArgs) ToPresetConfigMediaScreenshareOutput() PresetConfigMediaScreenshareOutput {
+	return i.ToPresetConfigMediaScreenshareOutputWithContext(context.Background())
+}
+
+func (i PresetConfigMediaScreenshareArgs) ToPresetConfigMediaScreenshareOutputWithContext(ctx context.Context) PresetConfigMediaScreenshareOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetConfigMediaScreenshareOutput)
+}
+
+func (i PresetConfigMediaScreenshareArgs) ToPresetConfigMediaScreensharePtrOutput() PresetConfigMediaScreensharePtrOutput {
+	return i.ToPresetConfigMediaScreensharePtrOutputWithContext(context.Background())
+}
+
+func (i PresetConfigMediaScreenshareArgs) ToPresetConfigMediaScreensharePtrOutputWithContext(ctx context.Context) PresetConfigMediaScreensharePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetConfigMediaScreenshareOutput).ToPresetConfigMediaScreensharePtrOutputWithContext(ctx)
+}
+
+// PresetConfigMediaScreensharePtrInput is an input type that accepts PresetConfigMediaScreenshareArgs, PresetConfigMediaScreensharePtr and PresetConfigMediaScreensharePtrOutput values.
+// You can construct a concrete instance of `PresetConfigMediaScreensharePtrInput` via:
+//
+//	        PresetConfigMediaScreenshareArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetConfigMediaScreensharePtrInput interface {
+	pulumi.Input
+
+	ToPresetConfigMediaScreensharePtrOutput() PresetConfigMediaScreensharePtrOutput
+	ToPresetConfigMediaScreensharePtrOutputWithContext(context.Context) PresetConfigMediaScreensharePtrOutput
+}
+
+type presetConfigMediaScreensharePtrType PresetConfigMediaScreenshareArgs
+
+func PresetConfigMediaScreensharePtr(v *PresetConfigMediaScreenshareArgs) PresetConfigMediaScreensharePtrInput {
+	return (*presetConfigMediaScreensharePtrType)(v)
+}
+
+func (*presetConfigMediaScreensharePtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetConfigMediaScreenshare)(nil)).Elem()
+}
+
+func (i *presetConfigMediaScreensharePtrType) ToPresetConfigMediaScreensharePtrOutput() PresetConfigMediaScreensharePtrOutput {
+	return i.ToPresetConfigMediaScreensharePtrOutputWithContext(context.Background())
+}
+
+func (i *presetConfigMediaScreensharePtrType) ToPresetConfigMediaScreensharePtrOutputWithContext(ctx context.Context) PresetConfigMediaScreensharePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetConfigMediaScreensharePtrOutput)
+}
+
+// Screen share.
+type PresetConfigMediaScreenshareOutput struct{ *pulumi.OutputState }
+
+func (PresetConfigMediaScreenshareOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetConfigMediaScreenshare)(nil)).Elem()
+}
+
+func (o PresetConfigMediaScreenshareOutput) ToPresetConfigMediaScreenshareOutput() PresetConfigMediaScreenshareOutput {
+	return o
+}
+
+func (o PresetConfigMediaScreenshareOutput) ToPresetConfigMediaScreenshareOutputWithContext(ctx context.Context) PresetConfigMediaScreenshareOutput {
+	return o
+}
+
+func (o PresetConfigMediaScreenshareOutput) ToPresetConfigMediaScreensharePtrOutput() PresetConfigMediaScreensharePtrOutput {
+	return o.ToPresetConfigMediaScreensharePtrOutputWithContext(context.Background())
+}
+
+func (o PresetConfigMediaScreenshareOutput) ToPresetConfigMediaScreensharePtrOutputWithContext(ctx context.Context) PresetConfigMediaScreensharePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetConfigMediaScreenshare) *PresetConfigMediaScreenshare {
+		return &v
+	}).(PresetConfigMediaScreensharePtrOutput)
+}
+
+// Frames per second. Default 5.
+func (o PresetConfigMediaScreenshareOutput) FrameRate() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v PresetConfigMediaScreenshare) *int { return v.FrameRate }).(pulumi.IntPtrOutput)
+}
+
+// Quality. Default "hd".
+func (o PresetConfigMediaScreenshareOutput) Quality() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetConfigMediaScreenshare) *string { return v.Quality }).(pulumi.StringPtrOutput)
+}
+
+type PresetConfigMediaScreensharePtrOutput struct{ *pulumi.OutputState }
+
+func (PresetConfigMediaScreensharePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetConfigMediaScreenshare)(nil)).Elem()
+}
+
+func (o PresetConfigMediaScreensharePtrOutput) ToPresetConfigMediaScreensharePtrOutput() PresetConfigMediaScreensharePtrOutput {
+	return o
+}
+
+func (o PresetConfigMediaScreensharePtrOutput) ToPresetConfigMediaScreensharePtrOutputWithContext(ctx context.Context) PresetConfigMediaScreensharePtrOutput {
+	return o
+}
+
+func (o PresetConfigMediaScreensharePtrOutput) Elem() PresetConfigMediaScreenshareOutput {
+	return o.ApplyT(func(v *PresetConfigMediaScreenshare) PresetConfigMediaScreenshare {
+		if v != nil {
+			return *v
+		}
+		var ret PresetConfigMediaScreenshare
+		return ret
+	}).(PresetConfigMediaScreenshareOutput)
+}
+
+// Frames per second. Default 5.
+func (o PresetConfigMediaScreensharePtrOutput) FrameRate() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *PresetConfigMediaScreenshare) *int {
+		if v == nil {
+			return nil
+		}
+		return v.FrameRate
+	}).(pulumi.IntPtrOutput)
+}
+
+// Quality. Default "hd".
+func (o PresetConfigMediaScreensharePtrOutput) Quality() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetConfigMediaScreenshare) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Quality
+	}).(pulumi.StringPtrOutput)
+}
+
+// Camera video.
+type PresetConfigMediaVideo struct {
+	// Frames per second. Default 30.
+	FrameRate *int `pulumi:"frameRate"`
+	// Quality. Default "hd".
+	Quality *string `pulumi:"quality"`
+	// Send several qualities at once.
+	Simulcast *bool `pulumi:"simulcast"`
+}
+
+// PresetConfigMediaVideoInput is an input type that accepts PresetConfigMediaVideoArgs and PresetConfigMediaVideoOutput values.
+// You can construct a concrete instance of `PresetConfigMediaVideoInput` via:
+//
+//	PresetConfigMediaVideoArgs{...}
+type PresetConfigMediaVideoInput interface {
+	pulumi.Input
+
+	ToPresetConfigMediaVideoOutput() PresetConfigMediaVideoOutput
+	ToPresetConfigMediaVideoOutputWithContext(context.Context) PresetConfigMediaVideoOutput
+}
+
+// Camera video.
+type PresetConfigMediaVideoArgs struct {
+	// Frames per second. Default 30.
+	FrameRate pulumi.IntPtrInput `pulumi:"frameRate"`
+	// Quality. Default "hd".
+	Quality pulumi.StringPtrInput `pulumi:"quality"`
+	// Send several qualities at once.
+	Simulcast pulumi.BoolPtrInput `pulumi:"simulcast"`
+}
+
+func (PresetConfigMediaVideoArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetConfigMediaVideo)(nil)).Elem()
+}
+
+func (i PresetConfigMediaVideoArgs) ToPresetConfigMediaVideoOutput() PresetConfigMediaVideoOutput {
+	return i.ToPresetConfigMediaVideoOutputWithContext(context.Background())
+}
+
+func (i PresetConfigMediaVideoArgs) ToPresetConfigMediaVideoOutputWithContext(ctx context.Context) PresetConfigMediaVideoOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetConfigMediaVideoOutput)
+}
+
+func (i PresetConfigMediaVideoArgs) ToPresetConfigMediaVideoPtrOutput() PresetConfigMediaVideoPtrOutput {
+	return i.ToPresetConfigMediaVideoPtrOutputWithContext(context.Background())
+}
+
+func (i PresetConfigMediaVideoArgs) ToPresetConfigMediaVideoPtrOutputWithContext(ctx context.Context) PresetConfigMediaVideoPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetConfigMediaVideoOutput).ToPresetConfigMediaVideoPtrOutputWithContext(ctx)
+}
+
+// PresetConfigMediaVideoPtrInput is an input type that accepts PresetConfigMediaVideoArgs, PresetConfigMediaVideoPtr and PresetConfigMediaVideoPtrOutput values.
+// You can construct a concrete instance of `PresetConfigMediaVideoPtrInput` via:
+//
+//	        PresetConfigMediaVideoArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetConfigMediaVideoPtrInput interface {
+	pulumi.Input
+
+	ToPresetConfigMediaVideoPtrOutput() PresetConfigMediaVideoPtrOutput
+	ToPresetConfigMediaVideoPtrOutputWithContext(context.Context) PresetConfigMediaVideoPtrOutput
+}
+
+type presetConfigMediaVideoPtrType PresetConfigMediaVideoArgs
+
+func PresetConfigMediaVideoPtr(v *PresetConfigMediaVideoArgs) PresetConfigMediaVideoPtrInput {
+	return (*presetConfigMediaVideoPtrType)(v)
+}
+
+func (*presetConfigMediaVideoPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetConfigMediaVideo)(nil)).Elem()
+}
+
+func (i *presetConfigMediaVideoPtrType) ToPresetConfigMediaVideoPtrOutput() PresetConfigMediaVideoPtrOutput {
+	return i.ToPresetConfigMediaVideoPtrOutputWithContext(context.Background())
+}
+
+func (i *presetConfigMediaVideoPtrType) ToPresetConfigMediaVideoPtrOutputWithContext(ctx context.Context) PresetConfigMediaVideoPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetConfigMediaVideoPtrOutput)
+}
+
+// Camera video.
+type PresetConfigMediaVideoOutput struct{ *pulumi.OutputState }
+
+func (PresetConfigMediaVideoOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetConfigMediaVideo)(nil)).Elem()
+}
+
+func (o PresetConfigMediaVideoOutput) ToPresetConfigMediaVideoOutput() PresetConfigMediaVideoOutput {
+	return o
+}
+
+func (o PresetConfigMediaVideoOutput) ToPresetConfigMediaVideoOutputWithContext(ctx context.Context) PresetConfigMediaVideoOutput {
+	return o
+}
+
+func (o PresetConfigMediaVideoOutput) ToPresetConfigMediaVideoPtrOutput() PresetConfigMediaVideoPtrOutput {
+	return o.ToPresetConfigMediaVideoPtrOutputWithContext(context.Background())
+}
+
+func (o PresetConfigMediaVideoOutput) ToPresetConfigMediaVideoPtrOutputWithContext(ctx context.Context) PresetConfigMediaVideoPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetConfigMediaVideo) *PresetConfigMediaVideo {
+		return &v
+	}).(PresetConfigMediaVideoPtrOutput)
+}
+
+// Frames per second. Default 30.
+func (o PresetConfigMediaVideoOutput) FrameRate() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v PresetConfigMediaVideo) *int { return v.FrameRate }).(pulumi.IntPtrOutput)
+}
+
+// Quality. Default "hd".
+func (o PresetConfigMediaVideoOutput) Quality() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetConfigMediaVideo) *string { return v.Quality }).(pulumi.StringPtrOutput)
+}
+
+// Send several qualities at once.
+func (o PresetConfigMediaVideoOutput) Simulcast() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetConfigMediaVideo) *bool { return v.Simulcast }).(pulumi.BoolPtrOutput)
+}
+
+type PresetConfigMediaVideoPtrOutput struct{ *pulumi.OutputState }
+
+func (PresetConfigMediaVideoPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetConfigMediaVideo)(nil)).Elem()
+}
+
+func (o PresetConfigMediaVideoPtrOutput) ToPresetConfigMediaVideoPtrOutput() PresetConfigMediaVideoPtrOutput {
+	return o
+}
+
+func (o PresetConfigMediaVideoPtrOutput) ToPresetConfigMediaVideoPtrOutputWithContext(ctx context.Context) PresetConfigMediaVideoPtrOutput {
+	return o
+}
+
+func (o PresetConfigMediaVideoPtrOutput) Elem() PresetConfigMediaVideoOutput {
+	return o.ApplyT(func(v *PresetConfigMediaVideo) PresetConfigMediaVideo {
+		if v != nil {
+			return *v
+		}
+		var ret PresetConfigMediaVideo
+		return ret
+	}).(PresetConfigMediaVideoOutput)
+}
+
+// Frames per second. Default 30.
+func (o PresetConfigMediaVideoPtrOutput) FrameRate() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *PresetConfigMediaVideo) *int {
+		if v == nil {
+			return nil
+		}
+		return v.FrameRate
+	}).(pulumi.IntPtrOutput)
+}
+
+// Quality. Default "hd".
+func (o PresetConfigMediaVideoPtrOutput) Quality() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetConfigMediaVideo) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Quality
+	}).(pulumi.StringPtrOutput)
+}
+
+// Send several qualities at once.
+func (o PresetConfigMediaVideoPtrOutput) Simulcast() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetConfigMediaVideo) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Simulcast
+	}).(pulumi.BoolPtrOutput)
+}
+
+// What a participant with this preset may do.
+type PresetPermissions struct {
+	// Accept requests to join the stage.
+	AcceptStageRequests *bool `pulumi:"acceptStageRequests"`
+	// Admit others from the waiting room. Default false.
+	AcceptWaitingRequests *bool `pulumi:"acceptWaitingRequests"`
+	// Accept others' requests to share media. Default false.
+	CanAcceptProductionRequests *bool `pulumi:"canAcceptProductionRequests"`
+	// Change others' permissions. Default false.
+	CanChangeParticipantPermissions *bool `pulumi:"canChangeParticipantPermissions"`
+	// Change their own display name. Default true.
+	CanEditDisplayName *bool `pulumi:"canEditDisplayName"`
+	// Start a livestream. Default false.
+	CanLivestream *bool `pulumi:"canLivestream"`
+	// Start a recording. Default false.
+	CanRecord *bool `pulumi:"canRecord"`
+	// Spotlight participants. Default false.
+	CanSpotlight *bool `pulumi:"canSpotlight"`
+	// Chat.
+	Chat *PresetPermissionsChat `pulumi:"chat"`
+	// Connected (breakout) meetings.
+	ConnectedMeetings *PresetPermissionsConnectedMeetings `pulumi:"connectedMeetings"`
+	// Mute others. Default false.
+	DisableParticipantAudio *bool `pulumi:"disableParticipantAudio"`
+	// Stop others' screen shares. Default false.
+	DisableParticipantScreensharing *bool `pulumi:"disableParticipantScreensharing"`
+	// Turn off others' video. Default false.
+	DisableParticipantVideo *bool `pulumi:"disableParticipantVideo"`
+	// Invisible to others. Default false.
+	HiddenParticipant *bool `pulumi:"hiddenParticipant"`
+	// A recorder bot's role.
+	IsRecorder *bool `pulumi:"isRecorder"`
+	// Remove others. Default false.
+	KickParticipant *bool `pulumi:"kickParticipant"`
+	// What they may send.
+	Media *PresetPermissionsMedia `pulumi:"media"`
+	// Pin participants. Default false.
+	PinParticipant *bool `pulumi:"pinParticipant"`
+	// Plugins.
+	Plugins *PresetPermissionsPlugins `pulumi:"plugins"`
+	// Polls.
+	Polls *PresetPermissionsPolls `pulumi:"polls"`
+	// Whether this role records or livestreams. Default "NONE".
+	RecorderType *string `pulumi:"recorderType"`
+	// See the participant list. Default true.
+	ShowParticipantList *bool `pulumi:"showParticipantList"`
+	// Whether they may join the stage.
+	StageAccess *string `pulumi:"stageAccess"`
+	// The meeting has a stage.
+	StageEnabled *bool `pulumi:"stageEnabled"`
+	// Their speech is transcribed.
+	TranscriptionEnabled *bool `pulumi:"transcriptionEnabled"`
+	// Whether they wait to be admitted. Default "SKIP".
+	WaitingRoomType *string `pulumi:"waitingRoomType"`
+}
+
+// PresetPermissionsInput is an input type that accepts PresetPermissionsArgs and PresetPermissionsOutput values.
+// You can construct a concrete instance of `PresetPermissionsInput` via:
+//
+//	PresetPermissionsArgs{...}
+type PresetPermissionsInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsOutput() PresetPermissionsOutput
+	ToPresetPermissionsOutputWithContext(context.Context) PresetPermissionsOutput
+}
+
+// What a participant with this preset may do.
+type PresetPermissionsArgs struct {
+	// Accept requests to join the stage.
+	AcceptStageRequests pulumi.BoolPtrInput `pulumi:"acceptStageRequests"`
+	// Admit others from the waiting room. Default false.
+	AcceptWaitingRequests pulumi.BoolPtrInput `pulumi:"acceptWaitingRequests"`
+	// Accept others' requests to share media. Default false.
+	CanAcceptProductionRequests pulumi.BoolPtrInput `pulumi:"canAcceptProductionRequests"`
+	// Change others' permissions. Default false.
+	CanChangeParticipantPermissions pulumi.BoolPtrInput `pulumi:"canChangeParticipantPermissions"`
+	// Change their own display name. Default true.
+	CanEditDisplayName pulumi.BoolPtrInput `pulumi:"canEditDisplayName"`
+	// Start a livestream. Default false.
+	CanLivestream pulumi.BoolPtrInput `pulumi:"canLivestream"`
+	// Start a recording. Default false.
+	CanRecord pulumi.BoolPtrInput `pulumi:"canRecord"`
+	// Spotlight participants. Default false.
+	CanSpotlight pulumi.BoolPtrInput `pulumi:"canSpotlight"`
+	// Chat.
+	Chat PresetPermissionsChatPtrInput `pulumi:"chat"`
+	// Connected (breakout) meetings.
+	ConnectedMeetings PresetPermissionsConnectedMeetingsPtrInput `pulumi:"connectedMeetings"`
+	// Mute others. Default false.
+	DisableParticipantAudio pulumi.BoolPtrInput `pulumi:"disableParticipantAudio"`
+	// Stop others' screen shares. Default false.
+	DisableParticipantScreensharing pulumi.BoolPtrInput `pulumi:"disableParticipantScreensharing"`
+	// Turn off others' video. Default false.
+	DisableParticipantVideo pulumi.BoolPtrInput `pulumi:"disableParticipantVideo"`
+	// Invisible to others. Default false.
+	HiddenParticipant pulumi.BoolPtrInput `pulumi:"hiddenParticipant"`
+	// A recorder bot's role.
+	IsRecorder pulumi.BoolPtrInput `pulumi:"isRecorder"`
+	// Remove others. Default false.
+	KickParticipant pulumi.BoolPtrInput `pulumi:"kickParticipant"`
+	// What they may send.
+	Media PresetPermissionsMediaPtrInput `pulumi:"media"`
+	// Pin participants. Default false.
+	PinParticipant pulumi.BoolPtrInput `pulumi:"pinParticipant"`
+	// Plugins.
+	Plugins PresetPermissionsPluginsPtrInput `pulumi:"plugins"`
+	// Polls.
+	Polls PresetPermissionsPollsPtrInput `pulumi:"polls"`
+	// Whether this role records or livestreams. Default "NONE".
+	RecorderType pulumi.StringPtrInput `pulumi:"recorderType"`
+	// See the participant list. Default true.
+	ShowParticipantList pulumi.BoolPtrInput `pulumi:"showParticipantList"`
+	// Whether they may join the stage.
+	StageAccess pulumi.StringPtrInput `pulumi:"stageAccess"`
+	// The meeting has a stage.
+	StageEnabled pulumi.BoolPtrInput `pulumi:"stageEnabled"`
+	// Their speech is transcribed.
+	TranscriptionEnabled pulumi.BoolPtrInput `pulumi:"transcriptionEnabled"`
+	// Whether they wait to be admitted. Default "SKIP".
+	WaitingRoomType pulumi.StringPtrInput `pulumi:"waitingRoomType"`
+}
+
+func (PresetPermissionsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissions)(nil)).Elem()
+}
+
+func (i PresetPermissionsArgs) ToPresetPermissionsOutput() PresetPermissionsOutput {
+	return i.ToPresetPermissionsOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsArgs) ToPresetPermissionsOutputWithContext(ctx context.Context) PresetPermissionsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsOutput)
+}
+
+func (i PresetPermissionsArgs) ToPresetPermissionsPtrOutput() PresetPermissionsPtrOutput {
+	return i.ToPresetPermissionsPtrOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsArgs) ToPresetPermissionsPtrOutputWithContext(ctx context.Context) PresetPermissionsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsOutput).ToPresetPermissionsPtrOutputWithContext(ctx)
+}
+
+// PresetPermissionsPtrInput is an input type that accepts PresetPermissionsArgs, PresetPermissionsPtr and PresetPermissionsPtrOutput values.
+// You can construct a concrete instance of `PresetPermissionsPtrInput` via:
+//
+//	        PresetPermissionsArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetPermissionsPtrInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsPtrOutput() PresetPermissionsPtrOutput
+	ToPresetPermissionsPtrOutputWithContext(context.Context) PresetPermissionsPtrOutput
+}
+
+type presetPermissionsPtrType PresetPermissionsArgs
+
+func PresetPermissionsPtr(v *PresetPermissionsArgs) PresetPermissionsPtrInput {
+	return (*presetPermissionsPtrType)(v)
+}
+
+func (*presetPermissionsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissions)(nil)).Elem()
+}
+
+func (i *presetPermissionsPtrType) ToPresetPermissionsPtrOutput() PresetPermissionsPtrOutput {
+	return i.ToPresetPermissionsPtrOutputWithContext(context.Background())
+}
+
+func (i *presetPermissionsPtrType) ToPresetPermissionsPtrOutputWithContext(ctx context.Context) PresetPermissionsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsPtrOutput)
+}
+
+// What a participant with this preset may do.
+type PresetPermissionsOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissions)(nil)).Elem()
+}
+
+func (o PresetPermissionsOutput) ToPresetPermissionsOutput() PresetPermissionsOutput {
+	return o
+}
+
+func (o PresetPermissionsOutput) ToPresetPermissionsOutputWithContext(ctx context.Context) PresetPermissionsOutput {
+	return o
+}
+
+func (o PresetPermissionsOutput) ToPresetPermissionsPtrOutput() PresetPermissionsPtrOutput {
+	return o.ToPresetPermissionsPtrOutputWithContext(context.Background())
+}
+
+func (o PresetPermissionsOutput) ToPresetPermissionsPtrOutputWithContext(ctx context.Context) PresetPermissionsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetPermissions) *PresetPermissions {
+		return &v
+	}).(PresetPermissionsPtrOutput)
+}
+
+// Accept requests to join the stage.
+func (o PresetPermissionsOutput) AcceptStageRequests() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *bool { return v.AcceptStageRequests }).(pulumi.BoolPtrOutput)
+}
+
+// Admit others from the waiting room. Default false.
+func (o PresetPermissionsOutput) AcceptWaitingRequests() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *bool { return v.AcceptWaitingRequests }).(pulumi.BoolPtrOutput)
+}
+
+// Accept others' requests to share media. Default false.
+func (o PresetPermissionsOutput) CanAcceptProductionRequests() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *bool { return v.CanAcceptProductionRequests }).(pulumi.BoolPtrOutput)
+}
+
+// Change others' permissions. Default false.
+func (o PresetPermissionsOutput) CanChangeParticipantPermissions() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *bool { return v.CanChangeParticipantPermissions }).(pulumi.BoolPtrOutput)
+}
+
+// Change their own display name. Default true.
+func (o PresetPermissionsOutput) CanEditDisplayName() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *bool { return v.CanEditDisplayName }).(pulumi.BoolPtrOutput)
+}
+
+// Start a livestream. Default false.
+func (o PresetPermissionsOutput) CanLivestream() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *bool { return v.CanLivestream }).(pulumi.BoolPtrOutput)
+}
+
+// Start a recording. Default false.
+func (o PresetPermissionsOutput) CanRecord() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *bool { return v.CanRecord }).(pulumi.BoolPtrOutput)
+}
+
+// Spotlight participants. Default false.
+func (o PresetPermissionsOutput) CanSpotlight() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *bool { return v.CanSpotlight }).(pulumi.BoolPtrOutput)
+}
+
+// Chat.
+func (o PresetPermissionsOutput) Chat() PresetPermissionsChatPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *PresetPermissionsChat { return v.Chat }).(PresetPermissionsChatPtrOutput)
+}
+
+// Connected (breakout) meetings.
+func (o PresetPermissionsOutput) ConnectedMeetings() PresetPermissionsConnectedMeetingsPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *PresetPermissionsConnectedMeetings { return v.ConnectedMeetings }).(PresetPermissionsConnectedMeetingsPtrOutput)
+}
+
+// Mute others. Default false.
+func (o PresetPermissionsOutput) DisableParticipantAudio() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *bool { return v.DisableParticipantAudio }).(pulumi.BoolPtrOutput)
+}
+
+// Stop others' screen shares. Default false.
+func (o PresetPermissionsOutput) DisableParticipantScreensharing() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *bool { return v.DisableParticipantScreensharing }).(pulumi.BoolPtrOutput)
+}
+
+// Turn off others' video. Default false.
+func (o PresetPermissionsOutput) DisableParticipantVideo() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *bool { return v.DisableParticipantVideo }).(pulumi.BoolPtrOutput)
+}
+
+// Invisible to others. Default false.
+func (o PresetPermissionsOutput) HiddenParticipant() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *bool { return v.HiddenParticipant }).(pulumi.BoolPtrOutput)
+}
+
+// A recorder bot's role.
+func (o PresetPermissionsOutput) IsRecorder() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *bool { return v.IsRecorder }).(pulumi.BoolPtrOutput)
+}
+
+// Remove others. Default false.
+func (o PresetPermissionsOutput) KickParticipant() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *bool { return v.KickParticipant }).(pulumi.BoolPtrOutput)
+}
+
+// What they may send.
+func (o PresetPermissionsOutput) Media() PresetPermissionsMediaPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *PresetPermissionsMedia { return v.Media }).(PresetPermissionsMediaPtrOutput)
+}
+
+// Pin participants. Default false.
+func (o PresetPermissionsOutput) PinParticipant() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *bool { return v.PinParticipant }).(pulumi.BoolPtrOutput)
+}
+
+// Plugins.
+func (o PresetPermissionsOutput) Plugins() PresetPermissionsPluginsPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *PresetPermissionsPlugins { return v.Plugins }).(PresetPermissionsPluginsPtrOutput)
+}
+
+// Polls.
+func (o PresetPermissionsOutput) Polls() PresetPermissionsPollsPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *PresetPermissionsPolls { return v.Polls }).(PresetPermissionsPollsPtrOutput)
+}
+
+// Whether this role records or livestreams. Default "NONE".
+func (o PresetPermissionsOutput) RecorderType() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *string { return v.RecorderType }).(pulumi.StringPtrOutput)
+}
+
+// See the participant list. Default true.
+func (o PresetPermissionsOutput) ShowParticipantList() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *bool { return v.ShowParticipantList }).(pulumi.BoolPtrOutput)
+}
+
+// Whether they may join the stage.
+func (o PresetPermissionsOutput) StageAccess() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *string { return v.StageAccess }).(pulumi.StringPtrOutput)
+}
+
+// The meeting has a stage.
+func (o PresetPermissionsOutput) StageEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *bool { return v.StageEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// Their speech is transcribed.
+func (o PresetPermissionsOutput) TranscriptionEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *bool { return v.TranscriptionEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// Whether they wait to be admitted. Default "SKIP".
+func (o PresetPermissionsOutput) WaitingRoomType() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetPermissions) *string { return v.WaitingRoomType }).(pulumi.StringPtrOutput)
+}
+
+type PresetPermissionsPtrOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissions)(nil)).Elem()
+}
+
+func (o PresetPermissionsPtrOutput) ToPresetPermissionsPtrOutput() PresetPermissionsPtrOutput {
+	return o
+}
+
+func (o PresetPermissionsPtrOutput) ToPresetPermissionsPtrOutputWithContext(ctx context.Context) PresetPermissionsPtrOutput {
+	return o
+}
+
+func (o PresetPermissionsPtrOutput) Elem() PresetPermissionsOutput {
+	return o.ApplyT(func(v *PresetPermissions) PresetPermissions {
+		if v != nil {
+			return *v
+		}
+		var ret PresetPermissions
+		return ret
+	}).(PresetPermissionsOutput)
+}
+
+// Accept requests to join the stage.
+func (o PresetPermissionsPtrOutput) AcceptStageRequests() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.AcceptStageRequests
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Admit others from the waiting room. Default false.
+func (o PresetPermissionsPtrOutput) AcceptWaitingRequests() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.AcceptWaitingRequests
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Accept others' requests to share media. Default false.
+func (o PresetPermissionsPtrOutput) CanAcceptProductionRequests() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.CanAcceptProductionRequests
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Change others' permissions. Default false.
+func (o PresetPermissionsPtrOutput) CanChangeParticipantPermissions() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.CanChangeParticipantPermissions
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Change their own display name. Default true.
+func (o PresetPermissionsPtrOutput) CanEditDisplayName() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.CanEditDisplayName
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Start a livestream. Default false.
+func (o PresetPermissionsPtrOutput) CanLivestream() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.CanLivestream
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Start a recording. Default false.
+func (o PresetPermissionsPtrOutput) CanRecord() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.CanRecord
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Spotlight participants. Default false.
+func (o PresetPermissionsPtrOutput) CanSpotlight() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.CanSpotlight
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Chat.
+func (o PresetPermissionsPtrOutput) Chat() PresetPermissionsChatPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *PresetPermissionsChat {
+		if v == nil {
+			return nil
+		}
+		return v.Chat
+	}).(PresetPermissionsChatPtrOutput)
+}
+
+// Connected (breakout) meetings.
+func (o PresetPermissionsPtrOutput) ConnectedMeetings() PresetPermissionsConnectedMeetingsPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *PresetPermissionsConnectedMeetings {
+		if v == nil {
+			return nil
+		}
+		return v.ConnectedMeetings
+	}).(PresetPermissionsConnectedMeetingsPtrOutput)
+}
+
+// Mute others. Default false.
+func (o PresetPermissionsPtrOutput) DisableParticipantAudio() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.DisableParticipantAudio
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Stop others' screen shares. Default false.
+func (o PresetPermissionsPtrOutput) DisableParticipantScreensharing() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.DisableParticipantScreensharing
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Turn off others' video. Default false.
+func (o PresetPermissionsPtrOutput) DisableParticipantVideo() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.DisableParticipantVideo
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Invisible to others. Default false.
+func (o PresetPermissionsPtrOutput) HiddenParticipant() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.HiddenParticipant
+	}).(pulumi.BoolPtrOutput)
+}
+
+// A recorder bot's role.
+func (o PresetPermissionsPtrOutput) IsRecorder() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.IsRecorder
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Remove others. Default false.
+func (o PresetPermissionsPtrOutput) KickParticipant() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.KickParticipant
+	}).(pulumi.BoolPtrOutput)
+}
+
+// What they may send.
+func (o PresetPermissionsPtrOutput) Media() PresetPermissionsMediaPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *PresetPermissionsMedia {
+		if v == nil {
+			return nil
+		}
+		return v.Media
+	}).(PresetPermissionsMediaPtrOutput)
+}
+
+// Pin participants. Default false.
+func (o PresetPermissionsPtrOutput) PinParticipant() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.PinParticipant
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Plugins.
+func (o PresetPermissionsPtrOutput) Plugins() PresetPermissionsPluginsPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *PresetPermissionsPlugins {
+		if v == nil {
+			return nil
+		}
+		return v.Plugins
+	}).(PresetPermissionsPluginsPtrOutput)
+}
+
+// Polls.
+func (o PresetPermissionsPtrOutput) Polls() PresetPermissionsPollsPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *PresetPermissionsPolls {
+		if v == nil {
+			return nil
+		}
+		return v.Polls
+	}).(PresetPermissionsPollsPtrOutput)
+}
+
+// Whether this role records or livestreams. Default "NONE".
+func (o PresetPermissionsPtrOutput) RecorderType() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *string {
+		if v == nil {
+			return nil
+		}
+		return v.RecorderType
+	}).(pulumi.StringPtrOutput)
+}
+
+// See the participant list. Default true.
+func (o PresetPermissionsPtrOutput) ShowParticipantList() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.ShowParticipantList
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Whether they may join the stage.
+func (o PresetPermissionsPtrOutput) StageAccess() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *string {
+		if v == nil {
+			return nil
+		}
+		return v.StageAccess
+	}).(pulumi.StringPtrOutput)
+}
+
+// The meeting has a stage.
+func (o PresetPermissionsPtrOutput) StageEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.StageEnabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Their speech is transcribed.
+func (o PresetPermissionsPtrOutput) TranscriptionEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.TranscriptionEnabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Whether they wait to be admitted. Default "SKIP".
+func (o PresetPermissionsPtrOutput) WaitingRoomType() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetPermissions) *string {
+		if v == nil {
+			return nil
+		}
+		return v.WaitingRoomType
+	}).(pulumi.StringPtrOutput)
+}
+
+// Chat.
+type PresetPermissionsChat struct {
+	// Private chat.
+	Private *PresetPermissionsChatPrivate `pulumi:"private"`
+	// Public chat.
+	Public *PresetPermissionsChatPublic `pulumi:"public"`
+}
+
+// PresetPermissionsChatInput is an input type that accepts PresetPermissionsChatArgs and PresetPermissionsChatOutput values.
+// You can construct a concrete instance of `PresetPermissionsChatInput` via:
+//
+//	PresetPermissionsChatArgs{...}
+type PresetPermissionsChatInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsChatOutput() PresetPermissionsChatOutput
+	ToPresetPermissionsChatOutputWithContext(context.Context) PresetPermissionsChatOutput
+}
+
+// Chat.
+type PresetPermissionsChatArgs struct {
+	// Private chat.
+	Private PresetPermissionsChatPrivatePtrInput `pulumi:"private"`
+	// Public chat.
+	Public PresetPermissionsChatPublicPtrInput `pulumi:"public"`
+}
+
+func (PresetPermissionsChatArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsChat)(nil)).Elem()
+}
+
+func (i PresetPermissionsChatArgs) ToPresetPermissionsChatOutput() PresetPermissionsChatOutput {
+	return i.ToPresetPermissionsChatOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsChatArgs) ToPresetPermissionsChatOutputWithContext(ctx context.Context) PresetPermissionsChatOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsChatOutput)
+}
+
+func (i PresetPermissionsChatArgs) ToPresetPermissionsChatPtrOutput() PresetPermissionsChatPtrOutput {
+	return i.ToPresetPermissionsChatPtrOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsChatArgs) ToPresetPermissionsChatPtrOutputWithContext(ctx context.Context) PresetPermissionsChatPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsChatOutput).ToPresetPermissionsChatPtrOutputWithContext(ctx)
+}
+
+// PresetPermissionsChatPtrInput is an input type that accepts PresetPermissionsChatArgs, PresetPermissionsChatPtr and PresetPermissionsChatPtrOutput values.
+// You can construct a concrete instance of `PresetPermissionsChatPtrInput` via:
+//
+//	        PresetPermissionsChatArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetPermissionsChatPtrInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsChatPtrOutput() PresetPermissionsChatPtrOutput
+	ToPresetPermissionsChatPtrOutputWithContext(context.Context) PresetPermissionsChatPtrOutput
+}
+
+type presetPermissionsChatPtrType PresetPermissionsChatArgs
+
+func PresetPermissionsChatPtr(v *PresetPermissionsChatArgs) PresetPermissionsChatPtrInput {
+	return (*presetPermissionsChatPtrType)(v)
+}
+
+func (*presetPermissionsChatPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsChat)(nil)).Elem()
+}
+
+func (i *presetPermissionsChatPtrType) ToPresetPermissionsChatPtrOutput() PresetPermissionsChatPtrOutput {
+	return i.ToPresetPermissionsChatPtrOutputWithContext(context.Background())
+}
+
+func (i *presetPermissionsChatPtrType) ToPresetPermissionsChatPtrOutputWithContext(ctx context.Context) PresetPermissionsChatPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsChatPtrOutput)
+}
+
+// Chat.
+type PresetPermissionsChatOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsChatOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsChat)(nil)).Elem()
+}
+
+func (o PresetPermissionsChatOutput) ToPresetPermissionsChatOutput() PresetPermissionsChatOutput {
+	return o
+}
+
+func (o PresetPermissionsChatOutput) ToPresetPermissionsChatOutputWithContext(ctx context.Context) PresetPermissionsChatOutput {
+	return o
+}
+
+func (o PresetPermissionsChatOutput) ToPresetPermissionsChatPtrOutput() PresetPermissionsChatPtrOutput {
+	return o.ToPresetPermissionsChatPtrOutputWithContext(context.Background())
+}
+
+func (o PresetPermissionsChatOutput) ToPresetPermissionsChatPtrOutputWithContext(ctx context.Context) PresetPermissionsChatPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetPermissionsChat) *PresetPermissionsChat {
+		return &v
+	}).(PresetPermissionsChatPtrOutput)
+}
+
+// Private chat.
+func (o PresetPermissionsChatOutput) Private() PresetPermissionsChatPrivatePtrOutput {
+	return o.ApplyT(func(v PresetPermissionsChat) *PresetPermissionsChatPrivate { return v.Private }).(PresetPermissionsChatPrivatePtrOutput)
+}
+
+// Public chat.
+func (o PresetPermissionsChatOutput) Public() PresetPermissionsChatPublicPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsChat) *PresetPermissionsChatPublic { return v.Public }).(PresetPermissionsChatPublicPtrOutput)
+}
+
+type PresetPermissionsChatPtrOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsChatPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsChat)(nil)).Elem()
+}
+
+func (o PresetPermissionsChatPtrOutput) ToPresetPermissionsChatPtrOutput() PresetPermissionsChatPtrOutput {
+	return o
+}
+
+func (o PresetPermissionsChatPtrOutput) ToPresetPermissionsChatPtrOutputWithContext(ctx context.Context) PresetPermissionsChatPtrOutput {
+	return o
+}
+
+func (o PresetPermissionsChatPtrOutput) Elem() PresetPermissionsChatOutput {
+	return o.ApplyT(func(v *PresetPermissionsChat) PresetPermissionsChat {
+		if v != nil {
+			return *v
+		}
+		var ret PresetPermissionsChat
+		return ret
+	}).(PresetPermissionsChatOutput)
+}
+
+// Private chat.
+func (o PresetPermissionsChatPtrOutput) Private() PresetPermissionsChatPrivatePtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsChat) *PresetPermissionsChatPrivate {
+		if v == nil {
+			return nil
+		}
+		return v.Private
+	}).(PresetPermissionsChatPrivatePtrOutput)
+}
+
+// Public chat.
+func (o PresetPermissionsChatPtrOutput) Public() PresetPermissionsChatPublicPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsChat) *PresetPermissionsChatPublic {
+		if v == nil {
+			return nil
+		}
+		return v.Public
+	}).(PresetPermissionsChatPublicPtrOutput)
+}
+
+// Private chat.
+type PresetPermissionsChatPrivate struct {
+	// Receive private messages. Default true.
+	CanReceive *bool `pulumi:"canReceive"`
+	// Send private messages. Default true.
+	CanSend *bool `pulumi:"canSend"`
+	// Send files privately. Default true.
+	Files *bool `pulumi:"files"`
+	// Send text privately. Default true.
+	Text *bool `pulumi:"text"`
+}
+
+// PresetPermissionsChatPrivateInput is an input type that accepts PresetPermissionsChatPrivateArgs and PresetPermissionsChatPrivateOutput values.
+// You can construct a concrete instance of `PresetPermissionsChatPrivateInput` via:
+//
+//	PresetPermissionsChatPrivateArgs{...}
+type PresetPermissionsChatPrivateInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsChatPrivateOutput() PresetPermissionsChatPrivateOutput
+	ToPresetPermissionsChatPrivateOutputWithContext(context.Context) PresetPermissionsChatPrivateOutput
+}
+
+// Private chat.
+type PresetPermissionsChatPrivateArgs struct {
+	// Receive private messages. Default true.
+	CanReceive pulumi.BoolPtrInput `pulumi:"canReceive"`
+	// Send private messages. Default true.
+	CanSend pulumi.BoolPtrInput `pulumi:"canSend"`
+	// Send files privately. Default true.
+	Files pulumi.BoolPtrInput `pulumi:"files"`
+	// Send text privately. Default true.
+	Text pulumi.BoolPtrInput `pulumi:"text"`
+}
+
+func (PresetPermissionsChatPrivateArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsChatPrivate)(nil)).Elem()
+}
+
+func (i PresetPermissionsChatPrivateArgs) ToPresetPermissionsChatPrivateOutput() PresetPermissionsChatPrivateOutput {
+	return i.ToPresetPermissionsChatPrivateOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsChatPrivateArgs) ToPresetPermissionsChatPrivateOutputWithContext(ctx context.Context) PresetPermissionsChatPrivateOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsChatPrivateOutput)
+}
+
+func (i PresetPermissionsChatPrivateArgs) ToPresetPermissionsChatPrivatePtrOutput() PresetPermissionsChatPrivatePtrOutput {
+	return i.ToPresetPermissionsChatPrivatePtrOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsChatPrivateArgs) ToPresetPermissionsChatPrivatePtrOutputWithContext(ctx context.Context) PresetPermissionsChatPrivatePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsChatPrivateOutput).ToPresetPermissionsChatPrivatePtrOutputWithContext(ctx)
+}
+
+// PresetPermissionsChatPrivatePtrInput is an input type that accepts PresetPermissionsChatPrivateArgs, PresetPermissionsChatPrivatePtr and PresetPermissionsChatPrivatePtrOutput values.
+// You can construct a concrete instance of `PresetPermissionsChatPrivatePtrInput` via:
+//
+//	        PresetPermissionsChatPrivateArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetPermissionsChatPrivatePtrInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsChatPrivatePtrOutput() PresetPermissionsChatPrivatePtrOutput
+	ToPresetPermissionsChatPrivatePtrOutputWithContext(context.Context) PresetPermissionsChatPrivatePtrOutput
+}
+
+type presetPermissionsChatPrivatePtrType PresetPermissionsChatPrivateArgs
+
+func PresetPermissionsChatPrivatePtr(v *PresetPermissionsChatPrivateArgs) PresetPermissionsChatPrivatePtrInput {
+	return (*presetPermissionsChatPrivatePtrType)(v)
+}
+
+func (*presetPermissionsChatPrivatePtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsChatPrivate)(nil)).Elem()
+}
+
+func (i *presetPermissionsChatPrivatePtrType) ToPresetPermissionsChatPrivatePtrOutput() PresetPermissionsChatPrivatePtrOutput {
+	return i.ToPresetPermissionsChatPrivatePtrOutputWithContext(context.Background())
+}
+
+func (i *presetPermissionsChatPrivatePtrType) ToPresetPermissionsChatPrivatePtrOutputWithContext(ctx context.Context) PresetPermissionsChatPrivatePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsChatPrivatePtrOutput)
+}
+
+// Private chat.
+type PresetPermissionsChatPrivateOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsChatPrivateOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsChatPrivate)(nil)).Elem()
+}
+
+func (o PresetPermissionsChatPrivateOutput) ToPresetPermissionsChatPrivateOutput() PresetPermissionsChatPrivateOutput {
+	return o
+}
+
+func (o PresetPermissionsChatPrivateOutput) ToPresetPermissionsChatPrivateOutputWithContext(ctx context.Context) PresetPermissionsChatPrivateOutput {
+	return o
+}
+
+func (o PresetPermissionsChatPrivateOutput) ToPresetPermissionsChatPrivatePtrOutput() PresetPermissionsChatPrivatePtrOutput {
+	return o.ToPresetPermissionsChatPrivatePtrOutputWithContext(context.Background())
+}
+
+func (o PresetPermissionsChatPrivateOutput) ToPresetPermissionsChatPrivatePtrOutputWithContext(ctx context.Context) PresetPermissionsChatPrivatePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetPermissionsChatPrivate) *PresetPermissionsChatPrivate {
+		return &v
+	}).(PresetPermissionsChatPrivatePtrOutput)
+}
+
+// Receive private messages. Default true.
+func (o PresetPermissionsChatPrivateOutput) CanReceive() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsChatPrivate) *bool { return v.CanReceive }).(pulumi.BoolPtrOutput)
+}
+
+// Send private messages. Default true.
+func (o PresetPermissionsChatPrivateOutput) CanSend() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsChatPrivate) *bool { return v.CanSend }).(pulumi.BoolPtrOutput)
+}
+
+// Send files privately. Default true.
+func (o PresetPermissionsChatPrivateOutput) Files() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsChatPrivate) *bool { return v.Files }).(pulumi.BoolPtrOutput)
+}
+
+// Send text privately. Default true.
+func (o PresetPermissionsChatPrivateOutput) Text() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsChatPrivate) *bool { return v.Text }).(pulumi.BoolPtrOutput)
+}
+
+type PresetPermissionsChatPrivatePtrOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsChatPrivatePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsChatPrivate)(nil)).Elem()
+}
+
+func (o PresetPermissionsChatPrivatePtrOutput) ToPresetPermissionsChatPrivatePtrOutput() PresetPermissionsChatPrivatePtrOutput {
+	return o
+}
+
+func (o PresetPermissionsChatPrivatePtrOutput) ToPresetPermissionsChatPrivatePtrOutputWithContext(ctx context.Context) PresetPermissionsChatPrivatePtrOutput {
+	return o
+}
+
+func (o PresetPermissionsChatPrivatePtrOutput) Elem() PresetPermissionsChatPrivateOutput {
+	return o.ApplyT(func(v *PresetPermissionsChatPrivate) PresetPermissionsChatPrivate {
+		if v != nil {
+			return *v
+		}
+		var ret PresetPermissionsChatPrivate
+		return ret
+	}).(PresetPermissionsChatPrivateOutput)
+}
+
+// Receive private messages. Default true.
+func (o PresetPermissionsChatPrivatePtrOutput) CanReceive() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsChatPrivate) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.CanReceive
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Send private messages. Default true.
+func (o PresetPermissionsChatPrivatePtrOutput) CanSend() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsChatPrivate) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.CanSend
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Send files privately. Default true.
+func (o PresetPermissionsChatPrivatePtrOutput) Files() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsChatPrivate) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Files
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Send text privately. Default true.
+func (o PresetPermissionsChatPrivatePtrOutput) Text() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsChatPrivate) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Text
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Public chat.
+type PresetPermissionsChatPublic struct {
+	// Send public messages. Default true.
+	CanSend *bool `pulumi:"canSend"`
+	// Send files publicly. Default true.
+	Files *bool `pulumi:"files"`
+	// Send text publicly. Default true.
+	Text *bool `pulumi:"text"`
+}
+
+// PresetPermissionsChatPublicInput is an input type that accepts PresetPermissionsChatPublicArgs and PresetPermissionsChatPublicOutput values.
+// You can construct a concrete instance of `PresetPermissionsChatPublicInput` via:
+//
+//	PresetPermissionsChatPublicArgs{...}
+type PresetPermissionsChatPublicInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsChatPublicOutput() PresetPermissionsChatPublicOutput
+	ToPresetPermissionsChatPublicOutputWithContext(context.Context) PresetPermissionsChatPublicOutput
+}
+
+// Public chat.
+type PresetPermissionsChatPublicArgs struct {
+	// Send public messages. Default true.
+	CanSend pulumi.BoolPtrInput `pulumi:"canSend"`
+	// Send files publicly. Default true.
+	Files pulumi.BoolPtrInput `pulumi:"files"`
+	// Send text publicly. Default true.
+	Text pulumi.BoolPtrInput `pulumi:"text"`
+}
+
+func (PresetPermissionsChatPublicArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsChatPublic)(nil)).Elem()
+}
+
+func (i PresetPermissionsChatPublicArgs) ToPresetPermissionsChatPublicOutput() PresetPermissionsChatPublicOutput {
+	return i.ToPresetPermissionsChatPublicOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsChatPublicArgs) ToPresetPermissionsChatPublicOutputWithContext(ctx context.Context) PresetPermissionsChatPublicOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsChatPublicOutput)
+}
+
+func (i PresetPermissionsChatPublicArgs) ToPresetPermissionsChatPublicPtrOutput() PresetPermissionsChatPublicPtrOutput {
+	return i.ToPresetPermissionsChatPublicPtrOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsChatPublicArgs) ToPresetPermissionsChatPublicPtrOutputWithContext(ctx context.Context) PresetPermissionsChatPublicPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsChatPublicOutput).ToPresetPermissionsChatPublicPtrOutputWithContext(ctx)
+}
+
+// PresetPermissionsChatPublicPtrInput is an input type that accepts PresetPermissionsChatPublicArgs, PresetPermissionsChatPublicPtr and PresetPermissionsChatPublicPtrOutput values.
+// You can construct a concrete instance of `PresetPermissionsChatPublicPtrInput` via:
+//
+//	        PresetPermissionsChatPublicArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetPermissionsChatPublicPtrInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsChatPublicPtrOutput() PresetPermissionsChatPublicPtrOutput
+	ToPresetPermissionsChatPublicPtrOutputWithContext(context.Context) PresetPermissionsChatPublicPtrOutput
+}
+
+type presetPermissionsChatPublicPtrType PresetPermissionsChatPublicArgs
+
+func PresetPermissionsChatPublicPtr(v *PresetPermissionsChatPublicArgs) PresetPermissionsChatPublicPtrInput {
+	return (*presetPermissionsChatPublicPtrType)(v)
+}
+
+func (*presetPermissionsChatPublicPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsChatPublic)(nil)).Elem()
+}
+
+func (i *presetPermissionsChatPublicPtrType) ToPresetPermissionsChatPublicPtrOutput() PresetPermissionsChatPublicPtrOutput {
+	return i.ToPresetPermissionsChatPublicPtrOutputWithContext(context.Background())
+}
+
+func (i *presetPermissionsChatPublicPtrType) ToPresetPermissionsChatPublicPtrOutputWithContext(ctx context.Context) PresetPermissionsChatPublicPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsChatPublicPtrOutput)
+}
+
+// Public chat.
+type PresetPermissionsChatPublicOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsChatPublicOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsChatPublic)(nil)).Elem()
+}
+
+func (o PresetPermissionsChatPublicOutput) ToPresetPermissionsChatPublicOutput() PresetPermissionsChatPublicOutput {
+	return o
+}
+
+func (o PresetPermissionsChatPublicOutput) ToPresetPermissionsChatPublicOutputWithContext(ctx context.Context) PresetPermissionsChatPublicOutput {
+	return o
+}
+
+func (o PresetPermissionsChatPublicOutput) ToPresetPermissionsChatPublicPtrOutput() PresetPermissionsChatPublicPtrOutput {
+	return o.ToPresetPermissionsChatPublicPtrOutputWithContext(context.Background())
+}
+
+func (o PresetPermissionsChatPublicOutput) ToPresetPermissionsChatPublicPtrOutputWithContext(ctx context.Context) PresetPermissionsChatPublicPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetPermissionsChatPublic) *PresetPermissionsChatPublic {
+		return &v
+	}).(PresetPermissionsChatPublicPtrOutput)
+}
+
+// Send public messages. Default true.
+func (o PresetPermissionsChatPublicOutput) CanSend() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsChatPublic) *bool { return v.CanSend }).(pulumi.BoolPtrOutput)
+}
+
+// Send files publicly. Default true.
+func (o PresetPermissionsChatPublicOutput) Files() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsChatPublic) *bool { return v.Files }).(pulumi.BoolPtrOutput)
+}
+
+// Send text publicly. Default true.
+func (o PresetPermissionsChatPublicOutput) Text() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsChatPublic) *bool { return v.Text }).(pulumi.BoolPtrOutput)
+}
+
+type PresetPermissionsChatPublicPtrOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsChatPublicPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsChatPublic)(nil)).Elem()
+}
+
+func (o PresetPermissionsChatPublicPtrOutput) ToPresetPermissionsChatPublicPtrOutput() PresetPermissionsChatPublicPtrOutput {
+	return o
+}
+
+func (o PresetPermissionsChatPublicPtrOutput) ToPresetPermissionsChatPublicPtrOutputWithContext(ctx context.Context) PresetPermissionsChatPublicPtrOutput {
+	return o
+}
+
+func (o PresetPermissionsChatPublicPtrOutput) Elem() PresetPermissionsChatPublicOutput {
+	return o.ApplyT(func(v *PresetPermissionsChatPublic) PresetPermissionsChatPublic {
+		if v != nil {
+			return *v
+		}
+		var ret PresetPermissionsChatPublic
+		return ret
+	}).(PresetPermissionsChatPublicOutput)
+}
+
+// Send public messages. Default true.
+func (o PresetPermissionsChatPublicPtrOutput) CanSend() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsChatPublic) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.CanSend
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Send files publicly. Default true.
+func (o PresetPermissionsChatPublicPtrOutput) Files() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsChatPublic) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Files
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Send text publicly. Default true.
+func (o PresetPermissionsChatPublicPtrOutput) Text() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsChatPublic) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Text
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Connected (breakout) meetings.
+type PresetPermissionsConnectedMeetings struct {
+	// Change connected meetings. Default false.
+	CanAlterConnectedMeetings *bool `pulumi:"canAlterConnectedMeetings"`
+	// Switch between connected meetings. Default true.
+	CanSwitchConnectedMeetings *bool `pulumi:"canSwitchConnectedMeetings"`
+	// Return to the parent meeting. Default true.
+	CanSwitchToParentMeeting *bool `pulumi:"canSwitchToParentMeeting"`
+}
+
+// PresetPermissionsConnectedMeetingsInput is an input type that accepts PresetPermissionsConnectedMeetingsArgs and PresetPermissionsConnectedMeetingsOutput values.
+// You can construct a concrete instance of `PresetPermissionsConnectedMeetingsInput` via:
+//
+//	PresetPermissionsConnectedMeetingsArgs{...}
+type PresetPermissionsConnectedMeetingsInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsConnectedMeetingsOutput() PresetPermissionsConnectedMeetingsOutput
+	ToPresetPermissionsConnectedMeetingsOutputWithContext(context.Context) PresetPermissionsConnectedMeetingsOutput
+}
+
+// Connected (breakout) meetings.
+type PresetPermissionsConnectedMeetingsArgs struct {
+	// Change connected meetings. Default false.
+	CanAlterConnectedMeetings pulumi.BoolPtrInput `pulumi:"canAlterConnectedMeetings"`
+	// Switch between connected meetings. Default true.
+	CanSwitchConnectedMeetings pulumi.BoolPtrInput `pulumi:"canSwitchConnectedMeetings"`
+	// Return to the parent meeting. Default true.
+	CanSwitchToParentMeeting pulumi.BoolPtrInput `pulumi:"canSwitchToParentMeeting"`
+}
+
+func (PresetPermissionsConnectedMeetingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsConnectedMeetings)(nil)).Elem()
+}
+
+func (i PresetPermissionsConnectedMeetingsArgs) ToPresetPermissionsConnectedMeetingsOutput() PresetPermissionsConnectedMeetingsOutput {
+	return i.ToPresetPermissionsConnectedMeetingsOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsConnectedMeetingsArgs) ToPresetPermissionsConnectedMeetingsOutputWithContext(ctx context.Context) PresetPermissionsConnectedMeetingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsConnectedMeetingsOutput)
+}
+
+func (i PresetPermissionsConnectedMeetingsArgs) ToPresetPermissionsConnectedMeetingsPtrOutput() PresetPermissionsConnectedMeetingsPtrOutput {
+	return i.ToPresetPermissionsConnectedMeetingsPtrOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsConnectedMeetingsArgs) ToPresetPermissionsConnectedMeetingsPtrOutputWithContext(ctx context.Context) PresetPermissionsConnectedMeetingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsConnectedMeetingsOutput).ToPresetPermissionsConnectedMeetingsPtrOutputWithContext(ctx)
+}
+
+// PresetPermissionsConnectedMeetingsPtrInput is an input type that accepts PresetPermissionsConnectedMeetingsArgs, PresetPermissionsConnectedMeetingsPtr and PresetPermissionsConnectedMeetingsPtrOutput values.
+// You can construct a concrete instance of `PresetPermissionsConnectedMeetingsPtrInput` via:
+//
+//	        PresetPermissionsConnectedMeetingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetPermissionsConnectedMeetingsPtrInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsConnectedMeetingsPtrOutput() PresetPermissionsConnectedMeetingsPtrOutput
+	ToPresetPermissionsConnectedMeetingsPtrOutputWithContext(context.Context) PresetPermissionsConnectedMeetingsPtrOutput
+}
+
+type presetPermissionsConnectedMeetingsPtrType PresetPermissionsConnectedMeetingsArgs
+
+func PresetPermissionsConnectedMeetingsPtr(v *PresetPermissionsConnectedMeetingsArgs) PresetPermissionsConnectedMeetingsPtrInput {
+	return (*presetPermissionsConnectedMeetingsPtrType)(v)
+}
+
+func (*presetPermissionsConnectedMeetingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsConnectedMeetings)(nil)).Elem()
+}
+
+func (i *presetPermissionsConnectedMeetingsPtrType) ToPresetPermissionsConnectedMeetingsPtrOutput() PresetPermissionsConnectedMeetingsPtrOutput {
+	return i.ToPresetPermissionsConnectedMeetingsPtrOutputWithContext(context.Background())
+}
+
+func (i *presetPermissionsConnectedMeetingsPtrType) ToPresetPermissionsConnectedMeetingsPtrOutputWithContext(ctx context.Context) PresetPermissionsConnectedMeetingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsConnectedMeetingsPtrOutput)
+}
+
+// Connected (breakout) meetings.
+type PresetPermissionsConnectedMeetingsOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsConnectedMeetingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsConnectedMeetings)(nil)).Elem()
+}
+
+func (o PresetPermissionsConnectedMeetingsOutput) ToPresetPermissionsConnectedMeetingsOutput() PresetPermissionsConnectedMeetingsOutput {
+	return o
+}
+
+func (o PresetPermissionsConnectedMeetingsOutput) ToPresetPermissionsConnectedMeetingsOutputWithContext(ctx context.Context) PresetPermissionsConnectedMeetingsOutput {
+	return o
+}
+
+func (o PresetPermissionsConnectedMeetingsOutput) ToPresetPermissionsConnectedMeetingsPtrOutput() PresetPermissionsConnectedMeetingsPtrOutput {
+	return o.ToPresetPermissionsConnectedMeetingsPtrOutputWithContext(context.Background())
+}
+
+func (o PresetPermissionsConnectedMeetingsOutput) ToPresetPermissionsConnectedMeetingsPtrOutputWithContext(ctx context.Context) PresetPermissionsConnectedMeetingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetPermissionsConnectedMeetings) *PresetPermissionsConnectedMeetings {
+		return &v
+	}).(PresetPermissionsConnectedMeetingsPtrOutput)
+}
+
+// Change connected meetings. Default false.
+func (o PresetPermissionsConnectedMeetingsOutput) CanAlterConnectedMeetings() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsConnectedMeetings) *bool { return v.CanAlterConnectedMeetings }).(pulumi.BoolPtrOutput)
+}
+
+// Switch between connected meetings. Default true.
+func (o PresetPermissionsConnectedMeetingsOutput) CanSwitchConnectedMeetings() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsConnectedMeetings) *bool { return v.CanSwitchConnectedMeetings }).(pulumi.BoolPtrOutput)
+}
+
+// Return to the parent meeting. Default true.
+func (o PresetPermissionsConnectedMeetingsOutput) CanSwitchToParentMeeting() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsConnectedMeetings) *bool { return v.CanSwitchToParentMeeting }).(pulumi.BoolPtrOutput)
+}
+
+type PresetPermissionsConnectedMeetingsPtrOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsConnectedMeetingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsConnectedMeetings)(nil)).Elem()
+}
+
+func (o PresetPermissionsConnectedMeetingsPtrOutput) ToPresetPermissionsConnectedMeetingsPtrOutput() PresetPermissionsConnectedMeetingsPtrOutput {
+	return o
+}
+
+func (o PresetPermissionsConnectedMeetingsPtrOutput) ToPresetPermissionsConnectedMeetingsPtrOutputWithContext(ctx context.Context) PresetPermissionsConnectedMeetingsPtrOutput {
+	return o
+}
+
+func (o PresetPermissionsConnectedMeetingsPtrOutput) Elem() PresetPermissionsConnectedMeetingsOutput {
+	return o.ApplyT(func(v *PresetPermissionsConnectedMeetings) PresetPermissionsConnectedMeetings {
+		if v != nil {
+			return *v
+		}
+		var ret PresetPermissionsConnectedMeetings
+		return ret
+	}).(PresetPermissionsConnectedMeetingsOutput)
+}
+
+// Change connected meetings. Default false.
+func (o PresetPermissionsConnectedMeetingsPtrOutput) CanAlterConnectedMeetings() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsConnectedMeetings) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.CanAlterConnectedMeetings
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Switch between connected meetings. Default true.
+func (o PresetPermissionsConnectedMeetingsPtrOutput) CanSwitchConnectedMeetings() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsConnectedMeetings) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.CanSwitchConnectedMeetings
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Return to the parent meeting. Default true.
+func (o PresetPermissionsConnectedMeetingsPtrOutput) CanSwitchToParentMeeting() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsConnectedMeetings) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.CanSwitchToParentMeeting
+	}).(pulumi.BoolPtrOutput)
+}
+
+// What they may send.
+type PresetPermissionsMedia struct {
+	// Audio.
+	Audio *PresetPermissionsMediaAudio `pulumi:"audio"`
+	// Screen share.
+	Screenshare *PresetPermissionsMediaScreenshare `pulumi:"screenshare"`
+	// Video.
+	Video *PresetPermissionsMediaVideo `pulumi:"video"`
+}
+
+// PresetPermissionsMediaInput is an input type that accepts PresetPermissionsMediaArgs and PresetPermissionsMediaOutput values.
+// You can construct a concrete instance of `PresetPermissionsMediaInput` via:
+//
+//	PresetPermissionsMediaArgs{...}
+type PresetPermissionsMediaInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsMediaOutput() PresetPermissionsMediaOutput
+	ToPresetPermissionsMediaOutputWithContext(context.Context) PresetPermissionsMediaOutput
+}
+
+// What they may send.
+type PresetPermissionsMediaArgs struct {
+	// Audio.
+	Audio PresetPermissionsMediaAudioPtrInput `pulumi:"audio"`
+	// Screen share.
+	Screenshare PresetPermissionsMediaScreensharePtrInput `pulumi:"screenshare"`
+	// Video.
+	Video PresetPermissionsMediaVideoPtrInput `pulumi:"video"`
+}
+
+func (PresetPermissionsMediaArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsMedia)(nil)).Elem()
+}
+
+func (i PresetPermissionsMediaArgs) ToPresetPermissionsMediaOutput() PresetPermissionsMediaOutput {
+	return i.ToPresetPermissionsMediaOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsMediaArgs) ToPresetPermissionsMediaOutputWithContext(ctx context.Context) PresetPermissionsMediaOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsMediaOutput)
+}
+
+func (i PresetPermissionsMediaArgs) ToPresetPermissionsMediaPtrOutput() PresetPermissionsMediaPtrOutput {
+	return i.ToPresetPermissionsMediaPtrOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsMediaArgs) ToPresetPermissionsMediaPtrOutputWithContext(ctx context.Context) PresetPermissionsMediaPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsMediaOutput).ToPresetPermissionsMediaPtrOutputWithContext(ctx)
+}
+
+// PresetPermissionsMediaPtrInput is an input type that accepts PresetPermissionsMediaArgs, PresetPermissionsMediaPtr and PresetPermissionsMediaPtrOutput values.
+// You can construct a concrete instance of `PresetPermissionsMediaPtrInput` via:
+//
+//	        PresetPermissionsMediaArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetPermissionsMediaPtrInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsMediaPtrOutput() PresetPermissionsMediaPtrOutput
+	ToPresetPermissionsMediaPtrOutputWithContext(context.Context) PresetPermissionsMediaPtrOutput
+}
+
+type presetPermissionsMediaPtrType PresetPermissionsMediaArgs
+
+func PresetPermissionsMediaPtr(v *PresetPermissionsMediaArgs) PresetPermissionsMediaPtrInput {
+	return (*presetPermissionsMediaPtrType)(v)
+}
+
+func (*presetPermissionsMediaPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsMedia)(nil)).Elem()
+}
+
+func (i *presetPermissionsMediaPtrType) ToPresetPermissionsMediaPtrOutput() PresetPermissionsMediaPtrOutput {
+	return i.ToPresetPermissionsMediaPtrOutputWithContext(context.Background())
+}
+
+func (i *presetPermissionsMediaPtrType) ToPresetPermissionsMediaPtrOutputWithContext(ctx context.Context) PresetPermissionsMediaPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsMediaPtrOutput)
+}
+
+// What they may send.
+type PresetPermissionsMediaOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsMediaOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsMedia)(nil)).Elem()
+}
+
+func (o PresetPermissionsMediaOutput) ToPresetPermissionsMediaOutput() PresetPermissionsMediaOutput {
+	return o
+}
+
+func (o PresetPermissionsMediaOutput) ToPresetPermissionsMediaOutputWithContext(ctx context.Context) PresetPermissionsMediaOutput {
+	return o
+}
+
+func (o PresetPermissionsMediaOutput) ToPresetPermissionsMediaPtrOutput() PresetPermissionsMediaPtrOutput {
+	return o.ToPresetPermissionsMediaPtrOutputWithContext(context.Background())
+}
+
+func (o PresetPermissionsMediaOutput) ToPresetPermissionsMediaPtrOutputWithContext(ctx context.Context) PresetPermissionsMediaPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetPermissionsMedia) *PresetPermissionsMedia {
+		return &v
+	}).(PresetPermissionsMediaPtrOutput)
+}
+
+// Audio.
+func (o PresetPermissionsMediaOutput) Audio() PresetPermissionsMediaAudioPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsMedia) *PresetPermissionsMediaAudio { return v.Audio }).(PresetPermissionsMediaAudioPtrOutput)
+}
+
+// Screen share.
+func (o PresetPermissionsMediaOutput) Screenshare() PresetPermissionsMediaScreensharePtrOutput {
+	return o.ApplyT(func(v PresetPermissionsMedia) *PresetPermissionsMediaScreenshare { return v.Screenshare }).(PresetPermissionsMediaScreensharePtrOutput)
+}
+
+// Video.
+func (o PresetPermissionsMediaOutput) Video() PresetPermissionsMediaVideoPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsMedia) *PresetPermissionsMediaVideo { return v.Video }).(PresetPermissionsMediaVideoPtrOutput)
+}
+
+type PresetPermissionsMediaPtrOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsMediaPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsMedia)(nil)).Elem()
+}
+
+func (o PresetPermissionsMediaPtrOutput) ToPresetPermissionsMediaPtrOutput() PresetPermissionsMediaPtrOutput {
+	return o
+}
+
+func (o PresetPermissionsMediaPtrOutput) ToPresetPermissionsMediaPtrOutputWithContext(ctx context.Context) PresetPermissionsMediaPtrOutput {
+	return o
+}
+
+func (o PresetPermissionsMediaPtrOutput) Elem() PresetPermissionsMediaOutput {
+	return o.ApplyT(func(v *PresetPermissionsMedia) PresetPermissionsMedia {
+		if v != nil {
+			return *v
+		}
+		var ret PresetPermissionsMedia
+		return ret
+	}).(PresetPermissionsMediaOutput)
+}
+
+// Audio.
+func (o PresetPermissionsMediaPtrOutput) Audio() PresetPermissionsMediaAudioPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsMedia) *PresetPermissionsMediaAudio {
+		if v == nil {
+			return nil
+		}
+		return v.Audio
+	}).(PresetPermissionsMediaAudioPtrOutput)
+}
+
+// Screen share.
+func (o PresetPermissionsMediaPtrOutput) Screenshare() PresetPermissionsMediaScreensharePtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsMedia) *PresetPermissionsMediaScreenshare {
+		if v == nil {
+			return nil
+		}
+		return v.Screenshare
+	}).(PresetPermissionsMediaScreensharePtrOutput)
+}
+
+// Video.
+func (o PresetPermissionsMediaPtrOutput) Video() PresetPermissionsMediaVideoPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsMedia) *PresetPermissionsMediaVideo {
+		if v == nil {
+			return nil
+		}
+		return v.Video
+	}).(PresetPermissionsMediaVideoPtrOutput)
+}
+
+// Audio.
+type PresetPermissionsMediaAudio struct {
+	// Whether they may send Audio. Default "ALLOWED".
+	CanProduce *string `pulumi:"canProduce"`
+}
+
+// PresetPermissionsMediaAudioInput is an input type that accepts PresetPermissionsMediaAudioArgs and PresetPermissionsMediaAudioOutput values.
+// You can construct a concrete instance of `PresetPermissionsMediaAudioInput` via:
+//
+//	PresetPermissionsMediaAudioArgs{...}
+type PresetPermissionsMediaAudioInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsMediaAudioOutput() PresetPermissionsMediaAudioOutput
+	ToPresetPermissionsMediaAudioOutputWithContext(context.Context) PresetPermissionsMediaAudioOutput
+}
+
+// Audio.
+type PresetPermissionsMediaAudioArgs struct {
+	// Whether they may send Audio. Default "ALLOWED".
+	CanProduce pulumi.StringPtrInput `pulumi:"canProduce"`
+}
+
+func (PresetPermissionsMediaAudioArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsMediaAudio)(nil)).Elem()
+}
+
+func (i PresetPermissionsMediaAudioArgs) ToPresetPermissionsMediaAudioOutput() PresetPermissionsMediaAudioOutput {
+	return i.ToPresetPermissionsMediaAudioOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsMediaAudioArgs) ToPresetPermissionsMediaAudioOutputWithContext(ctx context.Context) PresetPermissionsMediaAudioOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsMediaAudioOutput)
+}
+
+func (i PresetPermissionsMediaAudioArgs) ToPresetPermissionsMediaAudioPtrOutput() PresetPermissionsMediaAudioPtrOutput {
+	return i.ToPresetPermissionsMediaAudioPtrOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsMediaAudioArgs) ToPresetPermissionsMediaAudioPtrOutputWithContext(ctx context.Context) PresetPermissionsMediaAudioPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsMediaAudioOutput).ToPresetPermissionsMediaAudioPtrOutputWithContext(ctx)
+}
+
+// PresetPermissionsMediaAudioPtrInput is an input type that accepts PresetPermissionsMediaAudioArgs, PresetPermissionsMediaAudioPtr and PresetPermissionsMediaAudioPtrOutput values.
+// You can construct a concrete instance of `PresetPermissionsMediaAudioPtrInput` via:
+//
+//	        PresetPermissionsMediaAudioArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetPermissionsMediaAudioPtrInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsMediaAudioPtrOutput() PresetPermissionsMediaAudioPtrOutput
+	ToPresetPermissionsMediaAudioPtrOutputWithContext(context.Context) PresetPermissionsMediaAudioPtrOutput
+}
+
+type presetPermissionsMediaAudioPtrType PresetPermissionsMediaAudioArgs
+
+func PresetPermissionsMediaAudioPtr(v *PresetPermissionsMediaAudioArgs) PresetPermissionsMediaAudioPtrInput {
+	return (*presetPermissionsMediaAudioPtrType)(v)
+}
+
+func (*presetPermissionsMediaAudioPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsMediaAudio)(nil)).Elem()
+}
+
+func (i *presetPermissionsMediaAudioPtrType) ToPresetPermissionsMediaAudioPtrOutput() PresetPermissionsMediaAudioPtrOutput {
+	return i.ToPresetPermissionsMediaAudioPtrOutputWithContext(context.Background())
+}
+
+func (i *presetPermissionsMediaAudioPtrType) ToPresetPermissionsMediaAudioPtrOutputWithContext(ctx context.Context) PresetPermissionsMediaAudioPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsMediaAudioPtrOutput)
+}
+
+// Audio.
+type PresetPermissionsMediaAudioOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsMediaAudioOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsMediaAudio)(nil)).Elem()
+}
+
+func (o PresetPermissionsMediaAudioOutput) ToPresetPermissionsMediaAudioOutput() PresetPermissionsMediaAudioOutput {
+	return o
+}
+
+func (o PresetPermissionsMediaAudioOutput) ToPresetPermissionsMediaAudioOutputWithContext(ctx context.Context) PresetPermissionsMediaAudioOutput {
+	return o
+}
+
+func (o PresetPermissionsMediaAudioOutput) ToPresetPermissionsMediaAudioPtrOutput() PresetPermissionsMediaAudioPtrOutput {
+	return o.ToPresetPermissionsMediaAudioPtrOutputWithContext(context.Background())
+}
+
+func (o PresetPermissionsMediaAudioOutput) ToPresetPermissionsMediaAudioPtrOutputWithContext(ctx context.Context) PresetPermissionsMediaAudioPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetPermissionsMediaAudio) *PresetPermissionsMediaAudio {
+		return &v
+	}).(PresetPermissionsMediaAudioPtrOutput)
+}
+
+// Whether they may send Audio. Default "ALLOWED".
+func (o PresetPermissionsMediaAudioOutput) CanProduce() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsMediaAudio) *string { return v.CanProduce }).(pulumi.StringPtrOutput)
+}
+
+type PresetPermissionsMediaAudioPtrOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsMediaAudioPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsMediaAudio)(nil)).Elem()
+}
+
+func (o PresetPermissionsMediaAudioPtrOutput) ToPresetPermissionsMediaAudioPtrOutput() PresetPermissionsMediaAudioPtrOutput {
+	return o
+}
+
+func (o PresetPermissionsMediaAudioPtrOutput) ToPresetPermissionsMediaAudioPtrOutputWithContext(ctx context.Context) PresetPermissionsMediaAudioPtrOutput {
+	return o
+}
+
+func (o PresetPermissionsMediaAudioPtrOutput) Elem() PresetPermissionsMediaAudioOutput {
+	return o.ApplyT(func(v *PresetPermissionsMediaAudio) PresetPermissionsMediaAudio {
+		if v != nil {
+			return *v
+		}
+		var ret PresetPermissionsMediaAudio
+		return ret
+	}).(PresetPermissionsMediaAudioOutput)
+}
+
+// Whether they may send Audio. Default "ALLOWED".
+func (o PresetPermissionsMediaAudioPtrOutput) CanProduce() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsMediaAudio) *string {
+		if v == nil {
+			return nil
+		}
+		return v.CanProduce
+	}).(pulumi.StringPtrOutput)
+}
+
+// Screen share.
+type PresetPermissionsMediaScreenshare struct {
+	// Whether they may send Screen share. Default "CAN_REQUEST".
+	CanProduce *string `pulumi:"canProduce"`
+}
+
+// PresetPermissionsMediaScreenshareInput is an input type that accepts PresetPermissionsMediaScreenshareArgs and PresetPermissionsMediaScreenshareOutput values.
+// You can construct a concrete instance of `PresetPermissionsMediaScreenshareInput` via:
+//
+//	PresetPermissionsMediaScreenshareArgs{...}
+type PresetPermissionsMediaScreenshareInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsMediaScreenshareOutput() PresetPermissionsMediaScreenshareOutput
+	ToPresetPermissionsMediaScreenshareOutputWithContext(context.Context) PresetPermissionsMediaScreenshareOutput
+}
+
+// Screen share.
+type PresetPermissionsMediaScreenshareArgs struct {
+	// Whether they may send Screen share. Default "CAN_REQUEST".
+	CanProduce pulumi.StringPtrInput `pulumi:"canProduce"`
+}
+
+func (PresetPermissionsMediaScreenshareArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsMediaScreenshare)(nil)).Elem()
+}
+
+func (i PresetPermissionsMediaScreenshareArgs) ToPresetPermissionsMediaScreenshareOutput() PresetPermissionsMediaScreenshareOutput {
+	return i.ToPresetPermissionsMediaScreenshareOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsMediaScreenshareArgs) ToPresetPermissionsMediaScreenshareOutputWithContext(ctx context.Context) PresetPermissionsMediaScreenshareOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsMediaScreenshareOutput)
+}
+
+func (i PresetPermissionsMediaScreenshareArgs) ToPresetPermissionsMediaScreensharePtrOutput() PresetPermissionsMediaScreensharePtrOutput {
+	return i.ToPresetPermissionsMediaScreensharePtrOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsMediaScreenshareArgs) ToPresetPermissionsMediaScreensharePtrOutputWithContext(ctx context.Context) PresetPermissionsMediaScreensharePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsMediaScreenshareOutput).ToPresetPermissionsMediaScreensharePtrOutputWithContext(ctx)
+}
+
+// PresetPermissionsMediaScreensharePtrInput is an input type that accepts PresetPermissionsMediaScreenshareArgs, PresetPermissionsMediaScreensharePtr and PresetPermissionsMediaScreensharePtrOutput values.
+// You can construct a concrete instance of `PresetPermissionsMediaScreensharePtrInput` via:
+//
+//	        PresetPermissionsMediaScreenshareArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetPermissionsMediaScreensharePtrInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsMediaScreensharePtrOutput() PresetPermissionsMediaScreensharePtrOutput
+	ToPresetPermissionsMediaScreensharePtrOutputWithContext(context.Context) PresetPermissionsMediaScreensharePtrOutput
+}
+
+type presetPermissionsMediaScreensharePtrType PresetPermissionsMediaScreenshareArgs
+
+func PresetPermissionsMediaScreensharePtr(v *PresetPermissionsMediaScreenshareArgs) PresetPermissionsMediaScreensharePtrInput {
+	return (*presetPermissionsMediaScreensharePtrType)(v)
+}
+
+func (*presetPermissionsMediaScreensharePtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsMediaScreenshare)(nil)).Elem()
+}
+
+func (i *presetPermissionsMediaScreensharePtrType) ToPresetPermissionsMediaScreensharePtrOutput() PresetPermissionsMediaScreensharePtrOutput {
+	return i.ToPresetPermissionsMediaScreensharePtrOutputWithContext(context.Background())
+}
+
+func (i *presetPermissionsMediaScreensharePtrType) ToPresetPermissionsMediaScreensharePtrOutputWithContext(ctx context.Context) PresetPermissionsMediaScreensharePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsMediaScreensharePtrOutput)
+}
+
+// Screen share.
+type PresetPermissionsMediaScreenshareOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsMediaScreenshareOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsMediaScreenshare)(nil)).Elem()
+}
+
+func (o PresetPermissionsMediaScreenshareOutput) ToPresetPermissionsMediaScreenshareOutput() PresetPermissionsMediaScreenshareOutput {
+	return o
+}
+
+func (o PresetPermissionsMediaScreenshareOutput) ToPresetPermissionsMediaScreenshareOutputWithContext(ctx context.Context) PresetPermissionsMediaScreenshareOutput {
+	return o
+}
+
+func (o PresetPermissionsMediaScreenshareOutput) ToPresetPermissionsMediaScreensharePtrOutput() PresetPermissionsMediaScreensharePtrOutput {
+	return o.ToPresetPermissionsMediaScreensharePtrOutputWithContext(context.Background())
+}
+
+func (o PresetPermissionsMediaScreenshareOutput) ToPresetPermissionsMediaScreensharePtrOutputWithContext(ctx context.Context) PresetPermissionsMediaScreensharePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetPermissionsMediaScreenshare) *PresetPermissionsMediaScreenshare {
+		return &v
+	}).(PresetPermissionsMediaScreensharePtrOutput)
+}
+
+// Whether they may send Screen share. Default "CAN_REQUEST".
+func (o PresetPermissionsMediaScreenshareOutput) CanProduce() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsMediaScreenshare) *string { return v.CanProduce }).(pulumi.StringPtrOutput)
+}
+
+type PresetPermissionsMediaScreensharePtrOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsMediaScreensharePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsMediaScreenshare)(nil)).Elem()
+}
+
+func (o PresetPermissionsMediaScreensharePtrOutput) ToPresetPermissionsMediaScreensharePtrOutput() PresetPermissionsMediaScreensharePtrOutput {
+	return o
+}
+
+func (o PresetPermissionsMediaScreensharePtrOutput) ToPresetPermissionsMediaScreensharePtrOutputWithContext(ctx context.Context) PresetPermissionsMediaScreensharePtrOutput {
+	return o
+}
+
+func (o PresetPermissionsMediaScreensharePtrOutput) Elem() PresetPermissionsMediaScreenshareOutput {
+	return o.ApplyT(func(v *PresetPermissionsMediaScreenshare) PresetPermissionsMediaScreenshare {
+		if v != nil {
+			return *v
+		}
+		var ret PresetPermissionsMediaScreenshare
+		return ret
+	}).(PresetPermissionsMediaScreenshareOutput)
+}
+
+// Whether they may send Screen share. Default "CAN_REQUEST".
+func (o PresetPermissionsMediaScreensharePtrOutput) CanProduce() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsMediaScreenshare) *string {
+		if v == nil {
+			return nil
+		}
+		return v.CanProduce
+	}).(pulumi.StringPtrOutput)
+}
+
+// Video.
+type PresetPermissionsMediaVideo struct {
+	// Whether they may send Video. Default "ALLOWED".
+	CanProduce *string `pulumi:"canProduce"`
+}
+
+// PresetPermissionsMediaVideoInput is an input type that accepts PresetPermissionsMediaVideoArgs and PresetPermissionsMediaVideoOutput values.
+// You can construct a concrete instance of `PresetPermissionsMediaVideoInput` via:
+//
+//	PresetPermissionsMediaVideoArgs{...}
+type PresetPermissionsMediaVideoInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsMediaVideoOutput() PresetPermissionsMediaVideoOutput
+	ToPresetPermissionsMediaVideoOutputWithContext(context.Context) PresetPermissionsMediaVideoOutput
+}
+
+// Video.
+type PresetPermissionsMediaVideoArgs struct {
+	// Whether they may send Video. Default "ALLOWED".
+	CanProduce pulumi.StringPtrInput `pulumi:"canProduce"`
+}
+
+func (PresetPermissionsMediaVideoArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsMediaVideo)(nil)).Elem()
+}
+
+func (i PresetPermissionsMediaVideoArgs) ToPresetPermissionsMediaVideoOutput() PresetPermissionsMediaVideoOutput {
+	return i.ToPresetPermissionsMediaVideoOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsMediaVideoArgs) ToPresetPermissionsMediaVideoOutputWithContext(ctx context.Context) PresetPermissionsMediaVideoOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsMediaVideoOutput)
+}
+
+func (i PresetPermissionsMediaVideoArgs) ToPresetPermissionsMediaVideoPtrOutput() PresetPermissionsMediaVideoPtrOutput {
+	return i.ToPresetPermissionsMediaVideoPtrOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsMediaVideoArgs) ToPresetPermissionsMediaVideoPtrOutputWithContext(ctx context.Context) PresetPermissionsMediaVideoPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsMediaVideoOutput).ToPresetPermissionsMediaVideoPtrOutputWithContext(ctx)
+}
+
+// PresetPermissionsMediaVideoPtrInput is an input type that accepts PresetPermissionsMediaVideoArgs, PresetPermissionsMediaVideoPtr and PresetPermissionsMediaVideoPtrOutput values.
+// You can construct a concrete instance of `PresetPermissionsMediaVideoPtrInput` via:
+//
+//	        PresetPermissionsMediaVideoArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetPermissionsMediaVideoPtrInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsMediaVideoPtrOutput() PresetPermissionsMediaVideoPtrOutput
+	ToPresetPermissionsMediaVideoPtrOutputWithContext(context.Context) PresetPermissionsMediaVideoPtrOutput
+}
+
+type presetPermissionsMediaVideoPtrType PresetPermissionsMediaVideoArgs
+
+func PresetPermissionsMediaVideoPtr(v *PresetPermissionsMediaVideoArgs) PresetPermissionsMediaVideoPtrInput {
+	return (*presetPermissionsMediaVideoPtrType)(v)
+}
+
+func (*presetPermissionsMediaVideoPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsMediaVideo)(nil)).Elem()
+}
+
+func (i *presetPermissionsMediaVideoPtrType) ToPresetPermissionsMediaVideoPtrOutput() PresetPermissionsMediaVideoPtrOutput {
+	return i.ToPresetPermissionsMediaVideoPtrOutputWithContext(context.Background())
+}
+
+func (i *presetPermissionsMediaVideoPtrType) ToPresetPermissionsMediaVideoPtrOutputWithContext(ctx context.Context) PresetPermissionsMediaVideoPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsMediaVideoPtrOutput)
+}
+
+// Video.
+type PresetPermissionsMediaVideoOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsMediaVideoOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsMediaVideo)(nil)).Elem()
+}
+
+func (o PresetPermissionsMediaVideoOutput) ToPresetPermissionsMediaVideoOutput() PresetPermissionsMediaVideoOutput {
+	return o
+}
+
+func (o PresetPermissionsMediaVideoOutput) ToPresetPermissionsMediaVideoOutputWithContext(ctx context.Context) PresetPermissionsMediaVideoOutput {
+	return o
+}
+
+func (o PresetPermissionsMediaVideoOutput) ToPresetPermissionsMediaVideoPtrOutput() PresetPermissionsMediaVideoPtrOutput {
+	return o.ToPresetPermissionsMediaVideoPtrOutputWithContext(context.Background())
+}
+
+func (o PresetPermissionsMediaVideoOutput) ToPresetPermissionsMediaVideoPtrOutputWithContext(ctx context.Context) PresetPermissionsMediaVideoPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetPermissionsMediaVideo) *PresetPermissionsMediaVideo {
+		return &v
+	}).(PresetPermissionsMediaVideoPtrOutput)
+}
+
+// Whether they may send Video. Default "ALLOWED".
+func (o PresetPermissionsMediaVideoOutput) CanProduce() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsMediaVideo) *string { return v.CanProduce }).(pulumi.StringPtrOutput)
+}
+
+type PresetPermissionsMediaVideoPtrOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsMediaVideoPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsMediaVideo)(nil)).Elem()
+}
+
+func (o PresetPermissionsMediaVideoPtrOutput) ToPresetPermissionsMediaVideoPtrOutput() PresetPermissionsMediaVideoPtrOutput {
+	return o
+}
+
+func (o PresetPermissionsMediaVideoPtrOutput) ToPresetPermissionsMediaVideoPtrOutputWithContext(ctx context.Context) PresetPermissionsMediaVideoPtrOutput {
+	return o
+}
+
+func (o PresetPermissionsMediaVideoPtrOutput) Elem() PresetPermissionsMediaVideoOutput {
+	return o.ApplyT(func(v *PresetPermissionsMediaVideo) PresetPermissionsMediaVideo {
+		if v != nil {
+			return *v
+		}
+		var ret PresetPermissionsMediaVideo
+		return ret
+	}).(PresetPermissionsMediaVideoOutput)
+}
+
+// Whether they may send Video. Default "ALLOWED".
+func (o PresetPermissionsMediaVideoPtrOutput) CanProduce() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsMediaVideo) *string {
+		if v == nil {
+			return nil
+		}
+		return v.CanProduce
+	}).(pulumi.StringPtrOutput)
+}
+
+// Plugins.
+type PresetPermissionsPlugins struct {
+	// Close plugins. Default false.
+	CanClose *bool `pulumi:"canClose"`
+	// Edit plugin settings. Default false.
+	CanEditConfig *bool `pulumi:"canEditConfig"`
+	// Start plugins. Default false.
+	CanStart *bool `pulumi:"canStart"`
+	// Settings by plugin id (ids are sent as written). Default {}.
+	Config map[string]PresetPermissionsPluginsConfig `pulumi:"config"`
+}
+
+// PresetPermissionsPluginsInput is an input type that accepts PresetPermissionsPluginsArgs and PresetPermissionsPluginsOutput values.
+// You can construct a concrete instance of `PresetPermissionsPluginsInput` via:
+//
+//	PresetPermissionsPluginsArgs{...}
+type PresetPermissionsPluginsInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsPluginsOutput() PresetPermissionsPluginsOutput
+	ToPresetPermissionsPluginsOutputWithContext(context.Context) PresetPermissionsPluginsOutput
+}
+
+// Plugins.
+type PresetPermissionsPluginsArgs struct {
+	// Close plugins. Default false.
+	CanClose pulumi.BoolPtrInput `pulumi:"canClose"`
+	// Edit plugin settings. Default false.
+	CanEditConfig pulumi.BoolPtrInput `pulumi:"canEditConfig"`
+	// Start plugins. Default false.
+	CanStart pulumi.BoolPtrInput `pulumi:"canStart"`
+	// Settings by plugin id (ids are sent as written). Default {}.
+	Config PresetPermissionsPluginsConfigMapInput `pulumi:"config"`
+}
+
+func (PresetPermissionsPluginsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsPlugins)(nil)).Elem()
+}
+
+func (i PresetPermissionsPluginsArgs) ToPresetPermissionsPluginsOutput() PresetPermissionsPluginsOutput {
+	return i.ToPresetPermissionsPluginsOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsPluginsArgs) ToPresetPermissionsPluginsOutputWithContext(ctx context.Context) PresetPermissionsPluginsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsPluginsOutput)
+}
+
+func (i PresetPermissionsPluginsArgs) ToPresetPermissionsPluginsPtrOutput() PresetPermissionsPluginsPtrOutput {
+	return i.ToPresetPermissionsPluginsPtrOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsPluginsArgs) ToPresetPermissionsPluginsPtrOutputWithContext(ctx context.Context) PresetPermissionsPluginsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsPluginsOutput).ToPresetPermissionsPluginsPtrOutputWithContext(ctx)
+}
+
+// PresetPermissionsPluginsPtrInput is an input type that accepts PresetPermissionsPluginsArgs, PresetPermissionsPluginsPtr and PresetPermissionsPluginsPtrOutput values.
+// You can construct a concrete instance of `PresetPermissionsPluginsPtrInput` via:
+//
+//	        PresetPermissionsPluginsArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetPermissionsPluginsPtrInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsPluginsPtrOutput() PresetPermissionsPluginsPtrOutput
+	ToPresetPermissionsPluginsPtrOutputWithContext(context.Context) PresetPermissionsPluginsPtrOutput
+}
+
+type presetPermissionsPluginsPtrType PresetPermissionsPluginsArgs
+
+func PresetPermissionsPluginsPtr(v *PresetPermissionsPluginsArgs) PresetPermissionsPluginsPtrInput {
+	return (*presetPermissionsPluginsPtrType)(v)
+}
+
+func (*presetPermissionsPluginsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsPlugins)(nil)).Elem()
+}
+
+func (i *presetPermissionsPluginsPtrType) ToPresetPermissionsPluginsPtrOutput() PresetPermissionsPluginsPtrOutput {
+	return i.ToPresetPermissionsPluginsPtrOutputWithContext(context.Background())
+}
+
+func (i *presetPermissionsPluginsPtrType) ToPresetPermissionsPluginsPtrOutputWithContext(ctx context.Context) PresetPermissionsPluginsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsPluginsPtrOutput)
+}
+
+// Plugins.
+type PresetPermissionsPluginsOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsPluginsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsPlugins)(nil)).Elem()
+}
+
+func (o PresetPermissionsPluginsOutput) ToPresetPermissionsPluginsOutput() PresetPermissionsPluginsOutput {
+	return o
+}
+
+func (o PresetPermissionsPluginsOutput) ToPresetPermissionsPluginsOutputWithContext(ctx context.Context) PresetPermissionsPluginsOutput {
+	return o
+}
+
+func (o PresetPermissionsPluginsOutput) ToPresetPermissionsPluginsPtrOutput() PresetPermissionsPluginsPtrOutput {
+	return o.ToPresetPermissionsPluginsPtrOutputWithContext(context.Background())
+}
+
+func (o PresetPermissionsPluginsOutput) ToPresetPermissionsPluginsPtrOutputWithContext(ctx context.Context) PresetPermissionsPluginsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetPermissionsPlugins) *PresetPermissionsPlugins {
+		return &v
+	}).(PresetPermissionsPluginsPtrOutput)
+}
+
+// Close plugins. Default false.
+func (o PresetPermissionsPluginsOutput) CanClose() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsPlugins) *bool { return v.CanClose }).(pulumi.BoolPtrOutput)
+}
+
+// Edit plugin settings. Default false.
+func (o PresetPermissionsPluginsOutput) CanEditConfig() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsPlugins) *bool { return v.CanEditConfig }).(pulumi.BoolPtrOutput)
+}
+
+// Start plugins. Default false.
+func (o PresetPermissionsPluginsOutput) CanStart() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsPlugins) *bool { return v.CanStart }).(pulumi.BoolPtrOutput)
+}
+
+// Settings by plugin id (ids are sent as written). Default {}.
+func (o PresetPermissionsPluginsOutput) Config() PresetPermissionsPluginsConfigMapOutput {
+	return o.ApplyT(func(v PresetPermissionsPlugins) map[string]PresetPermissionsPluginsConfig { return v.Config }).(PresetPermissionsPluginsConfigMapOutput)
+}
+
+type PresetPermissionsPluginsPtrOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsPluginsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsPlugins)(nil)).Elem()
+}
+
+func (o PresetPermissionsPluginsPtrOutput) ToPresetPermissionsPluginsPtrOutput() PresetPermissionsPluginsPtrOutput {
+	return o
+}
+
+func (o PresetPermissionsPluginsPtrOutput) ToPresetPermissionsPluginsPtrOutputWithContext(ctx context.Context) PresetPermissionsPluginsPtrOutput {
+	return o
+}
+
+func (o PresetPermissionsPluginsPtrOutput) Elem() PresetPermissionsPluginsOutput {
+	return o.ApplyT(func(v *PresetPermissionsPlugins) PresetPermissionsPlugins {
+		if v != nil {
+			return *v
+		}
+		var ret PresetPermissionsPlugins
+		return ret
+	}).(PresetPermissionsPluginsOutput)
+}
+
+// Close plugins. Default false.
+func (o PresetPermissionsPluginsPtrOutput) CanClose() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsPlugins) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.CanClose
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Edit plugin settings. Default false.
+func (o PresetPermissionsPluginsPtrOutput) CanEditConfig() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsPlugins) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.CanEditConfig
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Start plugins. Default false.
+func (o PresetPermissionsPluginsPtrOutput) CanStart() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsPlugins) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.CanStart
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Settings by plugin id (ids are sent as written). Default {}.
+func (o PresetPermissionsPluginsPtrOutput) Config() PresetPermissionsPluginsConfigMapOutput {
+	return o.ApplyT(func(v *PresetPermissionsPlugins) map[string]PresetPermissionsPluginsConfig {
+		if v == nil {
+			return nil
+		}
+		return v.Config
+	}).(PresetPermissionsPluginsConfigMapOutput)
+}
+
+// One plugin's settings.
+type PresetPermissionsPluginsConfig struct {
+	// Full access or view only.
+	AccessControl *string `pulumi:"accessControl"`
+	// The plugin handles view only.
+	HandlesViewOnly *bool `pulumi:"handlesViewOnly"`
+}
+
+// PresetPermissionsPluginsConfigInput is an input type that accepts PresetPermissionsPluginsConfigArgs and PresetPermissionsPluginsConfigOutput values.
+// You can construct a concrete instance of `PresetPermissionsPluginsConfigInput` via:
+//
+//	PresetPermissionsPluginsConfigArgs{...}
+type PresetPermissionsPluginsConfigInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsPluginsConfigOutput() PresetPermissionsPluginsConfigOutput
+	ToPresetPermissionsPluginsConfigOutputWithContext(context.Context) PresetPermissionsPluginsConfigOutput
+}
+
+// One plugin's settings.
+type PresetPermissionsPluginsConfigArgs struct {
+	// Full access or view only.
+	AccessControl pulumi.StringPtrInput `pulumi:"accessControl"`
+	// The plugin handles view only.
+	HandlesViewOnly pulumi.BoolPtrInput `pulumi:"handlesViewOnly"`
+}
+
+func (PresetPermissionsPluginsConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsPluginsConfig)(nil)).Elem()
+}
+
+func (i PresetPermissionsPluginsConfigArgs) ToPresetPermissionsPluginsConfigOutput() PresetPermissionsPluginsConfigOutput {
+	return i.ToPresetPermissionsPluginsConfigOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsPluginsConfigArgs) ToPresetPermissionsPluginsConfigOutputWithContext(ctx context.Context) PresetPermissionsPluginsConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsPluginsConfigOutput)
+}
+
+// PresetPermissionsPluginsConfigMapInput is an input type that accepts PresetPermissionsPluginsConfigMap and PresetPermissionsPluginsConfigMapOutput values.
+// You can construct a concrete instance of `PresetPermissionsPluginsConfigMapInput` via:
+//
+//	PresetPermissionsPluginsConfigMap{ "key": PresetPermissionsPluginsConfigArgs{...} }
+type PresetPermissionsPluginsConfigMapInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsPluginsConfigMapOutput() PresetPermissionsPluginsConfigMapOutput
+	ToPresetPermissionsPluginsConfigMapOutputWithContext(context.Context) PresetPermissionsPluginsConfigMapOutput
+}
+
+type PresetPermissionsPluginsConfigMap map[string]PresetPermissionsPluginsConfigInput
+
+func (PresetPermissionsPluginsConfigMap) ElementType() reflect.Type {
+	return reflect.TypeOf((*map[string]PresetPermissionsPluginsConfig)(nil)).Elem()
+}
+
+func (i PresetPermissionsPluginsConfigMap) ToPresetPermissionsPluginsConfigMapOutput() PresetPermissionsPluginsConfigMapOutput {
+	return i.ToPresetPermissionsPluginsConfigMapOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsPluginsConfigMap) ToPresetPermissionsPluginsConfigMapOutputWithContext(ctx context.Context) PresetPermissionsPluginsConfigMapOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsPluginsConfigMapOutput)
+}
+
+// One plugin's settings.
+type PresetPermissionsPluginsConfigOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsPluginsConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsPluginsConfig)(nil)).Elem()
+}
+
+func (o PresetPermissionsPluginsConfigOutput) ToPresetPermissionsPluginsConfigOutput() PresetPermissionsPluginsConfigOutput {
+	return o
+}
+
+func (o PresetPermissionsPluginsConfigOutput) ToPresetPermissionsPluginsConfigOutputWithContext(ctx context.Context) PresetPermissionsPluginsConfigOutput {
+	return o
+}
+
+// Full access or view only.
+func (o PresetPermissionsPluginsConfigOutput) AccessControl() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsPluginsConfig) *string { return v.AccessControl }).(pulumi.StringPtrOutput)
+}
+
+// The plugin handles view only.
+func (o PresetPermissionsPluginsConfigOutput) HandlesViewOnly() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsPluginsConfig) *bool { return v.HandlesViewOnly }).(pulumi.BoolPtrOutput)
+}
+
+type PresetPermissionsPluginsConfigMapOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsPluginsConfigMapOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*map[string]PresetPermissionsPluginsConfig)(nil)).Elem()
+}
+
+func (o PresetPermissionsPluginsConfigMapOutput) ToPresetPermissionsPluginsConfigMapOutput() PresetPermissionsPluginsConfigMapOutput {
+	return o
+}
+
+func (o PresetPermissionsPluginsConfigMapOutput) ToPresetPermissionsPluginsConfigMapOutputWithContext(ctx context.Context) PresetPermissionsPluginsConfigMapOutput {
+	return o
+}
+
+func (o PresetPermissionsPluginsConfigMapOutput) MapIndex(k pulumi.StringInput) PresetPermissionsPluginsConfigOutput {
+	return pulumi.All(o, k).ApplyT(func(vs []interface{}) PresetPermissionsPluginsConfig {
+		return vs[0].(map[string]PresetPermissionsPluginsConfig)[vs[1].(string)]
+	}).(PresetPermissionsPluginsConfigOutput)
+}
+
+// Polls.
+type PresetPermissionsPolls struct {
+	// Create polls. Default false.
+	CanCreate *bool `pulumi:"canCreate"`
+	// See polls. Default true.
+	CanView *bool `pulumi:"canView"`
+	// Vote in polls. Default true.
+	CanVote *bool `pulumi:"canVote"`
+}
+
+// PresetPermissionsPollsInput is an input type that accepts PresetPermissionsPollsArgs and PresetPermissionsPollsOutput values.
+// You can construct a concrete instance of `PresetPermissionsPollsInput` via:
+//
+//	PresetPermissionsPollsArgs{...}
+type PresetPermissionsPollsInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsPollsOutput() PresetPermissionsPollsOutput
+	ToPresetPermissionsPollsOutputWithContext(context.Context) PresetPermissionsPollsOutput
+}
+
+// Polls.
+type PresetPermissionsPollsArgs struct {
+	// Create polls. Default false.
+	CanCreate pulumi.BoolPtrInput `pulumi:"canCreate"`
+	// See polls. Default true.
+	CanView pulumi.BoolPtrInput `pulumi:"canView"`
+	// Vote in polls. Default true.
+	CanVote pulumi.BoolPtrInput `pulumi:"canVote"`
+}
+
+func (PresetPermissionsPollsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsPolls)(nil)).Elem()
+}
+
+func (i PresetPermissionsPollsArgs) ToPresetPermissionsPollsOutput() PresetPermissionsPollsOutput {
+	return i.ToPresetPermissionsPollsOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsPollsArgs) ToPresetPermissionsPollsOutputWithContext(ctx context.Context) PresetPermissionsPollsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsPollsOutput)
+}
+
+func (i PresetPermissionsPollsArgs) ToPresetPermissionsPollsPtrOutput() PresetPermissionsPollsPtrOutput {
+	return i.ToPresetPermissionsPollsPtrOutputWithContext(context.Background())
+}
+
+func (i PresetPermissionsPollsArgs) ToPresetPermissionsPollsPtrOutputWithContext(ctx context.Context) PresetPermissionsPollsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsPollsOutput).ToPresetPermissionsPollsPtrOutputWithContext(ctx)
+}
+
+// PresetPermissionsPollsPtrInput is an input type that accepts PresetPermissionsPollsArgs, PresetPermissionsPollsPtr and PresetPermissionsPollsPtrOutput values.
+// You can construct a concrete instance of `PresetPermissionsPollsPtrInput` via:
+//
+//	        PresetPermissionsPollsArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetPermissionsPollsPtrInput interface {
+	pulumi.Input
+
+	ToPresetPermissionsPollsPtrOutput() PresetPermissionsPollsPtrOutput
+	ToPresetPermissionsPollsPtrOutputWithContext(context.Context) PresetPermissionsPollsPtrOutput
+}
+
+type presetPermissionsPollsPtrType PresetPermissionsPollsArgs
+
+func PresetPermissionsPollsPtr(v *PresetPermissionsPollsArgs) PresetPermissionsPollsPtrInput {
+	return (*presetPermissionsPollsPtrType)(v)
+}
+
+func (*presetPermissionsPollsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsPolls)(nil)).Elem()
+}
+
+func (i *presetPermissionsPollsPtrType) ToPresetPermissionsPollsPtrOutput() PresetPermissionsPollsPtrOutput {
+	return i.ToPresetPermissionsPollsPtrOutputWithContext(context.Background())
+}
+
+func (i *presetPermissionsPollsPtrType) ToPresetPermissionsPollsPtrOutputWithContext(ctx context.Context) PresetPermissionsPollsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetPermissionsPollsPtrOutput)
+}
+
+// Polls.
+type PresetPermissionsPollsOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsPollsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetPermissionsPolls)(nil)).Elem()
+}
+
+func (o PresetPermissionsPollsOutput) ToPresetPermissionsPollsOutput() PresetPermissionsPollsOutput {
+	return o
+}
+
+func (o PresetPermissionsPollsOutput) ToPresetPermissionsPollsOutputWithContext(ctx context.Context) PresetPermissionsPollsOutput {
+	return o
+}
+
+func (o PresetPermissionsPollsOutput) ToPresetPermissionsPollsPtrOutput() PresetPermissionsPollsPtrOutput {
+	return o.ToPresetPermissionsPollsPtrOutputWithContext(context.Background())
+}
+
+func (o PresetPermissionsPollsOutput) ToPresetPermissionsPollsPtrOutputWithContext(ctx context.Context) PresetPermissionsPollsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetPermissionsPolls) *PresetPermissionsPolls {
+		return &v
+	}).(PresetPermissionsPollsPtrOutput)
+}
+
+// Create polls. Default false.
+func (o PresetPermissionsPollsOutput) CanCreate() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsPolls) *bool { return v.CanCreate }).(pulumi.BoolPtrOutput)
+}
+
+// See polls. Default true.
+func (o PresetPermissionsPollsOutput) CanView() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsPolls) *bool { return v.CanView }).(pulumi.BoolPtrOutput)
+}
+
+// Vote in polls. Default true.
+func (o PresetPermissionsPollsOutput) CanVote() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PresetPermissionsPolls) *bool { return v.CanVote }).(pulumi.BoolPtrOutput)
+}
+
+type PresetPermissionsPollsPtrOutput struct{ *pulumi.OutputState }
+
+func (PresetPermissionsPollsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetPermissionsPolls)(nil)).Elem()
+}
+
+func (o PresetPermissionsPollsPtrOutput) ToPresetPermissionsPollsPtrOutput() PresetPermissionsPollsPtrOutput {
+	return o
+}
+
+func (o PresetPermissionsPollsPtrOutput) ToPresetPermissionsPollsPtrOutputWithContext(ctx context.Context) PresetPermissionsPollsPtrOutput {
+	return o
+}
+
+func (o PresetPermissionsPollsPtrOutput) Elem() PresetPermissionsPollsOutput {
+	return o.ApplyT(func(v *PresetPermissionsPolls) PresetPermissionsPolls {
+		if v != nil {
+			return *v
+		}
+		var ret PresetPermissionsPolls
+		return ret
+	}).(PresetPermissionsPollsOutput)
+}
+
+// Create polls. Default false.
+func (o PresetPermissionsPollsPtrOutput) CanCreate() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsPolls) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.CanCreate
+	}).(pulumi.BoolPtrOutput)
+}
+
+// See polls. Default true.
+func (o PresetPermissionsPollsPtrOutput) CanView() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsPolls) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.CanView
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Vote in polls. Default true.
+func (o PresetPermissionsPollsPtrOutput) CanVote() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PresetPermissionsPolls) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.CanVote
+	}).(pulumi.BoolPtrOutput)
+}
+
+// How the meeting looks to them.
+type PresetUi struct {
+	// Design tokens.
+	DesignTokens *PresetUiDesignTokens `pulumi:"designTokens"`
+}
+
+// PresetUiInput is an input type that accepts PresetUiArgs and PresetUiOutput values.
+// You can construct a concrete instance of `PresetUiInput` via:
+//
+//	PresetUiArgs{...}
+type PresetUiInput interface {
+	pulumi.Input
+
+	ToPresetUiOutput() PresetUiOutput
+	ToPresetUiOutputWithContext(context.Context) PresetUiOutput
+}
+
+// How the meeting looks to them.
+type PresetUiArgs struct {
+	// Design tokens.
+	DesignTokens PresetUiDesignTokensPtrInput `pulumi:"designTokens"`
+}
+
+func (PresetUiArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetUi)(nil)).Elem()
+}
+
+func (i PresetUiArgs) ToPresetUiOutput() PresetUiOutput {
+	return i.ToPresetUiOutputWithContext(context.Background())
+}
+
+func (i PresetUiArgs) ToPresetUiOutputWithContext(ctx context.Context) PresetUiOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetUiOutput)
+}
+
+func (i PresetUiArgs) ToPresetUiPtrOutput() PresetUiPtrOutput {
+	return i.ToPresetUiPtrOutputWithContext(context.Background())
+}
+
+func (i PresetUiArgs) ToPresetUiPtrOutputWithContext(ctx context.Context) PresetUiPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetUiOutput).ToPresetUiPtrOutputWithContext(ctx)
+}
+
+// PresetUiPtrInput is an input type that accepts PresetUiArgs, PresetUiPtr and PresetUiPtrOutput values.
+// You can construct a concrete instance of `PresetUiPtrInput` via:
+//
+//	        PresetUiArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetUiPtrInput interface {
+	pulumi.Input
+
+	ToPresetUiPtrOutput() PresetUiPtrOutput
+	ToPresetUiPtrOutputWithContext(context.Context) PresetUiPtrOutput
+}
+
+type presetUiPtrType PresetUiArgs
+
+func PresetUiPtr(v *PresetUiArgs) PresetUiPtrInput {
+	return (*presetUiPtrType)(v)
+}
+
+func (*presetUiPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetUi)(nil)).Elem()
+}
+
+func (i *presetUiPtrType) ToPresetUiPtrOutput() PresetUiPtrOutput {
+	return i.ToPresetUiPtrOutputWithContext(context.Background())
+}
+
+func (i *presetUiPtrType) ToPresetUiPtrOutputWithContext(ctx context.Context) PresetUiPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetUiPtrOutput)
+}
+
+// How the meeting looks to them.
+type PresetUiOutput struct{ *pulumi.OutputState }
+
+func (PresetUiOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetUi)(nil)).Elem()
+}
+
+func (o PresetUiOutput) ToPresetUiOutput() PresetUiOutput {
+	return o
+}
+
+func (o PresetUiOutput) ToPresetUiOutputWithContext(ctx context.Context) PresetUiOutput {
+	return o
+}
+
+func (o PresetUiOutput) ToPresetUiPtrOutput() PresetUiPtrOutput {
+	return o.ToPresetUiPtrOutputWithContext(context.Background())
+}
+
+func (o PresetUiOutput) ToPresetUiPtrOutputWithContext(ctx context.Context) PresetUiPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetUi) *PresetUi {
+		return &v
+	}).(PresetUiPtrOutput)
+}
+
+// Design tokens.
+func (o PresetUiOutput) DesignTokens() PresetUiDesignTokensPtrOutput {
+	return o.ApplyT(func(v PresetUi) *PresetUiDesignTokens { return v.DesignTokens }).(PresetUiDesignTokensPtrOutput)
+}
+
+type PresetUiPtrOutput struct{ *pulumi.OutputState }
+
+func (PresetUiPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetUi)(nil)).Elem()
+}
+
+func (o PresetUiPtrOutput) ToPresetUiPtrOutput() PresetUiPtrOutput {
+	return o
+}
+
+func (o PresetUiPtrOutput) ToPresetUiPtrOutputWithContext(ctx context.Context) PresetUiPtrOutput {
+	return o
+}
+
+func (o PresetUiPtrOutput) Elem() PresetUiOutput {
+	return o.ApplyT(func(v *PresetUi) PresetUi {
+		if v != nil {
+			return *v
+		}
+		var ret PresetUi
+		return ret
+	}).(PresetUiOutput)
+}
+
+// Design tokens.
+func (o PresetUiPtrOutput) DesignTokens() PresetUiDesignTokensPtrOutput {
+	return o.ApplyT(func(v *PresetUi) *PresetUiDesignTokens {
+		if v == nil {
+			return nil
+		}
+		return v.DesignTokens
+	}).(PresetUiDesignTokensPtrOutput)
+}
+
+// Design tokens.
+type PresetUiDesignTokens struct {
+	// Corner style. Default "rounded".
+	BorderRadius *string `pulumi:"borderRadius"`
+	// Border width. Default "thin".
+	BorderWidth *string `pulumi:"borderWidth"`
+	// Colors.
+	Colors *PresetUiDesignTokensColors `pulumi:"colors"`
+	// Font family.
+	FontFamily *string `pulumi:"fontFamily"`
+	// A Google font's name.
+	GoogleFont *string `pulumi:"googleFont"`
+	// Logo URL.
+	Logo *string `pulumi:"logo"`
+	// Base spacing, in pixels. Default 4.
+	SpacingBase *int `pulumi:"spacingBase"`
+	// Theme. Default "dark".
+	Theme *string `pulumi:"theme"`
+}
+
+// PresetUiDesignTokensInput is an input type that accepts PresetUiDesignTokensArgs and PresetUiDesignTokensOutput values.
+// You can construct a concrete instance of `PresetUiDesignTokensInput` via:
+//
+//	PresetUiDesignTokensArgs{...}
+type PresetUiDesignTokensInput interface {
+	pulumi.Input
+
+	ToPresetUiDesignTokensOutput() PresetUiDesignTokensOutput
+	ToPresetUiDesignTokensOutputWithContext(context.Context) PresetUiDesignTokensOutput
+}
+
+// Design tokens.
+type PresetUiDesignTokensArgs struct {
+	// Corner style. Default "rounded".
+	BorderRadius pulumi.StringPtrInput `pulumi:"borderRadius"`
+	// Border width. Default "thin".
+	BorderWidth pulumi.StringPtrInput `pulumi:"borderWidth"`
+	// Colors.
+	Colors PresetUiDesignTokensColorsPtrInput `pulumi:"colors"`
+	// Font family.
+	FontFamily pulumi.StringPtrInput `pulumi:"fontFamily"`
+	// A Google font's name.
+	GoogleFont pulumi.StringPtrInput `pulumi:"googleFont"`
+	// Logo URL.
+	Logo pulumi.StringPtrInput `pulumi:"logo"`
+	// Base spacing, in pixels. Default 4.
+	SpacingBase pulumi.IntPtrInput `pulumi:"spacingBase"`
+	// Theme. Default "dark".
+	Theme pulumi.StringPtrInput `pulumi:"theme"`
+}
+
+func (PresetUiDesignTokensArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetUiDesignTokens)(nil)).Elem()
+}
+
+func (i PresetUiDesignTokensArgs) ToPresetUiDesignTokensOutput() PresetUiDesignTokensOutput {
+	return i.ToPresetUiDesignTokensOutputWithContext(context.Background())
+}
+
+func (i PresetUiDesignTokensArgs) ToPresetUiDesignTokensOutputWithContext(ctx context.Context) PresetUiDesignTokensOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetUiDesignTokensOutput)
+}
+
+func (i PresetUiDesignTokensArgs) ToPresetUiDesignTokensPtrOutput() PresetUiDesignTokensPtrOutput {
+	return i.ToPresetUiDesignTokensPtrOutputWithContext(context.Background())
+}
+
+func (i PresetUiDesignTokensArgs) ToPresetUiDesignTokensPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetUiDesignTokensOutput).ToPresetUiDesignTokensPtrOutputWithContext(ctx)
+}
+
+// PresetUiDesignTokensPtrInput is an input type that accepts PresetUiDesignTokensArgs, PresetUiDesignTokensPtr and PresetUiDesignTokensPtrOutput values.
+// You can construct a concrete instance of `PresetUiDesignTokensPtrInput` via:
+//
+//	        PresetUiDesignTokensArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetUiDesignTokensPtrInput interface {
+	pulumi.Input
+
+	ToPresetUiDesignTokensPtrOutput() PresetUiDesignTokensPtrOutput
+	ToPresetUiDesignTokensPtrOutputWithContext(context.Context) PresetUiDesignTokensPtrOutput
+}
+
+type presetUiDesignTokensPtrType PresetUiDesignTokensArgs
+
+func PresetUiDesignTokensPtr(v *PresetUiDesignTokensArgs) PresetUiDesignTokensPtrInput {
+	return (*presetUiDesignTokensPtrType)(v)
+}
+
+func (*presetUiDesignTokensPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetUiDesignTokens)(nil)).Elem()
+}
+
+func (i *presetUiDesignTokensPtrType) ToPresetUiDesignTokensPtrOutput() PresetUiDesignTokensPtrOutput {
+	return i.ToPresetUiDesignTokensPtrOutputWithContext(context.Background())
+}
+
+func (i *presetUiDesignTokensPtrType) ToPresetUiDesignTokensPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetUiDesignTokensPtrOutput)
+}
+
+// Design tokens.
+type PresetUiDesignTokensOutput struct{ *pulumi.OutputState }
+
+func (PresetUiDesignTokensOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetUiDesignTokens)(nil)).Elem()
+}
+
+func (o PresetUiDesignTokensOutput) ToPresetUiDesignTokensOutput() PresetUiDesignTokensOutput {
+	return o
+}
+
+func (o PresetUiDesignTokensOutput) ToPresetUiDesignTokensOutputWithContext(ctx context.Context) PresetUiDesignTokensOutput {
+	return o
+}
+
+func (o PresetUiDesignTokensOutput) ToPresetUiDesignTokensPtrOutput() PresetUiDesignTokensPtrOutput {
+	return o.ToPresetUiDesignTokensPtrOutputWithContext(context.Background())
+}
+
+func (o PresetUiDesignTokensOutput) ToPresetUiDesignTokensPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetUiDesignTokens) *PresetUiDesignTokens {
+		return &v
+	}).(PresetUiDesignTokensPtrOutput)
+}
+
+// Corner style. Default "rounded".
+func (o PresetUiDesignTokensOutput) BorderRadius() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokens) *string { return v.BorderRadius }).(pulumi.StringPtrOutput)
+}
+
+// Border width. Default "thin".
+func (o PresetUiDesignTokensOutput) BorderWidth() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokens) *string { return v.BorderWidth }).(pulumi.StringPtrOutput)
+}
+
+// Colors.
+func (o PresetUiDesignTokensOutput) Colors() PresetUiDesignTokensColorsPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokens) *PresetUiDesignTokensColors { return v.Colors }).(PresetUiDesignTokensColorsPtrOutput)
+}
+
+// Font family.
+func (o PresetUiDesignTokensOutput) FontFamily() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokens) *string { return v.FontFamily }).(pulumi.StringPtrOutput)
+}
+
+// A Google font's name.
+func (o PresetUiDesignTokensOutput) GoogleFont() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokens) *string { return v.GoogleFont }).(pulumi.StringPtrOutput)
+}
+
+// Logo URL.
+func (o PresetUiDesignTokensOutput) Logo() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokens) *string { return v.Logo }).(pulumi.StringPtrOutput)
+}
+
+// Base spacing, in pixels. Default 4.
+func (o PresetUiDesignTokensOutput) SpacingBase() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokens) *int { return v.SpacingBase }).(pulumi.IntPtrOutput)
+}
+
+// Theme. Default "dark".
+func (o PresetUiDesignTokensOutput) Theme() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokens) *string { return v.Theme }).(pulumi.StringPtrOutput)
+}
+
+type PresetUiDesignTokensPtrOutput struct{ *pulumi.OutputState }
+
+func (PresetUiDesignTokensPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetUiDesignTokens)(nil)).Elem()
+}
+
+func (o PresetUiDesignTokensPtrOutput) ToPresetUiDesignTokensPtrOutput() PresetUiDesignTokensPtrOutput {
+	return o
+}
+
+func (o PresetUiDesignTokensPtrOutput) ToPresetUiDesignTokensPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensPtrOutput {
+	return o
+}
+
+func (o PresetUiDesignTokensPtrOutput) Elem() PresetUiDesignTokensOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokens) PresetUiDesignTokens {
+		if v != nil {
+			return *v
+		}
+		var ret PresetUiDesignTokens
+		return ret
+	}).(PresetUiDesignTokensOutput)
+}
+
+// Corner style. Default "rounded".
+func (o PresetUiDesignTokensPtrOutput) BorderRadius() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokens) *string {
+		if v == nil {
+			return nil
+		}
+		return v.BorderRadius
+	}).(pulumi.StringPtrOutput)
+}
+
+// Border width. Default "thin".
+func (o PresetUiDesignTokensPtrOutput) BorderWidth() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokens) *string {
+		if v == nil {
+			return nil
+		}
+		return v.BorderWidth
+	}).(pulumi.StringPtrOutput)
+}
+
+// Colors.
+func (o PresetUiDesignTokensPtrOutput) Colors() PresetUiDesignTokensColorsPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokens) *PresetUiDesignTokensColors {
+		if v == nil {
+			return nil
+		}
+		return v.Colors
+	}).(PresetUiDesignTokensColorsPtrOutput)
+}
+
+// Font family.
+func (o PresetUiDesignTokensPtrOutput) FontFamily() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokens) *string {
+		if v == nil {
+			return nil
+		}
+		return v.FontFamily
+	}).(pulumi.StringPtrOutput)
+}
+
+// A Google font's name.
+func (o PresetUiDesignTokensPtrOutput) GoogleFont() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokens) *string {
+		if v == nil {
+			return nil
+		}
+		return v.GoogleFont
+	}).(pulumi.StringPtrOutput)
+}
+
+// Logo URL.
+func (o PresetUiDesignTokensPtrOutput) Logo() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokens) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Logo
+	}).(pulumi.StringPtrOutput)
+}
+
+// Base spacing, in pixels. Default 4.
+func (o PresetUiDesignTokensPtrOutput) SpacingBase() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokens) *int {
+		if v == nil {
+			return nil
+		}
+		return v.SpacingBase
+	}).(pulumi.IntPtrOutput)
+}
+
+// Theme. Default "dark".
+func (o PresetUiDesignTokensPtrOutput) Theme() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokens) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Theme
+	}).(pulumi.StringPtrOutput)
+}
+
+// Colors.
+type PresetUiDesignTokensColors struct {
+	// Background shades.
+	Background *PresetUiDesignTokensColorsBackground `pulumi:"background"`
+	// Brand shades.
+	Brand *PresetUiDesignTokensColorsBrand `pulumi:"brand"`
+	// Danger. Default "#FF2D2D".
+	Danger *string `pulumi:"danger"`
+	// Success. Default "#62A504".
+	Success *string `pulumi:"success"`
+	// Text. Default "#EEEEEE".
+	Text *string `pulumi:"text"`
+	// Text on the brand color. Default "#EEEEEE".
+	TextOnBrand *string `pulumi:"textOnBrand"`
+	// Video background. Default "#191919".
+	VideoBg *string `pulumi:"videoBg"`
+	// Warning. Default "#FFCD07".
+	Warning *string `pulumi:"warning"`
+}
+
+// PresetUiDesignTokensColorsInput is an input type that accepts PresetUiDesignTokensColorsArgs and PresetUiDesignTokensColorsOutput values.
+// You can construct a concrete instance of `PresetUiDesignTokensColorsInput` via:
+//
+//	PresetUiDesignTokensColorsArgs{...}
+type PresetUiDesignTokensColorsInput interface {
+	pulumi.Input
+
+	ToPresetUiDesignTokensColorsOutput() PresetUiDesignTokensColorsOutput
+	ToPresetUiDesignTokensColorsOutputWithContext(context.Context) PresetUiDesignTokensColorsOutput
+}
+
+// Colors.
+type PresetUiDesignTokensColorsArgs struct {
+	// Background shades.
+	Background PresetUiDesignTokensColorsBackgroundPtrInput `pulumi:"background"`
+	// Brand shades.
+	Brand PresetUiDesignTokensColorsBrandPtrInput `pulumi:"brand"`
+	// Danger. Default "#FF2D2D".
+	Danger pulumi.StringPtrInput `pulumi:"danger"`
+	// Success. Default "#62A504".
+	Success pulumi.StringPtrInput `pulumi:"success"`
+	// Text. Default "#EEEEEE".
+	Text pulumi.StringPtrInput `pulumi:"text"`
+	// Text on the brand color. Default "#EEEEEE".
+	TextOnBrand pulumi.StringPtrInput `pulumi:"textOnBrand"`
+	// Video background. Default "#191919".
+	VideoBg pulumi.StringPtrInput `pulumi:"videoBg"`
+	// Warning. Default "#FFCD07".
+	Warning pulumi.StringPtrInput `pulumi:"warning"`
+}
+
+func (PresetUiDesignTokensColorsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetUiDesignTokensColors)(nil)).Elem()
+}
+
+func (i PresetUiDesignTokensColorsArgs) ToPresetUiDesignTokensColorsOutput() PresetUiDesignTokensColorsOutput {
+	return i.ToPresetUiDesignTokensColorsOutputWithContext(context.Background())
+}
+
+func (i PresetUiDesignTokensColorsArgs) ToPresetUiDesignTokensColorsOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetUiDesignTokensColorsOutput)
+}
+
+func (i PresetUiDesignTokensColorsArgs) ToPresetUiDesignTokensColorsPtrOutput() PresetUiDesignTokensColorsPtrOutput {
+	return i.ToPresetUiDesignTokensColorsPtrOutputWithContext(context.Background())
+}
+
+func (i PresetUiDesignTokensColorsArgs) ToPresetUiDesignTokensColorsPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetUiDesignTokensColorsOutput).ToPresetUiDesignTokensColorsPtrOutputWithContext(ctx)
+}
+
+// PresetUiDesignTokensColorsPtrInput is an input type that accepts PresetUiDesignTokensColorsArgs, PresetUiDesignTokensColorsPtr and PresetUiDesignTokensColorsPtrOutput values.
+// You can construct a concrete instance of `PresetUiDesignTokensColorsPtrInput` via:
+//
+//	        PresetUiDesignTokensColorsArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetUiDesignTokensColorsPtrInput interface {
+	pulumi.Input
+
+	ToPresetUiDesignTokensColorsPtrOutput() PresetUiDesignTokensColorsPtrOutput
+	ToPresetUiDesignTokensColorsPtrOutputWithContext(context.Context) PresetUiDesignTokensColorsPtrOutput
+}
+
+type presetUiDesignTokensColorsPtrType PresetUiDesignTokensColorsArgs
+
+func PresetUiDesignTokensColorsPtr(v *PresetUiDesignTokensColorsArgs) PresetUiDesignTokensColorsPtrInput {
+	return (*presetUiDesignTokensColorsPtrType)(v)
+}
+
+func (*presetUiDesignTokensColorsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetUiDesignTokensColors)(nil)).Elem()
+}
+
+func (i *presetUiDesignTokensColorsPtrType) ToPresetUiDesignTokensColorsPtrOutput() PresetUiDesignTokensColorsPtrOutput {
+	return i.ToPresetUiDesignTokensColorsPtrOutputWithContext(context.Background())
+}
+
+func (i *presetUiDesignTokensColorsPtrType) ToPresetUiDesignTokensColorsPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetUiDesignTokensColorsPtrOutput)
+}
+
+// Colors.
+type PresetUiDesignTokensColorsOutput struct{ *pulumi.OutputState }
+
+func (PresetUiDesignTokensColorsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetUiDesignTokensColors)(nil)).Elem()
+}
+
+func (o PresetUiDesignTokensColorsOutput) ToPresetUiDesignTokensColorsOutput() PresetUiDesignTokensColorsOutput {
+	return o
+}
+
+func (o PresetUiDesignTokensColorsOutput) ToPresetUiDesignTokensColorsOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsOutput {
+	return o
+}
+
+func (o PresetUiDesignTokensColorsOutput) ToPresetUiDesignTokensColorsPtrOutput() PresetUiDesignTokensColorsPtrOutput {
+	return o.ToPresetUiDesignTokensColorsPtrOutputWithContext(context.Background())
+}
+
+func (o PresetUiDesignTokensColorsOutput) ToPresetUiDesignTokensColorsPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetUiDesignTokensColors) *PresetUiDesignTokensColors {
+		return &v
+	}).(PresetUiDesignTokensColorsPtrOutput)
+}
+
+// Background shades.
+func (o PresetUiDesignTokensColorsOutput) Background() PresetUiDesignTokensColorsBackgroundPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColors) *PresetUiDesignTokensColorsBackground { return v.Background }).(PresetUiDesignTokensColorsBackgroundPtrOutput)
+}
+
+// Brand shades.
+func (o PresetUiDesignTokensColorsOutput) Brand() PresetUiDesignTokensColorsBrandPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColors) *PresetUiDesignTokensColorsBrand { return v.Brand }).(PresetUiDesignTokensColorsBrandPtrOutput)
+}
+
+// Danger. Default "#FF2D2D".
+func (o PresetUiDesignTokensColorsOutput) Danger() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColors) *string { return v.Danger }).(pulumi.StringPtrOutput)
+}
+
+// Success. Default "#62A504".
+func (o PresetUiDesignTokensColorsOutput) Success() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColors) *string { return v.Success }).(pulumi.StringPtrOutput)
+}
+
+// Text. Default "#EEEEEE".
+func (o PresetUiDesignTokensColorsOutput) Text() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColors) *string { return v.Text }).(pulumi.StringPtrOutput)
+}
+
+// Text on the brand color. Default "#EEEEEE".
+func (o PresetUiDesignTokensColorsOutput) TextOnBrand() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColors) *string { return v.TextOnBrand }).(pulumi.StringPtrOutput)
+}
+
+// Video background. Default "#191919".
+func (o PresetUiDesignTokensColorsOutput) VideoBg() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColors) *string { return v.VideoBg }).(pulumi.StringPtrOutput)
+}
+
+// Warning. Default "#FFCD07".
+func (o PresetUiDesignTokensColorsOutput) Warning() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColors) *string { return v.Warning }).(pulumi.StringPtrOutput)
+}
+
+type PresetUiDesignTokensColorsPtrOutput struct{ *pulumi.OutputState }
+
+func (PresetUiDesignTokensColorsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetUiDesignTokensColors)(nil)).Elem()
+}
+
+func (o PresetUiDesignTokensColorsPtrOutput) ToPresetUiDesignTokensColorsPtrOutput() PresetUiDesignTokensColorsPtrOutput {
+	return o
+}
+
+func (o PresetUiDesignTokensColorsPtrOutput) ToPresetUiDesignTokensColorsPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsPtrOutput {
+	return o
+}
+
+func (o PresetUiDesignTokensColorsPtrOutput) Elem() PresetUiDesignTokensColorsOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColors) PresetUiDesignTokensColors {
+		if v != nil {
+			return *v
+		}
+		var ret PresetUiDesignTokensColors
+		return ret
+	}).(PresetUiDesignTokensColorsOutput)
+}
+
+// Background shades.
+func (o PresetUiDesignTokensColorsPtrOutput) Background() PresetUiDesignTokensColorsBackgroundPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColors) *PresetUiDesignTokensColorsBackground {
+		if v == nil {
+			return nil
+		}
+		return v.Background
+	}).(PresetUiDesignTokensColorsBackgroundPtrOutput)
+}
+
+// Brand shades.
+func (o PresetUiDesignTokensColorsPtrOutput) Brand() PresetUiDesignTokensColorsBrandPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColors) *PresetUiDesignTokensColorsBrand {
+		if v == nil {
+			return nil
+		}
+		return v.Brand
+	}).(PresetUiDesignTokensColorsBrandPtrOutput)
+}
+
+// Danger. Default "#FF2D2D".
+func (o PresetUiDesignTokensColorsPtrOutput) Danger() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColors) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Danger
+	}).(pulumi.StringPtrOutput)
+}
+
+// Success. Default "#62A504".
+func (o PresetUiDesignTokensColorsPtrOutput) Success() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColors) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Success
+	}).(pulumi.StringPtrOutput)
+}
+
+// Text. Default "#EEEEEE".
+func (o PresetUiDesignTokensColorsPtrOutput) Text() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColors) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Text
+	}).(pulumi.StringPtrOutput)
+}
+
+// Text on the brand color. Default "#EEEEEE".
+func (o PresetUiDesignTokensColorsPtrOutput) TextOnBrand() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColors) *string {
+		if v == nil {
+			return nil
+		}
+		return v.TextOnBrand
+	}).(pulumi.StringPtrOutput)
+}
+
+// Video background. Default "#191919".
+func (o PresetUiDesignTokensColorsPtrOutput) VideoBg() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColors) *string {
+		if v == nil {
+			return nil
+		}
+		return v.VideoBg
+	}).(pulumi.StringPtrOutput)
+}
+
+// Warning. Default "#FFCD07".
+func (o PresetUiDesignTokensColorsPtrOutput) Warning() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColors) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Warning
+	}).(pulumi.StringPtrOutput)
+}
+
+// Background shades.
+type PresetUiDesignTokensColorsBackground struct {
+	// Shade 1000. Default "#141414".
+	_1000 *string `pulumi:"1000"`
+	// Shade 600. Default "#222222".
+	_600 *string `pulumi:"600"`
+	// Shade 700. Default "#1f1f1f".
+	_700 *string `pulumi:"700"`
+	// Shade 800. Default "#1b1b1b".
+	_800 *string `pulumi:"800"`
+	// Shade 900. Default "#181818".
+	_900 *string `pulumi:"900"`
+}
+
+// PresetUiDesignTokensColorsBackgroundInput is an input type that accepts PresetUiDesignTokensColorsBackgroundArgs and PresetUiDesignTokensColorsBackgroundOutput values.
+// You can construct a concrete instance of `PresetUiDesignTokensColorsBackgroundInput` via:
+//
+//	PresetUiDesignTokensColorsBackgroundArgs{...}
+type PresetUiDesignTokensColorsBackgroundInput interface {
+	pulumi.Input
+
+	ToPresetUiDesignTokensColorsBackgroundOutput() PresetUiDesignTokensColorsBackgroundOutput
+	ToPresetUiDesignTokensColorsBackgroundOutputWithContext(context.Context) PresetUiDesignTokensColorsBackgroundOutput
+}
+
+// Background shades.
+type PresetUiDesignTokensColorsBackgroundArgs struct {
+	// Shade 1000. Default "#141414".
+	_1000 pulumi.StringPtrInput `pulumi:"1000"`
+	// Shade 600. Default "#222222".
+	_600 pulumi.StringPtrInput `pulumi:"600"`
+	// Shade 700. Default "#1f1f1f".
+	_700 pulumi.StringPtrInput `pulumi:"700"`
+	// Shade 800. Default "#1b1b1b".
+	_800 pulumi.StringPtrInput `pulumi:"800"`
+	// Shade 900. Default "#181818".
+	_900 pulumi.StringPtrInput `pulumi:"900"`
+}
+
+func (PresetUiDesignTokensColorsBackgroundArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetUiDesignTokensColorsBackground)(nil)).Elem()
+}
+
+func (i PresetUiDesignTokensColorsBackgroundArgs) ToPresetUiDesignTokensColorsBackgroundOutput() PresetUiDesignTokensColorsBackgroundOutput {
+	return i.ToPresetUiDesignTokensColorsBackgroundOutputWithContext(context.Background())
+}
+
+func (i PresetUiDesignTokensColorsBackgroundArgs) ToPresetUiDesignTokensColorsBackgroundOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBackgroundOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetUiDesignTokensColorsBackgroundOutput)
+}
+
+func (i PresetUiDesignTokensColorsBackgroundArgs) ToPresetUiDesignTokensColorsBackgroundPtrOutput() PresetUiDesignTokensColorsBackgroundPtrOutput {
+	return i.ToPresetUiDesignTokensColorsBackgroundPtrOutputWithContext(context.Background())
+}
+
+func (i PresetUiDesignTokensColorsBackgroundArgs) ToPresetUiDesignTokensColorsBackgroundPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBackgroundPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetUiDesignTokensColorsBackgroundOutput).ToPresetUiDesignTokensColorsBackgroundPtrOutputWithContext(ctx)
+}
+
+// PresetUiDesignTokensColorsBackgroundPtrInput is an input type that accepts PresetUiDesignTokensColorsBackgroundArgs, PresetUiDesignTokensColorsBackgroundPtr and PresetUiDesignTokensColorsBackgroundPtrOutput values.
+// You can construct a concrete instance of `PresetUiDesignTokensColorsBackgroundPtrInput` via:
+//
+//	        PresetUiDesignTokensColorsBackgroundArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetUiDesignTokensColorsBackgroundPtrInput interface {
+	pulumi.Input
+
+	ToPresetUiDesignTokensColorsBackgroundPtrOutput() PresetUiDesignTokensColorsBackgroundPtrOutput
+	ToPresetUiDesignTokensColorsBackgroundPtrOutputWithContext(context.Context) PresetUiDesignTokensColorsBackgroundPtrOutput
+}
+
+type presetUiDesignTokensColorsBackgroundPtrType PresetUiDesignTokensColorsBackgroundArgs
+
+func PresetUiDesignTokensColorsBackgroundPtr(v *PresetUiDesignTokensColorsBackgroundArgs) PresetUiDesignTokensColorsBackgroundPtrInput {
+	return (*presetUiDesignTokensColorsBackgroundPtrType)(v)
+}
+
+func (*presetUiDesignTokensColorsBackgroundPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetUiDesignTokensColorsBackground)(nil)).Elem()
+}
+
+func (i *presetUiDesignTokensColorsBackgroundPtrType) ToPresetUiDesignTokensColorsBackgroundPtrOutput() PresetUiDesignTokensColorsBackgroundPtrOutput {
+	return i.ToPresetUiDesignTokensColorsBackgroundPtrOutputWithContext(context.Background())
+}
+
+func (i *presetUiDesignTokensColorsBackgroundPtrType) ToPresetUiDesignTokensColorsBackgroundPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBackgroundPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetUiDesignTokensColorsBackgroundPtrOutput)
+}
+
+// Background shades.
+type PresetUiDesignTokensColorsBackgroundOutput struct{ *pulumi.OutputState }
+
+func (PresetUiDesignTokensColorsBackgroundOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetUiDesignTokensColorsBackground)(nil)).Elem()
+}
+
+func (o PresetUiDesignTokensColorsBackgroundOutput) ToPresetUiDesignTokensColorsBackgroundOutput() PresetUiDesignTokensColorsBackgroundOutput {
+	return o
+}
+
+func (o PresetUiDesignTokensColorsBackgroundOutput) ToPresetUiDesignTokensColorsBackgroundOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBackgroundOutput {
+	return o
+}
+
+func (o PresetUiDesignTokensColorsBackgroundOutput) ToPresetUiDesignTokensColorsBackgroundPtrOutput() PresetUiDesignTokensColorsBackgroundPtrOutput {
+	return o.ToPresetUiDesignTokensColorsBackgroundPtrOutputWithContext(context.Background())
+}
+
+func (o PresetUiDesignTokensColorsBackgroundOutput) ToPresetUiDesignTokensColorsBackgroundPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBackgroundPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetUiDesignTokensColorsBackground) *PresetUiDesignTokensColorsBackground {
+		return &v
+	}).(PresetUiDesignTokensColorsBackgroundPtrOutput)
+}
+
+// Shade 1000. Default "#141414".
+func (o PresetUiDesignTokensColorsBackgroundOutput) _1000() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColorsBackground) *string { return v._1000 }).(pulumi.StringPtrOutput)
+}
+
+// Shade 600. Default "#222222".
+func (o PresetUiDesignTokensColorsBackgroundOutput) _600() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColorsBackground) *string { return v._600 }).(pulumi.StringPtrOutput)
+}
+
+// Shade 700. Default "#1f1f1f".
+func (o PresetUiDesignTokensColorsBackgroundOutput) _700() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColorsBackground) *string { return v._700 }).(pulumi.StringPtrOutput)
+}
+
+// Shade 800. Default "#1b1b1b".
+func (o PresetUiDesignTokensColorsBackgroundOutput) _800() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColorsBackground) *string { return v._800 }).(pulumi.StringPtrOutput)
+}
+
+// Shade 900. Default "#181818".
+func (o PresetUiDesignTokensColorsBackgroundOutput) _900() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColorsBackground) *string { return v._900 }).(pulumi.StringPtrOutput)
+}
+
+type PresetUiDesignTokensColorsBackgroundPtrOutput struct{ *pulumi.OutputState }
+
+func (PresetUiDesignTokensColorsBackgroundPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetUiDesignTokensColorsBackground)(nil)).Elem()
+}
+
+func (o PresetUiDesignTokensColorsBackgroundPtrOutput) ToPresetUiDesignTokensColorsBackgroundPtrOutput() PresetUiDesignTokensColorsBackgroundPtrOutput {
+	return o
+}
+
+func (o PresetUiDesignTokensColorsBackgroundPtrOutput) ToPresetUiDesignTokensColorsBackgroundPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBackgroundPtrOutput {
+	return o
+}
+
+func (o PresetUiDesignTokensColorsBackgroundPtrOutput) Elem() PresetUiDesignTokensColorsBackgroundOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColorsBackground) PresetUiDesignTokensColorsBackground {
+		if v != nil {
+			return *v
+		}
+		var ret PresetUiDesignTokensColorsBackground
+		return ret
+	}).(PresetUiDesignTokensColorsBackgroundOutput)
+}
+
+// Shade 1000. Default "#141414".
+func (o PresetUiDesignTokensColorsBackgroundPtrOutput) _1000() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColorsBackground) *string {
+		if v == nil {
+			return nil
+		}
+		return v._1000
+	}).(pulumi.StringPtrOutput)
+}
+
+// Shade 600. Default "#222222".
+func (o PresetUiDesignTokensColorsBackgroundPtrOutput) _600() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColorsBackground) *string {
+		if v == nil {
+			return nil
+		}
+		return v._600
+	}).(pulumi.StringPtrOutput)
+}
+
+// Shade 700. Default "#1f1f1f".
+func (o PresetUiDesignTokensColorsBackgroundPtrOutput) _700() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColorsBackground) *string {
+		if v == nil {
+			return nil
+		}
+		return v._700
+	}).(pulumi.StringPtrOutput)
+}
+
+// Shade 800. Default "#1b1b1b".
+func (o PresetUiDesignTokensColorsBackgroundPtrOutput) _800() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColorsBackground) *string {
+		if v == nil {
+			return nil
+		}
+		return v._800
+	}).(pulumi.StringPtrOutput)
+}
+
+// Shade 900. Default "#181818".
+func (o PresetUiDesignTokensColorsBackgroundPtrOutput) _900() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColorsBackground) *string {
+		if v == nil {
+			return nil
+		}
+		return v._900
+	}).(pulumi.StringPtrOutput)
+}
+
+// Brand shades.
+type PresetUiDesignTokensColorsBrand struct {
+	// Shade 300. Default "#844d1c".
+	_300 *string `pulumi:"300"`
+	// Shade 400. Default "#9d5b22".
+	_400 *string `pulumi:"400"`
+	// Shade 500. Default "#b56927".
+	_500 *string `pulumi:"500"`
+	// Shade 600. Default "#d37c30".
+	_600 *string `pulumi:"600"`
+	// Shade 700. Default "#d9904f".
+	_700 *string `pulumi:"700"`
+}
+
+// PresetUiDesignTokensColorsBrandInput is an input type that accepts PresetUiDesignTokensColorsBrandArgs and PresetUiDesignTokensColorsBrandOutput values.
+// You can construct a concrete instance of `PresetUiDesignTokensColorsBrandInput` via:
+//
+//	PresetUiDesignTokensColorsBrandArgs{...}
+type PresetUiDesignTokensColorsBrandInput interface {
+	pulumi.Input
+
+	ToPresetUiDesignTokensColorsBrandOutput() PresetUiDesignTokensColorsBrandOutput
+	ToPresetUiDesignTokensColorsBrandOutputWithContext(context.Context) PresetUiDesignTokensColorsBrandOutput
+}
+
+// Brand shades.
+type PresetUiDesignTokensColorsBrandArgs struct {
+	// Shade 300. Default "#844d1c".
+	_300 pulumi.StringPtrInput `pulumi:"300"`
+	// Shade 400. Default "#9d5b22".
+	_400 pulumi.StringPtrInput `pulumi:"400"`
+	// Shade 500. Default "#b56927".
+	_500 pulumi.StringPtrInput `pulumi:"500"`
+	// Shade 600. Default "#d37c30".
+	_600 pulumi.StringPtrInput `pulumi:"600"`
+	// Shade 700. Default "#d9904f".
+	_700 pulumi.StringPtrInput `pulumi:"700"`
+}
+
+func (PresetUiDesignTokensColorsBrandArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetUiDesignTokensColorsBrand)(nil)).Elem()
+}
+
+func (i PresetUiDesignTokensColorsBrandArgs) ToPresetUiDesignTokensColorsBrandOutput() PresetUiDesignTokensColorsBrandOutput {
+	return i.ToPresetUiDesignTokensColorsBrandOutputWithContext(context.Background())
+}
+
+func (i PresetUiDesignTokensColorsBrandArgs) ToPresetUiDesignTokensColorsBrandOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBrandOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetUiDesignTokensColorsBrandOutput)
+}
+
+func (i PresetUiDesignTokensColorsBrandArgs) ToPresetUiDesignTokensColorsBrandPtrOutput() PresetUiDesignTokensColorsBrandPtrOutput {
+	return i.ToPresetUiDesignTokensColorsBrandPtrOutputWithContext(context.Background())
+}
+
+func (i PresetUiDesignTokensColorsBrandArgs) ToPresetUiDesignTokensColorsBrandPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBrandPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetUiDesignTokensColorsBrandOutput).ToPresetUiDesignTokensColorsBrandPtrOutputWithContext(ctx)
+}
+
+// PresetUiDesignTokensColorsBrandPtrInput is an input type that accepts PresetUiDesignTokensColorsBrandArgs, PresetUiDesignTokensColorsBrandPtr and PresetUiDesignTokensColorsBrandPtrOutput values.
+// You can construct a concrete instance of `PresetUiDesignTokensColorsBrandPtrInput` via:
+//
+//	        PresetUiDesignTokensColorsBrandArgs{...}
+//
+//	or:
+//
+//	        nil
+type PresetUiDesignTokensColorsBrandPtrInput interface {
+	pulumi.Input
+
+	ToPresetUiDesignTokensColorsBrandPtrOutput() PresetUiDesignTokensColorsBrandPtrOutput
+	ToPresetUiDesignTokensColorsBrandPtrOutputWithContext(context.Context) PresetUiDesignTokensColorsBrandPtrOutput
+}
+
+type presetUiDesignTokensColorsBrandPtrType PresetUiDesignTokensColorsBrandArgs
+
+func PresetUiDesignTokensColorsBrandPtr(v *PresetUiDesignTokensColorsBrandArgs) PresetUiDesignTokensColorsBrandPtrInput {
+	return (*presetUiDesignTokensColorsBrandPtrType)(v)
+}
+
+func (*presetUiDesignTokensColorsBrandPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetUiDesignTokensColorsBrand)(nil)).Elem()
+}
+
+func (i *presetUiDesignTokensColorsBrandPtrType) ToPresetUiDesignTokensColorsBrandPtrOutput() PresetUiDesignTokensColorsBrandPtrOutput {
+	return i.ToPresetUiDesignTokensColorsBrandPtrOutputWithContext(context.Background())
+}
+
+func (i *presetUiDesignTokensColorsBrandPtrType) ToPresetUiDesignTokensColorsBrandPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBrandPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PresetUiDesignTokensColorsBrandPtrOutput)
+}
+
+// Brand shades.
+type PresetUiDesignTokensColorsBrandOutput struct{ *pulumi.OutputState }
+
+func (PresetUiDesignTokensColorsBrandOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PresetUiDesignTokensColorsBrand)(nil)).Elem()
+}
+
+func (o PresetUiDesignTokensColorsBrandOutput) ToPresetUiDesignTokensColorsBrandOutput() PresetUiDesignTokensColorsBrandOutput {
+	return o
+}
+
+func (o PresetUiDesignTokensColorsBrandOutput) ToPresetUiDesignTokensColorsBrandOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBrandOutput {
+	return o
+}
+
+func (o PresetUiDesignTokensColorsBrandOutput) ToPresetUiDesignTokensColorsBrandPtrOutput() PresetUiDesignTokensColorsBrandPtrOutput {
+	return o.ToPresetUiDesignTokensColorsBrandPtrOutputWithContext(context.Background())
+}
+
+func (o PresetUiDesignTokensColorsBrandOutput) ToPresetUiDesignTokensColorsBrandPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBrandPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetUiDesignTokensColorsBrand) *PresetUiDesignTokensColorsBrand {
+		return &v
+	}).(PresetUiDesignTokensColorsBrandPtrOutput)
+}
+
+// Shade 300. Default "#844d1c".
+func (o PresetUiDesignTokensColorsBrandOutput) _300() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColorsBrand) *string { return v._300 }).(pulumi.StringPtrOutput)
+}
+
+// Shade 400. Default "#9d5b22".
+func (o PresetUiDesignTokensColorsBrandOutput) _400() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColorsBrand) *string { return v._400 }).(pulumi.StringPtrOutput)
+}
+
+// Shade 500. Default "#b56927".
+func (o PresetUiDesignTokensColorsBrandOutput) _500() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColorsBrand) *string { return v._500 }).(pulumi.StringPtrOutput)
+}
+
+// Shade 600. Default "#d37c30".
+func (o PresetUiDesignTokensColorsBrandOutput) _600() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColorsBrand) *string { return v._600 }).(pulumi.StringPtrOutput)
+}
+
+// Shade 700. Default "#d9904f".
+func (o PresetUiDesignTokensColorsBrandOutput) _700() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColorsBrand) *string { return v._700 }).(pulumi.StringPtrOutput)
+}
+
+type PresetUiDesignTokensColorsBrandPtrOutput struct{ *pulumi.OutputState }
+
+func (PresetUiDesignTokensColorsBrandPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PresetUiDesignTokensColorsBrand)(nil)).Elem()
+}
+
+func (o PresetUiDesignTokensColorsBrandPtrOutput) ToPresetUiDesignTokensColorsBrandPtrOutput() PresetUiDesignTokensColorsBrandPtrOutput {
+	return o
+}
+
+func (o PresetUiDesignTokensColorsBrandPtrOutput) ToPresetUiDesignTokensColorsBrandPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBrandPtrOutput {
+	return o
+}
+
+func (o PresetUiDesignTokensColorsBrandPtrOutput) Elem() PresetUiDesignTokensColorsBrandOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColorsBrand) PresetUiDesignTokensColorsBrand {
+		if v != nil {
+			return *v
+		}
+		var ret PresetUiDesignTokensColorsBrand
+		return ret
+	}).(PresetUiDesignTokensColorsBrandOutput)
+}
+
+// Shade 300. Default "#844d1c".
+func (o PresetUiDesignTokensColorsBrandPtrOutput) _300() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColorsBrand) *string {
+		if v == nil {
+			return nil
+		}
+		return v._300
+	}).(pulumi.StringPtrOutput)
+}
+
+// Shade 400. Default "#9d5b22".
+func (o PresetUiDesignTokensColorsBrandPtrOutput) _400() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColorsBrand) *string {
+		if v == nil {
+			return nil
+		}
+		return v._400
+	}).(pulumi.StringPtrOutput)
+}
+
+// Shade 500. Default "#b56927".
+func (o PresetUiDesignTokensColorsBrandPtrOutput) _500() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColorsBrand) *string {
+		if v == nil {
+			return nil
+		}
+		return v._500
+	}).(pulumi.StringPtrOutput)
+}
+
+// Shade 600. Default "#d37c30".
+func (o PresetUiDesignTokensColorsBrandPtrOutput) _600() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColorsBrand) *string {
+		if v == nil {
+			return nil
+		}
+		return v._600
+	}).(pulumi.StringPtrOutput)
+}
+
+// Shade 700. Default "#d9904f".
+func (o PresetUiDesignTokensColorsBrandPtrOutput) _700() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColorsBrand) *string {
+		if v == nil {
+			return nil
+		}
+		return v._700
+	}).(pulumi.StringPtrOutput)
+}
+
 // Values applied to every entry that does not set its own.
 type RosterDefaults struct {
 	// Preset for entries without a `presetName`.
@@ -2646,6 +7222,52 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*MeetingRecordingConfigVideoConfigWatermarkPtrInput)(nil)).Elem(), MeetingRecordingConfigVideoConfigWatermarkArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MeetingRecordingConfigVideoConfigWatermarkSizeInput)(nil)).Elem(), MeetingRecordingConfigVideoConfigWatermarkSizeArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MeetingRecordingConfigVideoConfigWatermarkSizePtrInput)(nil)).Elem(), MeetingRecordingConfigVideoConfigWatermarkSizeArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetConfigInput)(nil)).Elem(), PresetConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetConfigPtrInput)(nil)).Elem(), PresetConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetConfigMaxVideoStreamsInput)(nil)).Elem(), PresetConfigMaxVideoStreamsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetConfigMaxVideoStreamsPtrInput)(nil)).Elem(), PresetConfigMaxVideoStreamsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetConfigMediaInput)(nil)).Elem(), PresetConfigMediaArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetConfigMediaPtrInput)(nil)).Elem(), PresetConfigMediaArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetConfigMediaAudioInput)(nil)).Elem(), PresetConfigMediaAudioArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetConfigMediaAudioPtrInput)(nil)).Elem(), PresetConfigMediaAudioArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetConfigMediaScreenshareInput)(nil)).Elem(), PresetConfigMediaScreenshareArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetConfigMediaScreensharePtrInput)(nil)).Elem(), PresetConfigMediaScreenshareArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetConfigMediaVideoInput)(nil)).Elem(), PresetConfigMediaVideoArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetConfigMediaVideoPtrInput)(nil)).Elem(), PresetConfigMediaVideoArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsInput)(nil)).Elem(), PresetPermissionsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsPtrInput)(nil)).Elem(), PresetPermissionsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsChatInput)(nil)).Elem(), PresetPermissionsChatArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsChatPtrInput)(nil)).Elem(), PresetPermissionsChatArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsChatPrivateInput)(nil)).Elem(), PresetPermissionsChatPrivateArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsChatPrivatePtrInput)(nil)).Elem(), PresetPermissionsChatPrivateArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsChatPublicInput)(nil)).Elem(), PresetPermissionsChatPublicArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsChatPublicPtrInput)(nil)).Elem(), PresetPermissionsChatPublicArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsConnectedMeetingsInput)(nil)).Elem(), PresetPermissionsConnectedMeetingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsConnectedMeetingsPtrInput)(nil)).Elem(), PresetPermissionsConnectedMeetingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsMediaInput)(nil)).Elem(), PresetPermissionsMediaArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsMediaPtrInput)(nil)).Elem(), PresetPermissionsMediaArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsMediaAudioInput)(nil)).Elem(), PresetPermissionsMediaAudioArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsMediaAudioPtrInput)(nil)).Elem(), PresetPermissionsMediaAudioArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsMediaScreenshareInput)(nil)).Elem(), PresetPermissionsMediaScreenshareArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsMediaScreensharePtrInput)(nil)).Elem(), PresetPermissionsMediaScreenshareArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsMediaVideoInput)(nil)).Elem(), PresetPermissionsMediaVideoArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsMediaVideoPtrInput)(nil)).Elem(), PresetPermissionsMediaVideoArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsPluginsInput)(nil)).Elem(), PresetPermissionsPluginsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsPluginsPtrInput)(nil)).Elem(), PresetPermissionsPluginsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsPluginsConfigInput)(nil)).Elem(), PresetPermissionsPluginsConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsPluginsConfigMapInput)(nil)).Elem(), PresetPermissionsPluginsConfigMap{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsPollsInput)(nil)).Elem(), PresetPermissionsPollsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetPermissionsPollsPtrInput)(nil)).Elem(), PresetPermissionsPollsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetUiInput)(nil)).Elem(), PresetUiArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetUiPtrInput)(nil)).Elem(), PresetUiArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetUiDesignTokensInput)(nil)).Elem(), PresetUiDesignTokensArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetUiDesignTokensPtrInput)(nil)).Elem(), PresetUiDesignTokensArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetUiDesignTokensColorsInput)(nil)).Elem(), PresetUiDesignTokensColorsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetUiDesignTokensColorsPtrInput)(nil)).Elem(), PresetUiDesignTokensColorsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetUiDesignTokensColorsBackgroundInput)(nil)).Elem(), PresetUiDesignTokensColorsBackgroundArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetUiDesignTokensColorsBackgroundPtrInput)(nil)).Elem(), PresetUiDesignTokensColorsBackgroundArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetUiDesignTokensColorsBrandInput)(nil)).Elem(), PresetUiDesignTokensColorsBrandArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PresetUiDesignTokensColorsBrandPtrInput)(nil)).Elem(), PresetUiDesignTokensColorsBrandArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RosterDefaultsInput)(nil)).Elem(), RosterDefaultsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RosterDefaultsPtrInput)(nil)).Elem(), RosterDefaultsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RosterEntryInput)(nil)).Elem(), RosterEntryArgs{})
@@ -2676,6 +7298,52 @@ func init() {
 	pulumi.RegisterOutputType(MeetingRecordingConfigVideoConfigWatermarkPtrOutput{})
 	pulumi.RegisterOutputType(MeetingRecordingConfigVideoConfigWatermarkSizeOutput{})
 	pulumi.RegisterOutputType(MeetingRecordingConfigVideoConfigWatermarkSizePtrOutput{})
+	pulumi.RegisterOutputType(PresetConfigOutput{})
+	pulumi.RegisterOutputType(PresetConfigPtrOutput{})
+	pulumi.RegisterOutputType(PresetConfigMaxVideoStreamsOutput{})
+	pulumi.RegisterOutputType(PresetConfigMaxVideoStreamsPtrOutput{})
+	pulumi.RegisterOutputType(PresetConfigMediaOutput{})
+	pulumi.RegisterOutputType(PresetConfigMediaPtrOutput{})
+	pulumi.RegisterOutputType(PresetConfigMediaAudioOutput{})
+	pulumi.RegisterOutputType(PresetConfigMediaAudioPtrOutput{})
+	pulumi.RegisterOutputType(PresetConfigMediaScreenshareOutput{})
+	pulumi.RegisterOutputType(PresetConfigMediaScreensharePtrOutput{})
+	pulumi.RegisterOutputType(PresetConfigMediaVideoOutput{})
+	pulumi.RegisterOutputType(PresetConfigMediaVideoPtrOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsPtrOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsChatOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsChatPtrOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsChatPrivateOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsChatPrivatePtrOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsChatPublicOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsChatPublicPtrOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsConnectedMeetingsOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsConnectedMeetingsPtrOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsMediaOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsMediaPtrOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsMediaAudioOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsMediaAudioPtrOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsMediaScreenshareOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsMediaScreensharePtrOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsMediaVideoOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsMediaVideoPtrOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsPluginsOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsPluginsPtrOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsPluginsConfigOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsPluginsConfigMapOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsPollsOutput{})
+	pulumi.RegisterOutputType(PresetPermissionsPollsPtrOutput{})
+	pulumi.RegisterOutputType(PresetUiOutput{})
+	pulumi.RegisterOutputType(PresetUiPtrOutput{})
+	pulumi.RegisterOutputType(PresetUiDesignTokensOutput{})
+	pulumi.RegisterOutputType(PresetUiDesignTokensPtrOutput{})
+	pulumi.RegisterOutputType(PresetUiDesignTokensColorsOutput{})
+	pulumi.RegisterOutputType(PresetUiDesignTokensColorsPtrOutput{})
+	pulumi.RegisterOutputType(PresetUiDesignTokensColorsBackgroundOutput{})
+	pulumi.RegisterOutputType(PresetUiDesignTokensColorsBackgroundPtrOutput{})
+	pulumi.RegisterOutputType(PresetUiDesignTokensColorsBrandOutput{})
+	pulumi.RegisterOutputType(PresetUiDesignTokensColorsBrandPtrOutput{})
 	pulumi.RegisterOutputType(RosterDefaultsOutput{})
 	pulumi.RegisterOutputType(RosterDefaultsPtrOutput{})
 	pulumi.RegisterOutputType(RosterEntryOutput{})

@@ -58,6 +58,8 @@ type rosterArgs struct {
 	Defaults *RosterDefaults `pulumi:"defaults"`
 	// Path of a roster file (`.yaml`/`.yml`, `.json` or `.csv`; relative paths are resolved from the current directory). Give `participants` or `file`.
 	File *string `pulumi:"file"`
+	// With `prune: true`: the most participants one run may delete. When more are undeclared (a roster file emptied by mistake, another stack's participants in the same meeting), the preview fails and nothing is deleted. Unset, there is no limit.
+	MaxDeletes *int `pulumi:"maxDeletes"`
 	// The meeting the participants join.
 	MeetingId string `pulumi:"meetingId"`
 	// The participants, e.g. a literal list.
@@ -80,6 +82,8 @@ type RosterArgs struct {
 	Defaults RosterDefaultsPtrInput
 	// Path of a roster file (`.yaml`/`.yml`, `.json` or `.csv`; relative paths are resolved from the current directory). Give `participants` or `file`.
 	File pulumi.StringPtrInput
+	// With `prune: true`: the most participants one run may delete. When more are undeclared (a roster file emptied by mistake, another stack's participants in the same meeting), the preview fails and nothing is deleted. Unset, there is no limit.
+	MaxDeletes pulumi.IntPtrInput
 	// The meeting the participants join.
 	MeetingId pulumi.StringInput
 	// The participants, e.g. a literal list.

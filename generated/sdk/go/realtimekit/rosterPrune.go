@@ -22,6 +22,8 @@ type RosterPrune struct {
 	AppId pulumi.StringOutput `pulumi:"appId"`
 	// The roster's own participants.
 	Managed pulumi.StringMapOutput `pulumi:"managed"`
+	// With `prune: true`: the most participants one run may delete. When more are undeclared (a roster file emptied by mistake, another stack's participants in the same meeting), the preview fails and nothing is deleted. Unset, there is no limit.
+	MaxDeletes pulumi.IntPtrOutput `pulumi:"maxDeletes"`
 	// The meeting pruned.
 	MeetingId pulumi.StringOutput `pulumi:"meetingId"`
 	// The participants the last prune deleted.
@@ -82,6 +84,8 @@ type rosterPruneArgs struct {
 	AppId *string `pulumi:"appId"`
 	// The roster's own participants (customParticipantId -> participant id), recorded so the next run can tell a participant just removed from the roster (the engine deletes it) from a stranger to prune.
 	Managed map[string]string `pulumi:"managed"`
+	// With `prune: true`: the most participants one run may delete. When more are undeclared (a roster file emptied by mistake, another stack's participants in the same meeting), the preview fails and nothing is deleted. Unset, there is no limit.
+	MaxDeletes *int `pulumi:"maxDeletes"`
 	// The meeting to prune.
 	MeetingId string `pulumi:"meetingId"`
 	// The participants to delete: those the roster does not declare, as listed when the program ran (sorted by customParticipantId, then participantId).
@@ -96,6 +100,8 @@ type RosterPruneArgs struct {
 	AppId pulumi.StringPtrInput
 	// The roster's own participants (customParticipantId -> participant id), recorded so the next run can tell a participant just removed from the roster (the engine deletes it) from a stranger to prune.
 	Managed pulumi.StringMapInput
+	// With `prune: true`: the most participants one run may delete. When more are undeclared (a roster file emptied by mistake, another stack's participants in the same meeting), the preview fails and nothing is deleted. Unset, there is no limit.
+	MaxDeletes pulumi.IntPtrInput
 	// The meeting to prune.
 	MeetingId pulumi.StringInput
 	// The participants to delete: those the roster does not declare, as listed when the program ran (sorted by customParticipantId, then participantId).
@@ -202,6 +208,11 @@ func (o RosterPruneOutput) AppId() pulumi.StringOutput {
 // The roster's own participants.
 func (o RosterPruneOutput) Managed() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *RosterPrune) pulumi.StringMapOutput { return v.Managed }).(pulumi.StringMapOutput)
+}
+
+// With `prune: true`: the most participants one run may delete. When more are undeclared (a roster file emptied by mistake, another stack's participants in the same meeting), the preview fails and nothing is deleted. Unset, there is no limit.
+func (o RosterPruneOutput) MaxDeletes() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *RosterPrune) pulumi.IntPtrOutput { return v.MaxDeletes }).(pulumi.IntPtrOutput)
 }
 
 // The meeting pruned.

@@ -6,12 +6,15 @@ import builtins as _builtins
 from . import _utilities
 import typing
 # Export this package's modules as members:
+from .app import *
 from .get_meeting_participants import *
 from .meeting import *
 from .participant import *
+from .preset import *
 from .provider import *
 from .roster import *
 from .roster_prune import *
+from .webhook import *
 from ._inputs import *
 from . import outputs
 
@@ -30,10 +33,13 @@ _utilities.register(
   "mod": "index",
   "fqn": "pulumi_realtimekit",
   "classes": {
+   "realtimekit:index:App": "App",
    "realtimekit:index:Meeting": "Meeting",
    "realtimekit:index:Participant": "Participant",
+   "realtimekit:index:Preset": "Preset",
    "realtimekit:index:Roster": "Roster",
-   "realtimekit:index:RosterPrune": "RosterPrune"
+   "realtimekit:index:RosterPrune": "RosterPrune",
+   "realtimekit:index:Webhook": "Webhook"
   }
  }
 ]

@@ -37,6 +37,52 @@ __all__ = [
     'MeetingRecordingConfigVideoConfigWatermarkArgsDict',
     'MeetingRecordingConfigVideoConfigWatermarkSizeArgs',
     'MeetingRecordingConfigVideoConfigWatermarkSizeArgsDict',
+    'PresetConfigArgs',
+    'PresetConfigArgsDict',
+    'PresetConfigMaxVideoStreamsArgs',
+    'PresetConfigMaxVideoStreamsArgsDict',
+    'PresetConfigMediaArgs',
+    'PresetConfigMediaArgsDict',
+    'PresetConfigMediaAudioArgs',
+    'PresetConfigMediaAudioArgsDict',
+    'PresetConfigMediaScreenshareArgs',
+    'PresetConfigMediaScreenshareArgsDict',
+    'PresetConfigMediaVideoArgs',
+    'PresetConfigMediaVideoArgsDict',
+    'PresetPermissionsArgs',
+    'PresetPermissionsArgsDict',
+    'PresetPermissionsChatArgs',
+    'PresetPermissionsChatArgsDict',
+    'PresetPermissionsChatPrivateArgs',
+    'PresetPermissionsChatPrivateArgsDict',
+    'PresetPermissionsChatPublicArgs',
+    'PresetPermissionsChatPublicArgsDict',
+    'PresetPermissionsConnectedMeetingsArgs',
+    'PresetPermissionsConnectedMeetingsArgsDict',
+    'PresetPermissionsMediaArgs',
+    'PresetPermissionsMediaArgsDict',
+    'PresetPermissionsMediaAudioArgs',
+    'PresetPermissionsMediaAudioArgsDict',
+    'PresetPermissionsMediaScreenshareArgs',
+    'PresetPermissionsMediaScreenshareArgsDict',
+    'PresetPermissionsMediaVideoArgs',
+    'PresetPermissionsMediaVideoArgsDict',
+    'PresetPermissionsPluginsArgs',
+    'PresetPermissionsPluginsArgsDict',
+    'PresetPermissionsPluginsConfigArgs',
+    'PresetPermissionsPluginsConfigArgsDict',
+    'PresetPermissionsPollsArgs',
+    'PresetPermissionsPollsArgsDict',
+    'PresetUiArgs',
+    'PresetUiArgsDict',
+    'PresetUiDesignTokensArgs',
+    'PresetUiDesignTokensArgsDict',
+    'PresetUiDesignTokensColorsArgs',
+    'PresetUiDesignTokensColorsArgsDict',
+    'PresetUiDesignTokensColorsBackgroundArgs',
+    'PresetUiDesignTokensColorsBackgroundArgsDict',
+    'PresetUiDesignTokensColorsBrandArgs',
+    'PresetUiDesignTokensColorsBrandArgsDict',
     'RosterDefaultsArgs',
     'RosterDefaultsArgsDict',
     'RosterEntryArgs',
@@ -1033,6 +1079,2268 @@ class MeetingRecordingConfigVideoConfigWatermarkSizeArgs:
     @width.setter
     def width(self, value: pulumi.Input[_builtins.int]):
         pulumi.set(self, "width", value)
+
+
+class PresetConfigArgsDict(TypedDict):
+    """
+    Media and layout settings.
+    """
+    livestream_viewer_qualities: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.int]]]]]
+    """
+    Qualities offered to livestream viewers.
+    """
+    max_screenshare_count: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Screen shares at once. Default 1.
+    """
+    max_video_streams: NotRequired[pulumi.Input[Optional['PresetConfigMaxVideoStreamsArgsDict']]]
+    """
+    How many videos a participant sees at once.
+    """
+    media: NotRequired[pulumi.Input[Optional['PresetConfigMediaArgsDict']]]
+    """
+    Media quality.
+    """
+    view_type: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The meeting layout. Default "GROUP_CALL".
+    """
+
+@pulumi.input_type
+class PresetConfigArgs:
+    def __init__(__self__, *,
+                 livestream_viewer_qualities: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.int]]]] = None,
+                 max_screenshare_count: pulumi.Input[Optional[_builtins.int]] = None,
+                 max_video_streams: pulumi.Input[Optional['PresetConfigMaxVideoStreamsArgs']] = None,
+                 media: pulumi.Input[Optional['PresetConfigMediaArgs']] = None,
+                 view_type: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        Media and layout settings.
+
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.int]]] livestream_viewer_qualities: Qualities offered to livestream viewers.
+        :param pulumi.Input[_builtins.int] max_screenshare_count: Screen shares at once. Default 1.
+        :param pulumi.Input['PresetConfigMaxVideoStreamsArgs'] max_video_streams: How many videos a participant sees at once.
+        :param pulumi.Input['PresetConfigMediaArgs'] media: Media quality.
+        :param pulumi.Input[_builtins.str] view_type: The meeting layout. Default "GROUP_CALL".
+        """
+        if livestream_viewer_qualities is not None:
+            pulumi.set(__self__, "livestream_viewer_qualities", livestream_viewer_qualities)
+        if max_screenshare_count is not None:
+            pulumi.set(__self__, "max_screenshare_count", max_screenshare_count)
+        if max_video_streams is not None:
+            pulumi.set(__self__, "max_video_streams", max_video_streams)
+        if media is not None:
+            pulumi.set(__self__, "media", media)
+        if view_type is not None:
+            pulumi.set(__self__, "view_type", view_type)
+
+    @_builtins.property
+    @pulumi.getter(name="livestreamViewerQualities")
+    def livestream_viewer_qualities(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.int]]]]:
+        """
+        Qualities offered to livestream viewers.
+        """
+        return pulumi.get(self, "livestream_viewer_qualities")
+
+    @livestream_viewer_qualities.setter
+    def livestream_viewer_qualities(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.int]]]]):
+        pulumi.set(self, "livestream_viewer_qualities", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxScreenshareCount")
+    def max_screenshare_count(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Screen shares at once. Default 1.
+        """
+        return pulumi.get(self, "max_screenshare_count")
+
+    @max_screenshare_count.setter
+    def max_screenshare_count(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_screenshare_count", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxVideoStreams")
+    def max_video_streams(self) -> pulumi.Input[Optional['PresetConfigMaxVideoStreamsArgs']]:
+        """
+        How many videos a participant sees at once.
+        """
+        return pulumi.get(self, "max_video_streams")
+
+    @max_video_streams.setter
+    def max_video_streams(self, value: pulumi.Input[Optional['PresetConfigMaxVideoStreamsArgs']]):
+        pulumi.set(self, "max_video_streams", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def media(self) -> pulumi.Input[Optional['PresetConfigMediaArgs']]:
+        """
+        Media quality.
+        """
+        return pulumi.get(self, "media")
+
+    @media.setter
+    def media(self, value: pulumi.Input[Optional['PresetConfigMediaArgs']]):
+        pulumi.set(self, "media", value)
+
+    @_builtins.property
+    @pulumi.getter(name="viewType")
+    def view_type(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The meeting layout. Default "GROUP_CALL".
+        """
+        return pulumi.get(self, "view_type")
+
+    @view_type.setter
+    def view_type(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "view_type", value)
+
+
+class PresetConfigMaxVideoStreamsArgsDict(TypedDict):
+    """
+    How many videos a participant sees at once.
+    """
+    desktop: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Videos shown on desktop. Default 9.
+    """
+    mobile: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Videos shown on mobile. Default 4.
+    """
+
+@pulumi.input_type
+class PresetConfigMaxVideoStreamsArgs:
+    def __init__(__self__, *,
+                 desktop: pulumi.Input[Optional[_builtins.int]] = None,
+                 mobile: pulumi.Input[Optional[_builtins.int]] = None):
+        """
+        How many videos a participant sees at once.
+
+        :param pulumi.Input[_builtins.int] desktop: Videos shown on desktop. Default 9.
+        :param pulumi.Input[_builtins.int] mobile: Videos shown on mobile. Default 4.
+        """
+        if desktop is not None:
+            pulumi.set(__self__, "desktop", desktop)
+        if mobile is not None:
+            pulumi.set(__self__, "mobile", mobile)
+
+    @_builtins.property
+    @pulumi.getter
+    def desktop(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Videos shown on desktop. Default 9.
+        """
+        return pulumi.get(self, "desktop")
+
+    @desktop.setter
+    def desktop(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "desktop", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def mobile(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Videos shown on mobile. Default 4.
+        """
+        return pulumi.get(self, "mobile")
+
+    @mobile.setter
+    def mobile(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "mobile", value)
+
+
+class PresetConfigMediaArgsDict(TypedDict):
+    """
+    Media quality.
+    """
+    audio: NotRequired[pulumi.Input[Optional['PresetConfigMediaAudioArgsDict']]]
+    """
+    Audio.
+    """
+    screenshare: NotRequired[pulumi.Input[Optional['PresetConfigMediaScreenshareArgsDict']]]
+    """
+    Screen share.
+    """
+    video: NotRequired[pulumi.Input[Optional['PresetConfigMediaVideoArgsDict']]]
+    """
+    Camera video.
+    """
+
+@pulumi.input_type
+class PresetConfigMediaArgs:
+    def __init__(__self__, *,
+                 audio: pulumi.Input[Optional['PresetConfigMediaAudioArgs']] = None,
+                 screenshare: pulumi.Input[Optional['PresetConfigMediaScreenshareArgs']] = None,
+                 video: pulumi.Input[Optional['PresetConfigMediaVideoArgs']] = None):
+        """
+        Media quality.
+
+        :param pulumi.Input['PresetConfigMediaAudioArgs'] audio: Audio.
+        :param pulumi.Input['PresetConfigMediaScreenshareArgs'] screenshare: Screen share.
+        :param pulumi.Input['PresetConfigMediaVideoArgs'] video: Camera video.
+        """
+        if audio is not None:
+            pulumi.set(__self__, "audio", audio)
+        if screenshare is not None:
+            pulumi.set(__self__, "screenshare", screenshare)
+        if video is not None:
+            pulumi.set(__self__, "video", video)
+
+    @_builtins.property
+    @pulumi.getter
+    def audio(self) -> pulumi.Input[Optional['PresetConfigMediaAudioArgs']]:
+        """
+        Audio.
+        """
+        return pulumi.get(self, "audio")
+
+    @audio.setter
+    def audio(self, value: pulumi.Input[Optional['PresetConfigMediaAudioArgs']]):
+        pulumi.set(self, "audio", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def screenshare(self) -> pulumi.Input[Optional['PresetConfigMediaScreenshareArgs']]:
+        """
+        Screen share.
+        """
+        return pulumi.get(self, "screenshare")
+
+    @screenshare.setter
+    def screenshare(self, value: pulumi.Input[Optional['PresetConfigMediaScreenshareArgs']]):
+        pulumi.set(self, "screenshare", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def video(self) -> pulumi.Input[Optional['PresetConfigMediaVideoArgs']]:
+        """
+        Camera video.
+        """
+        return pulumi.get(self, "video")
+
+    @video.setter
+    def video(self, value: pulumi.Input[Optional['PresetConfigMediaVideoArgs']]):
+        pulumi.set(self, "video", value)
+
+
+class PresetConfigMediaAudioArgsDict(TypedDict):
+    """
+    Audio.
+    """
+    enable_high_bitrate: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    High-bitrate audio.
+    """
+    enable_stereo: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Stereo audio.
+    """
+
+@pulumi.input_type
+class PresetConfigMediaAudioArgs:
+    def __init__(__self__, *,
+                 enable_high_bitrate: pulumi.Input[Optional[_builtins.bool]] = None,
+                 enable_stereo: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        Audio.
+
+        :param pulumi.Input[_builtins.bool] enable_high_bitrate: High-bitrate audio.
+        :param pulumi.Input[_builtins.bool] enable_stereo: Stereo audio.
+        """
+        if enable_high_bitrate is not None:
+            pulumi.set(__self__, "enable_high_bitrate", enable_high_bitrate)
+        if enable_stereo is not None:
+            pulumi.set(__self__, "enable_stereo", enable_stereo)
+
+    @_builtins.property
+    @pulumi.getter(name="enableHighBitrate")
+    def enable_high_bitrate(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        High-bitrate audio.
+        """
+        return pulumi.get(self, "enable_high_bitrate")
+
+    @enable_high_bitrate.setter
+    def enable_high_bitrate(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "enable_high_bitrate", value)
+
+    @_builtins.property
+    @pulumi.getter(name="enableStereo")
+    def enable_stereo(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Stereo audio.
+        """
+        return pulumi.get(self, "enable_stereo")
+
+    @enable_stereo.setter
+    def enable_stereo(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "enable_stereo", value)
+
+
+class PresetConfigMediaScreenshareArgsDict(TypedDict):
+    """
+    Screen share.
+    """
+    frame_rate: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Frames per second. Default 5.
+    """
+    quality: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Quality. Default "hd".
+    """
+
+@pulumi.input_type
+class PresetConfigMediaScreenshareArgs:
+    def __init__(__self__, *,
+                 frame_rate: pulumi.Input[Optional[_builtins.int]] = None,
+                 quality: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        Screen share.
+
+        :param pulumi.Input[_builtins.int] frame_rate: Frames per second. Default 5.
+        :param pulumi.Input[_builtins.str] quality: Quality. Default "hd".
+        """
+        if frame_rate is not None:
+            pulumi.set(__self__, "frame_rate", frame_rate)
+        if quality is not None:
+            pulumi.set(__self__, "quality", quality)
+
+    @_builtins.property
+    @pulumi.getter(name="frameRate")
+    def frame_rate(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Frames per second. Default 5.
+        """
+        return pulumi.get(self, "frame_rate")
+
+    @frame_rate.setter
+    def frame_rate(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "frame_rate", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def quality(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Quality. Default "hd".
+        """
+        return pulumi.get(self, "quality")
+
+    @quality.setter
+    def quality(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "quality", value)
+
+
+class PresetConfigMediaVideoArgsDict(TypedDict):
+    """
+    Camera video.
+    """
+    frame_rate: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Frames per second. Default 30.
+    """
+    quality: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Quality. Default "hd".
+    """
+    simulcast: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Send several qualities at once.
+    """
+
+@pulumi.input_type
+class PresetConfigMediaVideoArgs:
+    def __init__(__self__, *,
+                 frame_rate: pulumi.Input[Optional[_builtins.int]] = None,
+                 quality: pulumi.Input[Optional[_builtins.str]] = None,
+                 simulcast: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        Camera video.
+
+        :param pulumi.Input[_builtins.int] frame_rate: Frames per second. Default 30.
+        :param pulumi.Input[_builtins.str] quality: Quality. Default "hd".
+        :param pulumi.Input[_builtins.bool] simulcast: Send several qualities at once.
+        """
+        if frame_rate is not None:
+            pulumi.set(__self__, "frame_rate", frame_rate)
+        if quality is not None:
+            pulumi.set(__self__, "quality", quality)
+        if simulcast is not None:
+            pulumi.set(__self__, "simulcast", simulcast)
+
+    @_builtins.property
+    @pulumi.getter(name="frameRate")
+    def frame_rate(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Frames per second. Default 30.
+        """
+        return pulumi.get(self, "frame_rate")
+
+    @frame_rate.setter
+    def frame_rate(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "frame_rate", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def quality(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Quality. Default "hd".
+        """
+        return pulumi.get(self, "quality")
+
+    @quality.setter
+    def quality(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "quality", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def simulcast(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Send several qualities at once.
+        """
+        return pulumi.get(self, "simulcast")
+
+    @simulcast.setter
+    def simulcast(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "simulcast", value)
+
+
+class PresetPermissionsArgsDict(TypedDict):
+    """
+    What a participant with this preset may do.
+    """
+    accept_stage_requests: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Accept requests to join the stage.
+    """
+    accept_waiting_requests: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Admit others from the waiting room. Default false.
+    """
+    can_accept_production_requests: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Accept others' requests to share media. Default false.
+    """
+    can_change_participant_permissions: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Change others' permissions. Default false.
+    """
+    can_edit_display_name: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Change their own display name. Default true.
+    """
+    can_livestream: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Start a livestream. Default false.
+    """
+    can_record: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Start a recording. Default false.
+    """
+    can_spotlight: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Spotlight participants. Default false.
+    """
+    chat: NotRequired[pulumi.Input[Optional['PresetPermissionsChatArgsDict']]]
+    """
+    Chat.
+    """
+    connected_meetings: NotRequired[pulumi.Input[Optional['PresetPermissionsConnectedMeetingsArgsDict']]]
+    """
+    Connected (breakout) meetings.
+    """
+    disable_participant_audio: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Mute others. Default false.
+    """
+    disable_participant_screensharing: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Stop others' screen shares. Default false.
+    """
+    disable_participant_video: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Turn off others' video. Default false.
+    """
+    hidden_participant: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Invisible to others. Default false.
+    """
+    is_recorder: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    A recorder bot's role.
+    """
+    kick_participant: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Remove others. Default false.
+    """
+    media: NotRequired[pulumi.Input[Optional['PresetPermissionsMediaArgsDict']]]
+    """
+    What they may send.
+    """
+    pin_participant: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Pin participants. Default false.
+    """
+    plugins: NotRequired[pulumi.Input[Optional['PresetPermissionsPluginsArgsDict']]]
+    """
+    Plugins.
+    """
+    polls: NotRequired[pulumi.Input[Optional['PresetPermissionsPollsArgsDict']]]
+    """
+    Polls.
+    """
+    recorder_type: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Whether this role records or livestreams. Default "NONE".
+    """
+    show_participant_list: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    See the participant list. Default true.
+    """
+    stage_access: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Whether they may join the stage.
+    """
+    stage_enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    The meeting has a stage.
+    """
+    transcription_enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Their speech is transcribed.
+    """
+    waiting_room_type: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Whether they wait to be admitted. Default "SKIP".
+    """
+
+@pulumi.input_type
+class PresetPermissionsArgs:
+    def __init__(__self__, *,
+                 accept_stage_requests: pulumi.Input[Optional[_builtins.bool]] = None,
+                 accept_waiting_requests: pulumi.Input[Optional[_builtins.bool]] = None,
+                 can_accept_production_requests: pulumi.Input[Optional[_builtins.bool]] = None,
+                 can_change_participant_permissions: pulumi.Input[Optional[_builtins.bool]] = None,
+                 can_edit_display_name: pulumi.Input[Optional[_builtins.bool]] = None,
+                 can_livestream: pulumi.Input[Optional[_builtins.bool]] = None,
+                 can_record: pulumi.Input[Optional[_builtins.bool]] = None,
+                 can_spotlight: pulumi.Input[Optional[_builtins.bool]] = None,
+                 chat: pulumi.Input[Optional['PresetPermissionsChatArgs']] = None,
+                 connected_meetings: pulumi.Input[Optional['PresetPermissionsConnectedMeetingsArgs']] = None,
+                 disable_participant_audio: pulumi.Input[Optional[_builtins.bool]] = None,
+                 disable_participant_screensharing: pulumi.Input[Optional[_builtins.bool]] = None,
+                 disable_participant_video: pulumi.Input[Optional[_builtins.bool]] = None,
+                 hidden_participant: pulumi.Input[Optional[_builtins.bool]] = None,
+                 is_recorder: pulumi.Input[Optional[_builtins.bool]] = None,
+                 kick_participant: pulumi.Input[Optional[_builtins.bool]] = None,
+                 media: pulumi.Input[Optional['PresetPermissionsMediaArgs']] = None,
+                 pin_participant: pulumi.Input[Optional[_builtins.bool]] = None,
+                 plugins: pulumi.Input[Optional['PresetPermissionsPluginsArgs']] = None,
+                 polls: pulumi.Input[Optional['PresetPermissionsPollsArgs']] = None,
+                 recorder_type: pulumi.Input[Optional[_builtins.str]] = None,
+                 show_participant_list: pulumi.Input[Optional[_builtins.bool]] = None,
+                 stage_access: pulumi.Input[Optional[_builtins.str]] = None,
+                 stage_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 transcription_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 waiting_room_type: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        What a participant with this preset may do.
+
+        :param pulumi.Input[_builtins.bool] accept_stage_requests: Accept requests to join the stage.
+        :param pulumi.Input[_builtins.bool] accept_waiting_requests: Admit others from the waiting room. Default false.
+        :param pulumi.Input[_builtins.bool] can_accept_production_requests: Accept others' requests to share media. Default false.
+        :param pulumi.Input[_builtins.bool] can_change_participant_permissions: Change others' permissions. Default false.
+        :param pulumi.Input[_builtins.bool] can_edit_display_name: Change their own display name. Default true.
+        :param pulumi.Input[_builtins.bool] can_livestream: Start a livestream. Default false.
+        :param pulumi.Input[_builtins.bool] can_record: Start a recording. Default false.
+        :param pulumi.Input[_builtins.bool] can_spotlight: Spotlight participants. Default false.
+        :param pulumi.Input['PresetPermissionsChatArgs'] chat: Chat.
+        :param pulumi.Input['PresetPermissionsConnectedMeetingsArgs'] connected_meetings: Connected (breakout) meetings.
+        :param pulumi.Input[_builtins.bool] disable_participant_audio: Mute others. Default false.
+        :param pulumi.Input[_builtins.bool] disable_participant_screensharing: Stop others' screen shares. Default false.
+        :param pulumi.Input[_builtins.bool] disable_participant_video: Turn off others' video. Default false.
+        :param pulumi.Input[_builtins.bool] hidden_participant: Invisible to others. Default false.
+        :param pulumi.Input[_builtins.bool] is_recorder: A recorder bot's role.
+        :param pulumi.Input[_builtins.bool] kick_participant: Remove others. Default false.
+        :param pulumi.Input['PresetPermissionsMediaArgs'] media: What they may send.
+        :param pulumi.Input[_builtins.bool] pin_participant: Pin participants. Default false.
+        :param pulumi.Input['PresetPermissionsPluginsArgs'] plugins: Plugins.
+        :param pulumi.Input['PresetPermissionsPollsArgs'] polls: Polls.
+        :param pulumi.Input[_builtins.str] recorder_type: Whether this role records or livestreams. Default "NONE".
+        :param pulumi.Input[_builtins.bool] show_participant_list: See the participant list. Default true.
+        :param pulumi.Input[_builtins.str] stage_access: Whether they may join the stage.
+        :param pulumi.Input[_builtins.bool] stage_enabled: The meeting has a stage.
+        :param pulumi.Input[_builtins.bool] transcription_enabled: Their speech is transcribed.
+        :param pulumi.Input[_builtins.str] waiting_room_type: Whether they wait to be admitted. Default "SKIP".
+        """
+        if accept_stage_requests is not None:
+            pulumi.set(__self__, "accept_stage_requests", accept_stage_requests)
+        if accept_waiting_requests is not None:
+            pulumi.set(__self__, "accept_waiting_requests", accept_waiting_requests)
+        if can_accept_production_requests is not None:
+            pulumi.set(__self__, "can_accept_production_requests", can_accept_production_requests)
+        if can_change_participant_permissions is not None:
+            pulumi.set(__self__, "can_change_participant_permissions", can_change_participant_permissions)
+        if can_edit_display_name is not None:
+            pulumi.set(__self__, "can_edit_display_name", can_edit_display_name)
+        if can_livestream is not None:
+            pulumi.set(__self__, "can_livestream", can_livestream)
+        if can_record is not None:
+            pulumi.set(__self__, "can_record", can_record)
+        if can_spotlight is not None:
+            pulumi.set(__self__, "can_spotlight", can_spotlight)
+        if chat is not None:
+            pulumi.set(__self__, "chat", chat)
+        if connected_meetings is not None:
+            pulumi.set(__self__, "connected_meetings", connected_meetings)
+        if disable_participant_audio is not None:
+            pulumi.set(__self__, "disable_participant_audio", disable_participant_audio)
+        if disable_participant_screensharing is not None:
+            pulumi.set(__self__, "disable_participant_screensharing", disable_participant_screensharing)
+        if disable_participant_video is not None:
+            pulumi.set(__self__, "disable_participant_video", disable_participant_video)
+        if hidden_participant is not None:
+            pulumi.set(__self__, "hidden_participant", hidden_participant)
+        if is_recorder is not None:
+            pulumi.set(__self__, "is_recorder", is_recorder)
+        if kick_participant is not None:
+            pulumi.set(__self__, "kick_participant", kick_participant)
+        if media is not None:
+            pulumi.set(__self__, "media", media)
+        if pin_participant is not None:
+            pulumi.set(__self__, "pin_participant", pin_participant)
+        if plugins is not None:
+            pulumi.set(__self__, "plugins", plugins)
+        if polls is not None:
+            pulumi.set(__self__, "polls", polls)
+        if recorder_type is not None:
+            pulumi.set(__self__, "recorder_type", recorder_type)
+        if show_participant_list is not None:
+            pulumi.set(__self__, "show_participant_list", show_participant_list)
+        if stage_access is not None:
+            pulumi.set(__self__, "stage_access", stage_access)
+        if stage_enabled is not None:
+            pulumi.set(__self__, "stage_enabled", stage_enabled)
+        if transcription_enabled is not None:
+            pulumi.set(__self__, "transcription_enabled", transcription_enabled)
+        if waiting_room_type is not None:
+            pulumi.set(__self__, "waiting_room_type", waiting_room_type)
+
+    @_builtins.property
+    @pulumi.getter(name="acceptStageRequests")
+    def accept_stage_requests(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Accept requests to join the stage.
+        """
+        return pulumi.get(self, "accept_stage_requests")
+
+    @accept_stage_requests.setter
+    def accept_stage_requests(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "accept_stage_requests", value)
+
+    @_builtins.property
+    @pulumi.getter(name="acceptWaitingRequests")
+    def accept_waiting_requests(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Admit others from the waiting room. Default false.
+        """
+        return pulumi.get(self, "accept_waiting_requests")
+
+    @accept_waiting_requests.setter
+    def accept_waiting_requests(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "accept_waiting_requests", value)
+
+    @_builtins.property
+    @pulumi.getter(name="canAcceptProductionRequests")
+    def can_accept_production_requests(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Accept others' requests to share media. Default false.
+        """
+        return pulumi.get(self, "can_accept_production_requests")
+
+    @can_accept_production_requests.setter
+    def can_accept_production_requests(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "can_accept_production_requests", value)
+
+    @_builtins.property
+    @pulumi.getter(name="canChangeParticipantPermissions")
+    def can_change_participant_permissions(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Change others' permissions. Default false.
+        """
+        return pulumi.get(self, "can_change_participant_permissions")
+
+    @can_change_participant_permissions.setter
+    def can_change_participant_permissions(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "can_change_participant_permissions", value)
+
+    @_builtins.property
+    @pulumi.getter(name="canEditDisplayName")
+    def can_edit_display_name(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Change their own display name. Default true.
+        """
+        return pulumi.get(self, "can_edit_display_name")
+
+    @can_edit_display_name.setter
+    def can_edit_display_name(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "can_edit_display_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="canLivestream")
+    def can_livestream(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Start a livestream. Default false.
+        """
+        return pulumi.get(self, "can_livestream")
+
+    @can_livestream.setter
+    def can_livestream(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "can_livestream", value)
+
+    @_builtins.property
+    @pulumi.getter(name="canRecord")
+    def can_record(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Start a recording. Default false.
+        """
+        return pulumi.get(self, "can_record")
+
+    @can_record.setter
+    def can_record(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "can_record", value)
+
+    @_builtins.property
+    @pulumi.getter(name="canSpotlight")
+    def can_spotlight(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Spotlight participants. Default false.
+        """
+        return pulumi.get(self, "can_spotlight")
+
+    @can_spotlight.setter
+    def can_spotlight(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "can_spotlight", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def chat(self) -> pulumi.Input[Optional['PresetPermissionsChatArgs']]:
+        """
+        Chat.
+        """
+        return pulumi.get(self, "chat")
+
+    @chat.setter
+    def chat(self, value: pulumi.Input[Optional['PresetPermissionsChatArgs']]):
+        pulumi.set(self, "chat", value)
+
+    @_builtins.property
+    @pulumi.getter(name="connectedMeetings")
+    def connected_meetings(self) -> pulumi.Input[Optional['PresetPermissionsConnectedMeetingsArgs']]:
+        """
+        Connected (breakout) meetings.
+        """
+        return pulumi.get(self, "connected_meetings")
+
+    @connected_meetings.setter
+    def connected_meetings(self, value: pulumi.Input[Optional['PresetPermissionsConnectedMeetingsArgs']]):
+        pulumi.set(self, "connected_meetings", value)
+
+    @_builtins.property
+    @pulumi.getter(name="disableParticipantAudio")
+    def disable_participant_audio(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Mute others. Default false.
+        """
+        return pulumi.get(self, "disable_participant_audio")
+
+    @disable_participant_audio.setter
+    def disable_participant_audio(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "disable_participant_audio", value)
+
+    @_builtins.property
+    @pulumi.getter(name="disableParticipantScreensharing")
+    def disable_participant_screensharing(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Stop others' screen shares. Default false.
+        """
+        return pulumi.get(self, "disable_participant_screensharing")
+
+    @disable_participant_screensharing.setter
+    def disable_participant_screensharing(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "disable_participant_screensharing", value)
+
+    @_builtins.property
+    @pulumi.getter(name="disableParticipantVideo")
+    def disable_participant_video(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Turn off others' video. Default false.
+        """
+        return pulumi.get(self, "disable_participant_video")
+
+    @disable_participant_video.setter
+    def disable_participant_video(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "disable_participant_video", value)
+
+    @_builtins.property
+    @pulumi.getter(name="hiddenParticipant")
+    def hidden_participant(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Invisible to others. Default false.
+        """
+        return pulumi.get(self, "hidden_participant")
+
+    @hidden_participant.setter
+    def hidden_participant(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "hidden_participant", value)
+
+    @_builtins.property
+    @pulumi.getter(name="isRecorder")
+    def is_recorder(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        A recorder bot's role.
+        """
+        return pulumi.get(self, "is_recorder")
+
+    @is_recorder.setter
+    def is_recorder(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "is_recorder", value)
+
+    @_builtins.property
+    @pulumi.getter(name="kickParticipant")
+    def kick_participant(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Remove others. Default false.
+        """
+        return pulumi.get(self, "kick_participant")
+
+    @kick_participant.setter
+    def kick_participant(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "kick_participant", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def media(self) -> pulumi.Input[Optional['PresetPermissionsMediaArgs']]:
+        """
+        What they may send.
+        """
+        return pulumi.get(self, "media")
+
+    @media.setter
+    def media(self, value: pulumi.Input[Optional['PresetPermissionsMediaArgs']]):
+        pulumi.set(self, "media", value)
+
+    @_builtins.property
+    @pulumi.getter(name="pinParticipant")
+    def pin_participant(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Pin participants. Default false.
+        """
+        return pulumi.get(self, "pin_participant")
+
+    @pin_participant.setter
+    def pin_participant(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "pin_participant", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def plugins(self) -> pulumi.Input[Optional['PresetPermissionsPluginsArgs']]:
+        """
+        Plugins.
+        """
+        return pulumi.get(self, "plugins")
+
+    @plugins.setter
+    def plugins(self, value: pulumi.Input[Optional['PresetPermissionsPluginsArgs']]):
+        pulumi.set(self, "plugins", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def polls(self) -> pulumi.Input[Optional['PresetPermissionsPollsArgs']]:
+        """
+        Polls.
+        """
+        return pulumi.get(self, "polls")
+
+    @polls.setter
+    def polls(self, value: pulumi.Input[Optional['PresetPermissionsPollsArgs']]):
+        pulumi.set(self, "polls", value)
+
+    @_builtins.property
+    @pulumi.getter(name="recorderType")
+    def recorder_type(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Whether this role records or livestreams. Default "NONE".
+        """
+        return pulumi.get(self, "recorder_type")
+
+    @recorder_type.setter
+    def recorder_type(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "recorder_type", value)
+
+    @_builtins.property
+    @pulumi.getter(name="showParticipantList")
+    def show_participant_list(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        See the participant list. Default true.
+        """
+        return pulumi.get(self, "show_participant_list")
+
+    @show_participant_list.setter
+    def show_participant_list(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "show_participant_list", value)
+
+    @_builtins.property
+    @pulumi.getter(name="stageAccess")
+    def stage_access(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Whether they may join the stage.
+        """
+        return pulumi.get(self, "stage_access")
+
+    @stage_access.setter
+    def stage_access(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "stage_access", value)
+
+    @_builtins.property
+    @pulumi.getter(name="stageEnabled")
+    def stage_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        The meeting has a stage.
+        """
+        return pulumi.get(self, "stage_enabled")
+
+    @stage_enabled.setter
+    def stage_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "stage_enabled", value)
+
+    @_builtins.property
+    @pulumi.getter(name="transcriptionEnabled")
+    def transcription_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Their speech is transcribed.
+        """
+        return pulumi.get(self, "transcription_enabled")
+
+    @transcription_enabled.setter
+    def transcription_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "transcription_enabled", value)
+
+    @_builtins.property
+    @pulumi.getter(name="waitingRoomType")
+    def waiting_room_type(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Whether they wait to be admitted. Default "SKIP".
+        """
+        return pulumi.get(self, "waiting_room_type")
+
+    @waiting_room_type.setter
+    def waiting_room_type(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "waiting_room_type", value)
+
+
+class PresetPermissionsChatArgsDict(TypedDict):
+    """
+    Chat.
+    """
+    private: NotRequired[pulumi.Input[Optional['PresetPermissionsChatPrivateArgsDict']]]
+    """
+    Private chat.
+    """
+    public: NotRequired[pulumi.Input[Optional['PresetPermissionsChatPublicArgsDict']]]
+    """
+    Public chat.
+    """
+
+@pulumi.input_type
+class PresetPermissionsChatArgs:
+    def __init__(__self__, *,
+                 private: pulumi.Input[Optional['PresetPermissionsChatPrivateArgs']] = None,
+                 public: pulumi.Input[Optional['PresetPermissionsChatPublicArgs']] = None):
+        """
+        Chat.
+
+        :param pulumi.Input['PresetPermissionsChatPrivateArgs'] private: Private chat.
+        :param pulumi.Input['PresetPermissionsChatPublicArgs'] public: Public chat.
+        """
+        if private is not None:
+            pulumi.set(__self__, "private", private)
+        if public is not None:
+            pulumi.set(__self__, "public", public)
+
+    @_builtins.property
+    @pulumi.getter
+    def private(self) -> pulumi.Input[Optional['PresetPermissionsChatPrivateArgs']]:
+        """
+        Private chat.
+        """
+        return pulumi.get(self, "private")
+
+    @private.setter
+    def private(self, value: pulumi.Input[Optional['PresetPermissionsChatPrivateArgs']]):
+        pulumi.set(self, "private", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def public(self) -> pulumi.Input[Optional['PresetPermissionsChatPublicArgs']]:
+        """
+        Public chat.
+        """
+        return pulumi.get(self, "public")
+
+    @public.setter
+    def public(self, value: pulumi.Input[Optional['PresetPermissionsChatPublicArgs']]):
+        pulumi.set(self, "public", value)
+
+
+class PresetPermissionsChatPrivateArgsDict(TypedDict):
+    """
+    Private chat.
+    """
+    can_receive: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Receive private messages. Default true.
+    """
+    can_send: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Send private messages. Default true.
+    """
+    files: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Send files privately. Default true.
+    """
+    text: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Send text privately. Default true.
+    """
+
+@pulumi.input_type
+class PresetPermissionsChatPrivateArgs:
+    def __init__(__self__, *,
+                 can_receive: pulumi.Input[Optional[_builtins.bool]] = None,
+                 can_send: pulumi.Input[Optional[_builtins.bool]] = None,
+                 files: pulumi.Input[Optional[_builtins.bool]] = None,
+                 text: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        Private chat.
+
+        :param pulumi.Input[_builtins.bool] can_receive: Receive private messages. Default true.
+        :param pulumi.Input[_builtins.bool] can_send: Send private messages. Default true.
+        :param pulumi.Input[_builtins.bool] files: Send files privately. Default true.
+        :param pulumi.Input[_builtins.bool] text: Send text privately. Default true.
+        """
+        if can_receive is not None:
+            pulumi.set(__self__, "can_receive", can_receive)
+        if can_send is not None:
+            pulumi.set(__self__, "can_send", can_send)
+        if files is not None:
+            pulumi.set(__self__, "files", files)
+        if text is not None:
+            pulumi.set(__self__, "text", text)
+
+    @_builtins.property
+    @pulumi.getter(name="canReceive")
+    def can_receive(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Receive private messages. Default true.
+        """
+        return pulumi.get(self, "can_receive")
+
+    @can_receive.setter
+    def can_receive(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "can_receive", value)
+
+    @_builtins.property
+    @pulumi.getter(name="canSend")
+    def can_send(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Send private messages. Default true.
+        """
+        return pulumi.get(self, "can_send")
+
+    @can_send.setter
+    def can_send(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "can_send", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def files(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Send files privately. Default true.
+        """
+        return pulumi.get(self, "files")
+
+    @files.setter
+    def files(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "files", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def text(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Send text privately. Default true.
+        """
+        return pulumi.get(self, "text")
+
+    @text.setter
+    def text(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "text", value)
+
+
+class PresetPermissionsChatPublicArgsDict(TypedDict):
+    """
+    Public chat.
+    """
+    can_send: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Send public messages. Default true.
+    """
+    files: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Send files publicly. Default true.
+    """
+    text: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Send text publicly. Default true.
+    """
+
+@pulumi.input_type
+class PresetPermissionsChatPublicArgs:
+    def __init__(__self__, *,
+                 can_send: pulumi.Input[Optional[_builtins.bool]] = None,
+                 files: pulumi.Input[Optional[_builtins.bool]] = None,
+                 text: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        Public chat.
+
+        :param pulumi.Input[_builtins.bool] can_send: Send public messages. Default true.
+        :param pulumi.Input[_builtins.bool] files: Send files publicly. Default true.
+        :param pulumi.Input[_builtins.bool] text: Send text publicly. Default true.
+        """
+        if can_send is not None:
+            pulumi.set(__self__, "can_send", can_send)
+        if files is not None:
+            pulumi.set(__self__, "files", files)
+        if text is not None:
+            pulumi.set(__self__, "text", text)
+
+    @_builtins.property
+    @pulumi.getter(name="canSend")
+    def can_send(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Send public messages. Default true.
+        """
+        return pulumi.get(self, "can_send")
+
+    @can_send.setter
+    def can_send(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "can_send", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def files(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Send files publicly. Default true.
+        """
+        return pulumi.get(self, "files")
+
+    @files.setter
+    def files(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "files", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def text(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Send text publicly. Default true.
+        """
+        return pulumi.get(self, "text")
+
+    @text.setter
+    def text(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "text", value)
+
+
+class PresetPermissionsConnectedMeetingsArgsDict(TypedDict):
+    """
+    Connected (breakout) meetings.
+    """
+    can_alter_connected_meetings: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Change connected meetings. Default false.
+    """
+    can_switch_connected_meetings: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Switch between connected meetings. Default true.
+    """
+    can_switch_to_parent_meeting: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Return to the parent meeting. Default true.
+    """
+
+@pulumi.input_type
+class PresetPermissionsConnectedMeetingsArgs:
+    def __init__(__self__, *,
+                 can_alter_connected_meetings: pulumi.Input[Optional[_builtins.bool]] = None,
+                 can_switch_connected_meetings: pulumi.Input[Optional[_builtins.bool]] = None,
+                 can_switch_to_parent_meeting: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        Connected (breakout) meetings.
+
+        :param pulumi.Input[_builtins.bool] can_alter_connected_meetings: Change connected meetings. Default false.
+        :param pulumi.Input[_builtins.bool] can_switch_connected_meetings: Switch between connected meetings. Default true.
+        :param pulumi.Input[_builtins.bool] can_switch_to_parent_meeting: Return to the parent meeting. Default true.
+        """
+        if can_alter_connected_meetings is not None:
+            pulumi.set(__self__, "can_alter_connected_meetings", can_alter_connected_meetings)
+        if can_switch_connected_meetings is not None:
+            pulumi.set(__self__, "can_switch_connected_meetings", can_switch_connected_meetings)
+        if can_switch_to_parent_meeting is not None:
+            pulumi.set(__self__, "can_switch_to_parent_meeting", can_switch_to_parent_meeting)
+
+    @_builtins.property
+    @pulumi.getter(name="canAlterConnectedMeetings")
+    def can_alter_connected_meetings(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Change connected meetings. Default false.
+        """
+        return pulumi.get(self, "can_alter_connected_meetings")
+
+    @can_alter_connected_meetings.setter
+    def can_alter_connected_meetings(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "can_alter_connected_meetings", value)
+
+    @_builtins.property
+    @pulumi.getter(name="canSwitchConnectedMeetings")
+    def can_switch_connected_meetings(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Switch between connected meetings. Default true.
+        """
+        return pulumi.get(self, "can_switch_connected_meetings")
+
+    @can_switch_connected_meetings.setter
+    def can_switch_connected_meetings(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "can_switch_connected_meetings", value)
+
+    @_builtins.property
+    @pulumi.getter(name="canSwitchToParentMeeting")
+    def can_switch_to_parent_meeting(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Return to the parent meeting. Default true.
+        """
+        return pulumi.get(self, "can_switch_to_parent_meeting")
+
+    @can_switch_to_parent_meeting.setter
+    def can_switch_to_parent_meeting(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "can_switch_to_parent_meeting", value)
+
+
+class PresetPermissionsMediaArgsDict(TypedDict):
+    """
+    What they may send.
+    """
+    audio: NotRequired[pulumi.Input[Optional['PresetPermissionsMediaAudioArgsDict']]]
+    """
+    Audio.
+    """
+    screenshare: NotRequired[pulumi.Input[Optional['PresetPermissionsMediaScreenshareArgsDict']]]
+    """
+    Screen share.
+    """
+    video: NotRequired[pulumi.Input[Optional['PresetPermissionsMediaVideoArgsDict']]]
+    """
+    Video.
+    """
+
+@pulumi.input_type
+class PresetPermissionsMediaArgs:
+    def __init__(__self__, *,
+                 audio: pulumi.Input[Optional['PresetPermissionsMediaAudioArgs']] = None,
+                 screenshare: pulumi.Input[Optional['PresetPermissionsMediaScreenshareArgs']] = None,
+                 video: pulumi.Input[Optional['PresetPermissionsMediaVideoArgs']] = None):
+        """
+        What they may send.
+
+        :param pulumi.Input['PresetPermissionsMediaAudioArgs'] audio: Audio.
+        :param pulumi.Input['PresetPermissionsMediaScreenshareArgs'] screenshare: Screen share.
+        :param pulumi.Input['PresetPermissionsMediaVideoArgs'] video: Video.
+        """
+        if audio is not None:
+            pulumi.set(__self__, "audio", audio)
+        if screenshare is not None:
+            pulumi.set(__self__, "screenshare", screenshare)
+        if video is not None:
+            pulumi.set(__self__, "video", video)
+
+    @_builtins.property
+    @pulumi.getter
+    def audio(self) -> pulumi.Input[Optional['PresetPermissionsMediaAudioArgs']]:
+        """
+        Audio.
+        """
+        return pulumi.get(self, "audio")
+
+    @audio.setter
+    def audio(self, value: pulumi.Input[Optional['PresetPermissionsMediaAudioArgs']]):
+        pulumi.set(self, "audio", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def screenshare(self) -> pulumi.Input[Optional['PresetPermissionsMediaScreenshareArgs']]:
+        """
+        Screen share.
+        """
+        return pulumi.get(self, "screenshare")
+
+    @screenshare.setter
+    def screenshare(self, value: pulumi.Input[Optional['PresetPermissionsMediaScreenshareArgs']]):
+        pulumi.set(self, "screenshare", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def video(self) -> pulumi.Input[Optional['PresetPermissionsMediaVideoArgs']]:
+        """
+        Video.
+        """
+        return pulumi.get(self, "video")
+
+    @video.setter
+    def video(self, value: pulumi.Input[Optional['PresetPermissionsMediaVideoArgs']]):
+        pulumi.set(self, "video", value)
+
+
+class PresetPermissionsMediaAudioArgsDict(TypedDict):
+    """
+    Audio.
+    """
+    can_produce: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Whether they may send Audio. Default "ALLOWED".
+    """
+
+@pulumi.input_type
+class PresetPermissionsMediaAudioArgs:
+    def __init__(__self__, *,
+                 can_produce: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        Audio.
+
+        :param pulumi.Input[_builtins.str] can_produce: Whether they may send Audio. Default "ALLOWED".
+        """
+        if can_produce is not None:
+            pulumi.set(__self__, "can_produce", can_produce)
+
+    @_builtins.property
+    @pulumi.getter(name="canProduce")
+    def can_produce(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Whether they may send Audio. Default "ALLOWED".
+        """
+        return pulumi.get(self, "can_produce")
+
+    @can_produce.setter
+    def can_produce(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "can_produce", value)
+
+
+class PresetPermissionsMediaScreenshareArgsDict(TypedDict):
+    """
+    Screen share.
+    """
+    can_produce: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Whether they may send Screen share. Default "CAN_REQUEST".
+    """
+
+@pulumi.input_type
+class PresetPermissionsMediaScreenshareArgs:
+    def __init__(__self__, *,
+                 can_produce: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        Screen share.
+
+        :param pulumi.Input[_builtins.str] can_produce: Whether they may send Screen share. Default "CAN_REQUEST".
+        """
+        if can_produce is not None:
+            pulumi.set(__self__, "can_produce", can_produce)
+
+    @_builtins.property
+    @pulumi.getter(name="canProduce")
+    def can_produce(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Whether they may send Screen share. Default "CAN_REQUEST".
+        """
+        return pulumi.get(self, "can_produce")
+
+    @can_produce.setter
+    def can_produce(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "can_produce", value)
+
+
+class PresetPermissionsMediaVideoArgsDict(TypedDict):
+    """
+    Video.
+    """
+    can_produce: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Whether they may send Video. Default "ALLOWED".
+    """
+
+@pulumi.input_type
+class PresetPermissionsMediaVideoArgs:
+    def __init__(__self__, *,
+                 can_produce: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        Video.
+
+        :param pulumi.Input[_builtins.str] can_produce: Whether they may send Video. Default "ALLOWED".
+        """
+        if can_produce is not None:
+            pulumi.set(__self__, "can_produce", can_produce)
+
+    @_builtins.property
+    @pulumi.getter(name="canProduce")
+    def can_produce(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Whether they may send Video. Default "ALLOWED".
+        """
+        return pulumi.get(self, "can_produce")
+
+    @can_produce.setter
+    def can_produce(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "can_produce", value)
+
+
+class PresetPermissionsPluginsArgsDict(TypedDict):
+    """
+    Plugins.
+    """
+    can_close: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Close plugins. Default false.
+    """
+    can_edit_config: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Edit plugin settings. Default false.
+    """
+    can_start: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Start plugins. Default false.
+    """
+    config: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input['PresetPermissionsPluginsConfigArgsDict']]]]]
+    """
+    Settings by plugin id (ids are sent as written). Default {}.
+    """
+
+@pulumi.input_type
+class PresetPermissionsPluginsArgs:
+    def __init__(__self__, *,
+                 can_close: pulumi.Input[Optional[_builtins.bool]] = None,
+                 can_edit_config: pulumi.Input[Optional[_builtins.bool]] = None,
+                 can_start: pulumi.Input[Optional[_builtins.bool]] = None,
+                 config: pulumi.Input[Optional[Mapping[str, pulumi.Input['PresetPermissionsPluginsConfigArgs']]]] = None):
+        """
+        Plugins.
+
+        :param pulumi.Input[_builtins.bool] can_close: Close plugins. Default false.
+        :param pulumi.Input[_builtins.bool] can_edit_config: Edit plugin settings. Default false.
+        :param pulumi.Input[_builtins.bool] can_start: Start plugins. Default false.
+        :param pulumi.Input[Mapping[str, pulumi.Input['PresetPermissionsPluginsConfigArgs']]] config: Settings by plugin id (ids are sent as written). Default {}.
+        """
+        if can_close is not None:
+            pulumi.set(__self__, "can_close", can_close)
+        if can_edit_config is not None:
+            pulumi.set(__self__, "can_edit_config", can_edit_config)
+        if can_start is not None:
+            pulumi.set(__self__, "can_start", can_start)
+        if config is not None:
+            pulumi.set(__self__, "config", config)
+
+    @_builtins.property
+    @pulumi.getter(name="canClose")
+    def can_close(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Close plugins. Default false.
+        """
+        return pulumi.get(self, "can_close")
+
+    @can_close.setter
+    def can_close(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "can_close", value)
+
+    @_builtins.property
+    @pulumi.getter(name="canEditConfig")
+    def can_edit_config(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Edit plugin settings. Default false.
+        """
+        return pulumi.get(self, "can_edit_config")
+
+    @can_edit_config.setter
+    def can_edit_config(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "can_edit_config", value)
+
+    @_builtins.property
+    @pulumi.getter(name="canStart")
+    def can_start(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Start plugins. Default false.
+        """
+        return pulumi.get(self, "can_start")
+
+    @can_start.setter
+    def can_start(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "can_start", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def config(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input['PresetPermissionsPluginsConfigArgs']]]]:
+        """
+        Settings by plugin id (ids are sent as written). Default {}.
+        """
+        return pulumi.get(self, "config")
+
+    @config.setter
+    def config(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input['PresetPermissionsPluginsConfigArgs']]]]):
+        pulumi.set(self, "config", value)
+
+
+class PresetPermissionsPluginsConfigArgsDict(TypedDict):
+    """
+    One plugin's settings.
+    """
+    access_control: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Full access or view only.
+    """
+    handles_view_only: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    The plugin handles view only.
+    """
+
+@pulumi.input_type
+class PresetPermissionsPluginsConfigArgs:
+    def __init__(__self__, *,
+                 access_control: pulumi.Input[Optional[_builtins.str]] = None,
+                 handles_view_only: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        One plugin's settings.
+
+        :param pulumi.Input[_builtins.str] access_control: Full access or view only.
+        :param pulumi.Input[_builtins.bool] handles_view_only: The plugin handles view only.
+        """
+        if access_control is not None:
+            pulumi.set(__self__, "access_control", access_control)
+        if handles_view_only is not None:
+            pulumi.set(__self__, "handles_view_only", handles_view_only)
+
+    @_builtins.property
+    @pulumi.getter(name="accessControl")
+    def access_control(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Full access or view only.
+        """
+        return pulumi.get(self, "access_control")
+
+    @access_control.setter
+    def access_control(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "access_control", value)
+
+    @_builtins.property
+    @pulumi.getter(name="handlesViewOnly")
+    def handles_view_only(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        The plugin handles view only.
+        """
+        return pulumi.get(self, "handles_view_only")
+
+    @handles_view_only.setter
+    def handles_view_only(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "handles_view_only", value)
+
+
+class PresetPermissionsPollsArgsDict(TypedDict):
+    """
+    Polls.
+    """
+    can_create: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Create polls. Default false.
+    """
+    can_view: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    See polls. Default true.
+    """
+    can_vote: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Vote in polls. Default true.
+    """
+
+@pulumi.input_type
+class PresetPermissionsPollsArgs:
+    def __init__(__self__, *,
+                 can_create: pulumi.Input[Optional[_builtins.bool]] = None,
+                 can_view: pulumi.Input[Optional[_builtins.bool]] = None,
+                 can_vote: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        Polls.
+
+        :param pulumi.Input[_builtins.bool] can_create: Create polls. Default false.
+        :param pulumi.Input[_builtins.bool] can_view: See polls. Default true.
+        :param pulumi.Input[_builtins.bool] can_vote: Vote in polls. Default true.
+        """
+        if can_create is not None:
+            pulumi.set(__self__, "can_create", can_create)
+        if can_view is not None:
+            pulumi.set(__self__, "can_view", can_view)
+        if can_vote is not None:
+            pulumi.set(__self__, "can_vote", can_vote)
+
+    @_builtins.property
+    @pulumi.getter(name="canCreate")
+    def can_create(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Create polls. Default false.
+        """
+        return pulumi.get(self, "can_create")
+
+    @can_create.setter
+    def can_create(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "can_create", value)
+
+    @_builtins.property
+    @pulumi.getter(name="canView")
+    def can_view(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        See polls. Default true.
+        """
+        return pulumi.get(self, "can_view")
+
+    @can_view.setter
+    def can_view(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "can_view", value)
+
+    @_builtins.property
+    @pulumi.getter(name="canVote")
+    def can_vote(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Vote in polls. Default true.
+        """
+        return pulumi.get(self, "can_vote")
+
+    @can_vote.setter
+    def can_vote(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "can_vote", value)
+
+
+class PresetUiArgsDict(TypedDict):
+    """
+    How the meeting looks to them.
+    """
+    design_tokens: NotRequired[pulumi.Input[Optional['PresetUiDesignTokensArgsDict']]]
+    """
+    Design tokens.
+    """
+
+@pulumi.input_type
+class PresetUiArgs:
+    def __init__(__self__, *,
+                 design_tokens: pulumi.Input[Optional['PresetUiDesignTokensArgs']] = None):
+        """
+        How the meeting looks to them.
+
+        :param pulumi.Input['PresetUiDesignTokensArgs'] design_tokens: Design tokens.
+        """
+        if design_tokens is not None:
+            pulumi.set(__self__, "design_tokens", design_tokens)
+
+    @_builtins.property
+    @pulumi.getter(name="designTokens")
+    def design_tokens(self) -> pulumi.Input[Optional['PresetUiDesignTokensArgs']]:
+        """
+        Design tokens.
+        """
+        return pulumi.get(self, "design_tokens")
+
+    @design_tokens.setter
+    def design_tokens(self, value: pulumi.Input[Optional['PresetUiDesignTokensArgs']]):
+        pulumi.set(self, "design_tokens", value)
+
+
+class PresetUiDesignTokensArgsDict(TypedDict):
+    """
+    Design tokens.
+    """
+    border_radius: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Corner style. Default "rounded".
+    """
+    border_width: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Border width. Default "thin".
+    """
+    colors: NotRequired[pulumi.Input[Optional['PresetUiDesignTokensColorsArgsDict']]]
+    """
+    Colors.
+    """
+    font_family: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Font family.
+    """
+    google_font: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    A Google font's name.
+    """
+    logo: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Logo URL.
+    """
+    spacing_base: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Base spacing, in pixels. Default 4.
+    """
+    theme: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Theme. Default "dark".
+    """
+
+@pulumi.input_type
+class PresetUiDesignTokensArgs:
+    def __init__(__self__, *,
+                 border_radius: pulumi.Input[Optional[_builtins.str]] = None,
+                 border_width: pulumi.Input[Optional[_builtins.str]] = None,
+                 colors: pulumi.Input[Optional['PresetUiDesignTokensColorsArgs']] = None,
+                 font_family: pulumi.Input[Optional[_builtins.str]] = None,
+                 google_font: pulumi.Input[Optional[_builtins.str]] = None,
+                 logo: pulumi.Input[Optional[_builtins.str]] = None,
+                 spacing_base: pulumi.Input[Optional[_builtins.int]] = None,
+                 theme: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        Design tokens.
+
+        :param pulumi.Input[_builtins.str] border_radius: Corner style. Default "rounded".
+        :param pulumi.Input[_builtins.str] border_width: Border width. Default "thin".
+        :param pulumi.Input['PresetUiDesignTokensColorsArgs'] colors: Colors.
+        :param pulumi.Input[_builtins.str] font_family: Font family.
+        :param pulumi.Input[_builtins.str] google_font: A Google font's name.
+        :param pulumi.Input[_builtins.str] logo: Logo URL.
+        :param pulumi.Input[_builtins.int] spacing_base: Base spacing, in pixels. Default 4.
+        :param pulumi.Input[_builtins.str] theme: Theme. Default "dark".
+        """
+        if border_radius is not None:
+            pulumi.set(__self__, "border_radius", border_radius)
+        if border_width is not None:
+            pulumi.set(__self__, "border_width", border_width)
+        if colors is not None:
+            pulumi.set(__self__, "colors", colors)
+        if font_family is not None:
+            pulumi.set(__self__, "font_family", font_family)
+        if google_font is not None:
+            pulumi.set(__self__, "google_font", google_font)
+        if logo is not None:
+            pulumi.set(__self__, "logo", logo)
+        if spacing_base is not None:
+            pulumi.set(__self__, "spacing_base", spacing_base)
+        if theme is not None:
+            pulumi.set(__self__, "theme", theme)
+
+    @_builtins.property
+    @pulumi.getter(name="borderRadius")
+    def border_radius(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Corner style. Default "rounded".
+        """
+        return pulumi.get(self, "border_radius")
+
+    @border_radius.setter
+    def border_radius(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "border_radius", value)
+
+    @_builtins.property
+    @pulumi.getter(name="borderWidth")
+    def border_width(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Border width. Default "thin".
+        """
+        return pulumi.get(self, "border_width")
+
+    @border_width.setter
+    def border_width(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "border_width", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def colors(self) -> pulumi.Input[Optional['PresetUiDesignTokensColorsArgs']]:
+        """
+        Colors.
+        """
+        return pulumi.get(self, "colors")
+
+    @colors.setter
+    def colors(self, value: pulumi.Input[Optional['PresetUiDesignTokensColorsArgs']]):
+        pulumi.set(self, "colors", value)
+
+    @_builtins.property
+    @pulumi.getter(name="fontFamily")
+    def font_family(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Font family.
+        """
+        return pulumi.get(self, "font_family")
+
+    @font_family.setter
+    def font_family(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "font_family", value)
+
+    @_builtins.property
+    @pulumi.getter(name="googleFont")
+    def google_font(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A Google font's name.
+        """
+        return pulumi.get(self, "google_font")
+
+    @google_font.setter
+    def google_font(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "google_font", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def logo(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Logo URL.
+        """
+        return pulumi.get(self, "logo")
+
+    @logo.setter
+    def logo(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "logo", value)
+
+    @_builtins.property
+    @pulumi.getter(name="spacingBase")
+    def spacing_base(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Base spacing, in pixels. Default 4.
+        """
+        return pulumi.get(self, "spacing_base")
+
+    @spacing_base.setter
+    def spacing_base(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "spacing_base", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def theme(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Theme. Default "dark".
+        """
+        return pulumi.get(self, "theme")
+
+    @theme.setter
+    def theme(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "theme", value)
+
+
+class PresetUiDesignTokensColorsArgsDict(TypedDict):
+    """
+    Colors.
+    """
+    background: NotRequired[pulumi.Input[Optional['PresetUiDesignTokensColorsBackgroundArgsDict']]]
+    """
+    Background shades.
+    """
+    brand: NotRequired[pulumi.Input[Optional['PresetUiDesignTokensColorsBrandArgsDict']]]
+    """
+    Brand shades.
+    """
+    danger: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Danger. Default "#FF2D2D".
+    """
+    success: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Success. Default "#62A504".
+    """
+    text: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Text. Default "#EEEEEE".
+    """
+    text_on_brand: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Text on the brand color. Default "#EEEEEE".
+    """
+    video_bg: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Video background. Default "#191919".
+    """
+    warning: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Warning. Default "#FFCD07".
+    """
+
+@pulumi.input_type
+class PresetUiDesignTokensColorsArgs:
+    def __init__(__self__, *,
+                 background: pulumi.Input[Optional['PresetUiDesignTokensColorsBackgroundArgs']] = None,
+                 brand: pulumi.Input[Optional['PresetUiDesignTokensColorsBrandArgs']] = None,
+                 danger: pulumi.Input[Optional[_builtins.str]] = None,
+                 success: pulumi.Input[Optional[_builtins.str]] = None,
+                 text: pulumi.Input[Optional[_builtins.str]] = None,
+                 text_on_brand: pulumi.Input[Optional[_builtins.str]] = None,
+                 video_bg: pulumi.Input[Optional[_builtins.str]] = None,
+                 warning: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        Colors.
+
+        :param pulumi.Input['PresetUiDesignTokensColorsBackgroundArgs'] background: Background shades.
+        :param pulumi.Input['PresetUiDesignTokensColorsBrandArgs'] brand: Brand shades.
+        :param pulumi.Input[_builtins.str] danger: Danger. Default "#FF2D2D".
+        :param pulumi.Input[_builtins.str] success: Success. Default "#62A504".
+        :param pulumi.Input[_builtins.str] text: Text. Default "#EEEEEE".
+        :param pulumi.Input[_builtins.str] text_on_brand: Text on the brand color. Default "#EEEEEE".
+        :param pulumi.Input[_builtins.str] video_bg: Video background. Default "#191919".
+        :param pulumi.Input[_builtins.str] warning: Warning. Default "#FFCD07".
+        """
+        if background is not None:
+            pulumi.set(__self__, "background", background)
+        if brand is not None:
+            pulumi.set(__self__, "brand", brand)
+        if danger is not None:
+            pulumi.set(__self__, "danger", danger)
+        if success is not None:
+            pulumi.set(__self__, "success", success)
+        if text is not None:
+            pulumi.set(__self__, "text", text)
+        if text_on_brand is not None:
+            pulumi.set(__self__, "text_on_brand", text_on_brand)
+        if video_bg is not None:
+            pulumi.set(__self__, "video_bg", video_bg)
+        if warning is not None:
+            pulumi.set(__self__, "warning", warning)
+
+    @_builtins.property
+    @pulumi.getter
+    def background(self) -> pulumi.Input[Optional['PresetUiDesignTokensColorsBackgroundArgs']]:
+        """
+        Background shades.
+        """
+        return pulumi.get(self, "background")
+
+    @background.setter
+    def background(self, value: pulumi.Input[Optional['PresetUiDesignTokensColorsBackgroundArgs']]):
+        pulumi.set(self, "background", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def brand(self) -> pulumi.Input[Optional['PresetUiDesignTokensColorsBrandArgs']]:
+        """
+        Brand shades.
+        """
+        return pulumi.get(self, "brand")
+
+    @brand.setter
+    def brand(self, value: pulumi.Input[Optional['PresetUiDesignTokensColorsBrandArgs']]):
+        pulumi.set(self, "brand", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def danger(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Danger. Default "#FF2D2D".
+        """
+        return pulumi.get(self, "danger")
+
+    @danger.setter
+    def danger(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "danger", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def success(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Success. Default "#62A504".
+        """
+        return pulumi.get(self, "success")
+
+    @success.setter
+    def success(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "success", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def text(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Text. Default "#EEEEEE".
+        """
+        return pulumi.get(self, "text")
+
+    @text.setter
+    def text(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "text", value)
+
+    @_builtins.property
+    @pulumi.getter(name="textOnBrand")
+    def text_on_brand(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Text on the brand color. Default "#EEEEEE".
+        """
+        return pulumi.get(self, "text_on_brand")
+
+    @text_on_brand.setter
+    def text_on_brand(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "text_on_brand", value)
+
+    @_builtins.property
+    @pulumi.getter(name="videoBg")
+    def video_bg(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Video background. Default "#191919".
+        """
+        return pulumi.get(self, "video_bg")
+
+    @video_bg.setter
+    def video_bg(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "video_bg", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def warning(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Warning. Default "#FFCD07".
+        """
+        return pulumi.get(self, "warning")
+
+    @warning.setter
+    def warning(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "warning", value)
+
+
+class PresetUiDesignTokensColorsBackgroundArgsDict(TypedDict):
+    """
+    Background shades.
+    """
+    _1000: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Shade 1000. Default "#141414".
+    """
+    _600: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Shade 600. Default "#222222".
+    """
+    _700: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Shade 700. Default "#1f1f1f".
+    """
+    _800: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Shade 800. Default "#1b1b1b".
+    """
+    _900: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Shade 900. Default "#181818".
+    """
+
+@pulumi.input_type
+class PresetUiDesignTokensColorsBackgroundArgs:
+    def __init__(__self__, *,
+                 _1000: pulumi.Input[Optional[_builtins.str]] = None,
+                 _600: pulumi.Input[Optional[_builtins.str]] = None,
+                 _700: pulumi.Input[Optional[_builtins.str]] = None,
+                 _800: pulumi.Input[Optional[_builtins.str]] = None,
+                 _900: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        Background shades.
+
+        :param pulumi.Input[_builtins.str] _1000: Shade 1000. Default "#141414".
+        :param pulumi.Input[_builtins.str] _600: Shade 600. Default "#222222".
+        :param pulumi.Input[_builtins.str] _700: Shade 700. Default "#1f1f1f".
+        :param pulumi.Input[_builtins.str] _800: Shade 800. Default "#1b1b1b".
+        :param pulumi.Input[_builtins.str] _900: Shade 900. Default "#181818".
+        """
+        if _1000 is not None:
+            pulumi.set(__self__, "_1000", _1000)
+        if _600 is not None:
+            pulumi.set(__self__, "_600", _600)
+        if _700 is not None:
+            pulumi.set(__self__, "_700", _700)
+        if _800 is not None:
+            pulumi.set(__self__, "_800", _800)
+        if _900 is not None:
+            pulumi.set(__self__, "_900", _900)
+
+    @_builtins.property
+    @pulumi.getter(name="1000")
+    def _1000(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Shade 1000. Default "#141414".
+        """
+        return pulumi.get(self, "_1000")
+
+    @_1000.setter
+    def _1000(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "_1000", value)
+
+    @_builtins.property
+    @pulumi.getter(name="600")
+    def _600(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Shade 600. Default "#222222".
+        """
+        return pulumi.get(self, "_600")
+
+    @_600.setter
+    def _600(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "_600", value)
+
+    @_builtins.property
+    @pulumi.getter(name="700")
+    def _700(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Shade 700. Default "#1f1f1f".
+        """
+        return pulumi.get(self, "_700")
+
+    @_700.setter
+    def _700(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "_700", value)
+
+    @_builtins.property
+    @pulumi.getter(name="800")
+    def _800(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Shade 800. Default "#1b1b1b".
+        """
+        return pulumi.get(self, "_800")
+
+    @_800.setter
+    def _800(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "_800", value)
+
+    @_builtins.property
+    @pulumi.getter(name="900")
+    def _900(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Shade 900. Default "#181818".
+        """
+        return pulumi.get(self, "_900")
+
+    @_900.setter
+    def _900(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "_900", value)
+
+
+class PresetUiDesignTokensColorsBrandArgsDict(TypedDict):
+    """
+    Brand shades.
+    """
+    _300: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Shade 300. Default "#844d1c".
+    """
+    _400: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Shade 400. Default "#9d5b22".
+    """
+    _500: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Shade 500. Default "#b56927".
+    """
+    _600: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Shade 600. Default "#d37c30".
+    """
+    _700: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Shade 700. Default "#d9904f".
+    """
+
+@pulumi.input_type
+class PresetUiDesignTokensColorsBrandArgs:
+    def __init__(__self__, *,
+                 _300: pulumi.Input[Optional[_builtins.str]] = None,
+                 _400: pulumi.Input[Optional[_builtins.str]] = None,
+                 _500: pulumi.Input[Optional[_builtins.str]] = None,
+                 _600: pulumi.Input[Optional[_builtins.str]] = None,
+                 _700: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        Brand shades.
+
+        :param pulumi.Input[_builtins.str] _300: Shade 300. Default "#844d1c".
+        :param pulumi.Input[_builtins.str] _400: Shade 400. Default "#9d5b22".
+        :param pulumi.Input[_builtins.str] _500: Shade 500. Default "#b56927".
+        :param pulumi.Input[_builtins.str] _600: Shade 600. Default "#d37c30".
+        :param pulumi.Input[_builtins.str] _700: Shade 700. Default "#d9904f".
+        """
+        if _300 is not None:
+            pulumi.set(__self__, "_300", _300)
+        if _400 is not None:
+            pulumi.set(__self__, "_400", _400)
+        if _500 is not None:
+            pulumi.set(__self__, "_500", _500)
+        if _600 is not None:
+            pulumi.set(__self__, "_600", _600)
+        if _700 is not None:
+            pulumi.set(__self__, "_700", _700)
+
+    @_builtins.property
+    @pulumi.getter(name="300")
+    def _300(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Shade 300. Default "#844d1c".
+        """
+        return pulumi.get(self, "_300")
+
+    @_300.setter
+    def _300(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "_300", value)
+
+    @_builtins.property
+    @pulumi.getter(name="400")
+    def _400(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Shade 400. Default "#9d5b22".
+        """
+        return pulumi.get(self, "_400")
+
+    @_400.setter
+    def _400(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "_400", value)
+
+    @_builtins.property
+    @pulumi.getter(name="500")
+    def _500(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Shade 500. Default "#b56927".
+        """
+        return pulumi.get(self, "_500")
+
+    @_500.setter
+    def _500(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "_500", value)
+
+    @_builtins.property
+    @pulumi.getter(name="600")
+    def _600(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Shade 600. Default "#d37c30".
+        """
+        return pulumi.get(self, "_600")
+
+    @_600.setter
+    def _600(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "_600", value)
+
+    @_builtins.property
+    @pulumi.getter(name="700")
+    def _700(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Shade 700. Default "#d9904f".
+        """
+        return pulumi.get(self, "_700")
+
+    @_700.setter
+    def _700(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "_700", value)
 
 
 class RosterDefaultsArgsDict(TypedDict):

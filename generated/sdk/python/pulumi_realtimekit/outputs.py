@@ -28,6 +28,29 @@ __all__ = [
     'MeetingRecordingConfigVideoConfig',
     'MeetingRecordingConfigVideoConfigWatermark',
     'MeetingRecordingConfigVideoConfigWatermarkSize',
+    'PresetConfig',
+    'PresetConfigMaxVideoStreams',
+    'PresetConfigMedia',
+    'PresetConfigMediaAudio',
+    'PresetConfigMediaScreenshare',
+    'PresetConfigMediaVideo',
+    'PresetPermissions',
+    'PresetPermissionsChat',
+    'PresetPermissionsChatPrivate',
+    'PresetPermissionsChatPublic',
+    'PresetPermissionsConnectedMeetings',
+    'PresetPermissionsMedia',
+    'PresetPermissionsMediaAudio',
+    'PresetPermissionsMediaScreenshare',
+    'PresetPermissionsMediaVideo',
+    'PresetPermissionsPlugins',
+    'PresetPermissionsPluginsConfig',
+    'PresetPermissionsPolls',
+    'PresetUi',
+    'PresetUiDesignTokens',
+    'PresetUiDesignTokensColors',
+    'PresetUiDesignTokensColorsBackground',
+    'PresetUiDesignTokensColorsBrand',
     'UndeclaredParticipant',
 ]
 
@@ -890,6 +913,1861 @@ class MeetingRecordingConfigVideoConfigWatermarkSize(dict):
         Width in pixels.
         """
         return pulumi.get(self, "width")
+
+
+@pulumi.output_type
+class PresetConfig(dict):
+    """
+    Media and layout settings.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "livestreamViewerQualities":
+            suggest = "livestream_viewer_qualities"
+        elif key == "maxScreenshareCount":
+            suggest = "max_screenshare_count"
+        elif key == "maxVideoStreams":
+            suggest = "max_video_streams"
+        elif key == "viewType":
+            suggest = "view_type"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PresetConfig. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PresetConfig.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PresetConfig.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 livestream_viewer_qualities: Optional[Sequence[_builtins.int]] = None,
+                 max_screenshare_count: Optional[_builtins.int] = None,
+                 max_video_streams: Optional['outputs.PresetConfigMaxVideoStreams'] = None,
+                 media: Optional['outputs.PresetConfigMedia'] = None,
+                 view_type: Optional[_builtins.str] = None):
+        """
+        Media and layout settings.
+
+        :param Sequence[_builtins.int] livestream_viewer_qualities: Qualities offered to livestream viewers.
+        :param _builtins.int max_screenshare_count: Screen shares at once. Default 1.
+        :param 'PresetConfigMaxVideoStreams' max_video_streams: How many videos a participant sees at once.
+        :param 'PresetConfigMedia' media: Media quality.
+        :param _builtins.str view_type: The meeting layout. Default "GROUP_CALL".
+        """
+        if livestream_viewer_qualities is not None:
+            pulumi.set(__self__, "livestream_viewer_qualities", livestream_viewer_qualities)
+        if max_screenshare_count is not None:
+            pulumi.set(__self__, "max_screenshare_count", max_screenshare_count)
+        if max_video_streams is not None:
+            pulumi.set(__self__, "max_video_streams", max_video_streams)
+        if media is not None:
+            pulumi.set(__self__, "media", media)
+        if view_type is not None:
+            pulumi.set(__self__, "view_type", view_type)
+
+    @_builtins.property
+    @pulumi.getter(name="livestreamViewerQualities")
+    def livestream_viewer_qualities(self) -> Optional[Sequence[_builtins.int]]:
+        """
+        Qualities offered to livestream viewers.
+        """
+        return pulumi.get(self, "livestream_viewer_qualities")
+
+    @_builtins.property
+    @pulumi.getter(name="maxScreenshareCount")
+    def max_screenshare_count(self) -> Optional[_builtins.int]:
+        """
+        Screen shares at once. Default 1.
+        """
+        return pulumi.get(self, "max_screenshare_count")
+
+    @_builtins.property
+    @pulumi.getter(name="maxVideoStreams")
+    def max_video_streams(self) -> Optional['outputs.PresetConfigMaxVideoStreams']:
+        """
+        How many videos a participant sees at once.
+        """
+        return pulumi.get(self, "max_video_streams")
+
+    @_builtins.property
+    @pulumi.getter
+    def media(self) -> Optional['outputs.PresetConfigMedia']:
+        """
+        Media quality.
+        """
+        return pulumi.get(self, "media")
+
+    @_builtins.property
+    @pulumi.getter(name="viewType")
+    def view_type(self) -> Optional[_builtins.str]:
+        """
+        The meeting layout. Default "GROUP_CALL".
+        """
+        return pulumi.get(self, "view_type")
+
+
+@pulumi.output_type
+class PresetConfigMaxVideoStreams(dict):
+    """
+    How many videos a participant sees at once.
+    """
+    def __init__(__self__, *,
+                 desktop: Optional[_builtins.int] = None,
+                 mobile: Optional[_builtins.int] = None):
+        """
+        How many videos a participant sees at once.
+
+        :param _builtins.int desktop: Videos shown on desktop. Default 9.
+        :param _builtins.int mobile: Videos shown on mobile. Default 4.
+        """
+        if desktop is not None:
+            pulumi.set(__self__, "desktop", desktop)
+        if mobile is not None:
+            pulumi.set(__self__, "mobile", mobile)
+
+    @_builtins.property
+    @pulumi.getter
+    def desktop(self) -> Optional[_builtins.int]:
+        """
+        Videos shown on desktop. Default 9.
+        """
+        return pulumi.get(self, "desktop")
+
+    @_builtins.property
+    @pulumi.getter
+    def mobile(self) -> Optional[_builtins.int]:
+        """
+        Videos shown on mobile. Default 4.
+        """
+        return pulumi.get(self, "mobile")
+
+
+@pulumi.output_type
+class PresetConfigMedia(dict):
+    """
+    Media quality.
+    """
+    def __init__(__self__, *,
+                 audio: Optional['outputs.PresetConfigMediaAudio'] = None,
+                 screenshare: Optional['outputs.PresetConfigMediaScreenshare'] = None,
+                 video: Optional['outputs.PresetConfigMediaVideo'] = None):
+        """
+        Media quality.
+
+        :param 'PresetConfigMediaAudio' audio: Audio.
+        :param 'PresetConfigMediaScreenshare' screenshare: Screen share.
+        :param 'PresetConfigMediaVideo' video: Camera video.
+        """
+        if audio is not None:
+            pulumi.set(__self__, "audio", audio)
+        if screenshare is not None:
+            pulumi.set(__self__, "screenshare", screenshare)
+        if video is not None:
+            pulumi.set(__self__, "video", video)
+
+    @_builtins.property
+    @pulumi.getter
+    def audio(self) -> Optional['outputs.PresetConfigMediaAudio']:
+        """
+        Audio.
+        """
+        return pulumi.get(self, "audio")
+
+    @_builtins.property
+    @pulumi.getter
+    def screenshare(self) -> Optional['outputs.PresetConfigMediaScreenshare']:
+        """
+        Screen share.
+        """
+        return pulumi.get(self, "screenshare")
+
+    @_builtins.property
+    @pulumi.getter
+    def video(self) -> Optional['outputs.PresetConfigMediaVideo']:
+        """
+        Camera video.
+        """
+        return pulumi.get(self, "video")
+
+
+@pulumi.output_type
+class PresetConfigMediaAudio(dict):
+    """
+    Audio.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "enableHighBitrate":
+            suggest = "enable_high_bitrate"
+        elif key == "enableStereo":
+            suggest = "enable_stereo"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PresetConfigMediaAudio. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PresetConfigMediaAudio.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PresetConfigMediaAudio.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 enable_high_bitrate: Optional[_builtins.bool] = None,
+                 enable_stereo: Optional[_builtins.bool] = None):
+        """
+        Audio.
+
+        :param _builtins.bool enable_high_bitrate: High-bitrate audio.
+        :param _builtins.bool enable_stereo: Stereo audio.
+        """
+        if enable_high_bitrate is not None:
+            pulumi.set(__self__, "enable_high_bitrate", enable_high_bitrate)
+        if enable_stereo is not None:
+            pulumi.set(__self__, "enable_stereo", enable_stereo)
+
+    @_builtins.property
+    @pulumi.getter(name="enableHighBitrate")
+    def enable_high_bitrate(self) -> Optional[_builtins.bool]:
+        """
+        High-bitrate audio.
+        """
+        return pulumi.get(self, "enable_high_bitrate")
+
+    @_builtins.property
+    @pulumi.getter(name="enableStereo")
+    def enable_stereo(self) -> Optional[_builtins.bool]:
+        """
+        Stereo audio.
+        """
+        return pulumi.get(self, "enable_stereo")
+
+
+@pulumi.output_type
+class PresetConfigMediaScreenshare(dict):
+    """
+    Screen share.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "frameRate":
+            suggest = "frame_rate"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PresetConfigMediaScreenshare. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PresetConfigMediaScreenshare.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PresetConfigMediaScreenshare.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 frame_rate: Optional[_builtins.int] = None,
+                 quality: Optional[_builtins.str] = None):
+        """
+        Screen share.
+
+        :param _builtins.int frame_rate: Frames per second. Default 5.
+        :param _builtins.str quality: Quality. Default "hd".
+        """
+        if frame_rate is not None:
+            pulumi.set(__self__, "frame_rate", frame_rate)
+        if quality is not None:
+            pulumi.set(__self__, "quality", quality)
+
+    @_builtins.property
+    @pulumi.getter(name="frameRate")
+    def frame_rate(self) -> Optional[_builtins.int]:
+        """
+        Frames per second. Default 5.
+        """
+        return pulumi.get(self, "frame_rate")
+
+    @_builtins.property
+    @pulumi.getter
+    def quality(self) -> Optional[_builtins.str]:
+        """
+        Quality. Default "hd".
+        """
+        return pulumi.get(self, "quality")
+
+
+@pulumi.output_type
+class PresetConfigMediaVideo(dict):
+    """
+    Camera video.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "frameRate":
+            suggest = "frame_rate"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PresetConfigMediaVideo. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PresetConfigMediaVideo.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PresetConfigMediaVideo.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 frame_rate: Optional[_builtins.int] = None,
+                 quality: Optional[_builtins.str] = None,
+                 simulcast: Optional[_builtins.bool] = None):
+        """
+        Camera video.
+
+        :param _builtins.int frame_rate: Frames per second. Default 30.
+        :param _builtins.str quality: Quality. Default "hd".
+        :param _builtins.bool simulcast: Send several qualities at once.
+        """
+        if frame_rate is not None:
+            pulumi.set(__self__, "frame_rate", frame_rate)
+        if quality is not None:
+            pulumi.set(__self__, "quality", quality)
+        if simulcast is not None:
+            pulumi.set(__self__, "simulcast", simulcast)
+
+    @_builtins.property
+    @pulumi.getter(name="frameRate")
+    def frame_rate(self) -> Optional[_builtins.int]:
+        """
+        Frames per second. Default 30.
+        """
+        return pulumi.get(self, "frame_rate")
+
+    @_builtins.property
+    @pulumi.getter
+    def quality(self) -> Optional[_builtins.str]:
+        """
+        Quality. Default "hd".
+        """
+        return pulumi.get(self, "quality")
+
+    @_builtins.property
+    @pulumi.getter
+    def simulcast(self) -> Optional[_builtins.bool]:
+        """
+        Send several qualities at once.
+        """
+        return pulumi.get(self, "simulcast")
+
+
+@pulumi.output_type
+class PresetPermissions(dict):
+    """
+    What a participant with this preset may do.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "acceptStageRequests":
+            suggest = "accept_stage_requests"
+        elif key == "acceptWaitingRequests":
+            suggest = "accept_waiting_requests"
+        elif key == "canAcceptProductionRequests":
+            suggest = "can_accept_production_requests"
+        elif key == "canChangeParticipantPermissions":
+            suggest = "can_change_participant_permissions"
+        elif key == "canEditDisplayName":
+            suggest = "can_edit_display_name"
+        elif key == "canLivestream":
+            suggest = "can_livestream"
+        elif key == "canRecord":
+            suggest = "can_record"
+        elif key == "canSpotlight":
+            suggest = "can_spotlight"
+        elif key == "connectedMeetings":
+            suggest = "connected_meetings"
+        elif key == "disableParticipantAudio":
+            suggest = "disable_participant_audio"
+        elif key == "disableParticipantScreensharing":
+            suggest = "disable_participant_screensharing"
+        elif key == "disableParticipantVideo":
+            suggest = "disable_participant_video"
+        elif key == "hiddenParticipant":
+            suggest = "hidden_participant"
+        elif key == "isRecorder":
+            suggest = "is_recorder"
+        elif key == "kickParticipant":
+            suggest = "kick_participant"
+        elif key == "pinParticipant":
+            suggest = "pin_participant"
+        elif key == "recorderType":
+            suggest = "recorder_type"
+        elif key == "showParticipantList":
+            suggest = "show_participant_list"
+        elif key == "stageAccess":
+            suggest = "stage_access"
+        elif key == "stageEnabled":
+            suggest = "stage_enabled"
+        elif key == "transcriptionEnabled":
+            suggest = "transcription_enabled"
+        elif key == "waitingRoomType":
+            suggest = "waiting_room_type"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PresetPermissions. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PresetPermissions.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PresetPermissions.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 accept_stage_requests: Optional[_builtins.bool] = None,
+                 accept_waiting_requests: Optional[_builtins.bool] = None,
+                 can_accept_production_requests: Optional[_builtins.bool] = None,
+                 can_change_participant_permissions: Optional[_builtins.bool] = None,
+                 can_edit_display_name: Optional[_builtins.bool] = None,
+                 can_livestream: Optional[_builtins.bool] = None,
+                 can_record: Optional[_builtins.bool] = None,
+                 can_spotlight: Optional[_builtins.bool] = None,
+                 chat: Optional['outputs.PresetPermissionsChat'] = None,
+                 connected_meetings: Optional['outputs.PresetPermissionsConnectedMeetings'] = None,
+                 disable_participant_audio: Optional[_builtins.bool] = None,
+                 disable_participant_screensharing: Optional[_builtins.bool] = None,
+                 disable_participant_video: Optional[_builtins.bool] = None,
+                 hidden_participant: Optional[_builtins.bool] = None,
+                 is_recorder: Optional[_builtins.bool] = None,
+                 kick_participant: Optional[_builtins.bool] = None,
+                 media: Optional['outputs.PresetPermissionsMedia'] = None,
+                 pin_participant: Optional[_builtins.bool] = None,
+                 plugins: Optional['outputs.PresetPermissionsPlugins'] = None,
+                 polls: Optional['outputs.PresetPermissionsPolls'] = None,
+                 recorder_type: Optional[_builtins.str] = None,
+                 show_participant_list: Optional[_builtins.bool] = None,
+                 stage_access: Optional[_builtins.str] = None,
+                 stage_enabled: Optional[_builtins.bool] = None,
+                 transcription_enabled: Optional[_builtins.bool] = None,
+                 waiting_room_type: Optional[_builtins.str] = None):
+        """
+        What a participant with this preset may do.
+
+        :param _builtins.bool accept_stage_requests: Accept requests to join the stage.
+        :param _builtins.bool accept_waiting_requests: Admit others from the waiting room. Default false.
+        :param _builtins.bool can_accept_production_requests: Accept others' requests to share media. Default false.
+        :param _builtins.bool can_change_participant_permissions: Change others' permissions. Default false.
+        :param _builtins.bool can_edit_display_name: Change their own display name. Default true.
+        :param _builtins.bool can_livestream: Start a livestream. Default false.
+        :param _builtins.bool can_record: Start a recording. Default false.
+        :param _builtins.bool can_spotlight: Spotlight participants. Default false.
+        :param 'PresetPermissionsChat' chat: Chat.
+        :param 'PresetPermissionsConnectedMeetings' connected_meetings: Connected (breakout) meetings.
+        :param _builtins.bool disable_participant_audio: Mute others. Default false.
+        :param _builtins.bool disable_participant_screensharing: Stop others' screen shares. Default false.
+        :param _builtins.bool disable_participant_video: Turn off others' video. Default false.
+        :param _builtins.bool hidden_participant: Invisible to others. Default false.
+        :param _builtins.bool is_recorder: A recorder bot's role.
+        :param _builtins.bool kick_participant: Remove others. Default false.
+        :param 'PresetPermissionsMedia' media: What they may send.
+        :param _builtins.bool pin_participant: Pin participants. Default false.
+        :param 'PresetPermissionsPlugins' plugins: Plugins.
+        :param 'PresetPermissionsPolls' polls: Polls.
+        :param _builtins.str recorder_type: Whether this role records or livestreams. Default "NONE".
+        :param _builtins.bool show_participant_list: See the participant list. Default true.
+        :param _builtins.str stage_access: Whether they may join the stage.
+        :param _builtins.bool stage_enabled: The meeting has a stage.
+        :param _builtins.bool transcription_enabled: Their speech is transcribed.
+        :param _builtins.str waiting_room_type: Whether they wait to be admitted. Default "SKIP".
+        """
+        if accept_stage_requests is not None:
+            pulumi.set(__self__, "accept_stage_requests", accept_stage_requests)
+        if accept_waiting_requests is not None:
+            pulumi.set(__self__, "accept_waiting_requests", accept_waiting_requests)
+        if can_accept_production_requests is not None:
+            pulumi.set(__self__, "can_accept_production_requests", can_accept_production_requests)
+        if can_change_participant_permissions is not None:
+            pulumi.set(__self__, "can_change_participant_permissions", can_change_participant_permissions)
+        if can_edit_display_name is not None:
+            pulumi.set(__self__, "can_edit_display_name", can_edit_display_name)
+        if can_livestream is not None:
+            pulumi.set(__self__, "can_livestream", can_livestream)
+        if can_record is not None:
+            pulumi.set(__self__, "can_record", can_record)
+        if can_spotlight is not None:
+            pulumi.set(__self__, "can_spotlight", can_spotlight)
+        if chat is not None:
+            pulumi.set(__self__, "chat", chat)
+        if connected_meetings is not None:
+            pulumi.set(__self__, "connected_meetings", connected_meetings)
+        if disable_participant_audio is not None:
+            pulumi.set(__self__, "disable_participant_audio", disable_participant_audio)
+        if disable_participant_screensharing is not None:
+            pulumi.set(__self__, "disable_participant_screensharing", disable_participant_screensharing)
+        if disable_participant_video is not None:
+            pulumi.set(__self__, "disable_participant_video", disable_participant_video)
+        if hidden_participant is not None:
+            pulumi.set(__self__, "hidden_participant", hidden_participant)
+        if is_recorder is not None:
+            pulumi.set(__self__, "is_recorder", is_recorder)
+        if kick_participant is not None:
+            pulumi.set(__self__, "kick_participant", kick_participant)
+        if media is not None:
+            pulumi.set(__self__, "media", media)
+        if pin_participant is not None:
+            pulumi.set(__self__, "pin_participant", pin_participant)
+        if plugins is not None:
+            pulumi.set(__self__, "plugins", plugins)
+        if polls is not None:
+            pulumi.set(__self__, "polls", polls)
+        if recorder_type is not None:
+            pulumi.set(__self__, "recorder_type", recorder_type)
+        if show_participant_list is not None:
+            pulumi.set(__self__, "show_participant_list", show_participant_list)
+        if stage_access is not None:
+            pulumi.set(__self__, "stage_access", stage_access)
+        if stage_enabled is not None:
+            pulumi.set(__self__, "stage_enabled", stage_enabled)
+        if transcription_enabled is not None:
+            pulumi.set(__self__, "transcription_enabled", transcription_enabled)
+        if waiting_room_type is not None:
+            pulumi.set(__self__, "waiting_room_type", waiting_room_type)
+
+    @_builtins.property
+    @pulumi.getter(name="acceptStageRequests")
+    def accept_stage_requests(self) -> Optional[_builtins.bool]:
+        """
+        Accept requests to join the stage.
+        """
+        return pulumi.get(self, "accept_stage_requests")
+
+    @_builtins.property
+    @pulumi.getter(name="acceptWaitingRequests")
+    def accept_waiting_requests(self) -> Optional[_builtins.bool]:
+        """
+        Admit others from the waiting room. Default false.
+        """
+        return pulumi.get(self, "accept_waiting_requests")
+
+    @_builtins.property
+    @pulumi.getter(name="canAcceptProductionRequests")
+    def can_accept_production_requests(self) -> Optional[_builtins.bool]:
+        """
+        Accept others' requests to share media. Default false.
+        """
+        return pulumi.get(self, "can_accept_production_requests")
+
+    @_builtins.property
+    @pulumi.getter(name="canChangeParticipantPermissions")
+    def can_change_participant_permissions(self) -> Optional[_builtins.bool]:
+        """
+        Change others' permissions. Default false.
+        """
+        return pulumi.get(self, "can_change_participant_permissions")
+
+    @_builtins.property
+    @pulumi.getter(name="canEditDisplayName")
+    def can_edit_display_name(self) -> Optional[_builtins.bool]:
+        """
+        Change their own display name. Default true.
+        """
+        return pulumi.get(self, "can_edit_display_name")
+
+    @_builtins.property
+    @pulumi.getter(name="canLivestream")
+    def can_livestream(self) -> Optional[_builtins.bool]:
+        """
+        Start a livestream. Default false.
+        """
+        return pulumi.get(self, "can_livestream")
+
+    @_builtins.property
+    @pulumi.getter(name="canRecord")
+    def can_record(self) -> Optional[_builtins.bool]:
+        """
+        Start a recording. Default false.
+        """
+        return pulumi.get(self, "can_record")
+
+    @_builtins.property
+    @pulumi.getter(name="canSpotlight")
+    def can_spotlight(self) -> Optional[_builtins.bool]:
+        """
+        Spotlight participants. Default false.
+        """
+        return pulumi.get(self, "can_spotlight")
+
+    @_builtins.property
+    @pulumi.getter
+    def chat(self) -> Optional['outputs.PresetPermissionsChat']:
+        """
+        Chat.
+        """
+        return pulumi.get(self, "chat")
+
+    @_builtins.property
+    @pulumi.getter(name="connectedMeetings")
+    def connected_meetings(self) -> Optional['outputs.PresetPermissionsConnectedMeetings']:
+        """
+        Connected (breakout) meetings.
+        """
+        return pulumi.get(self, "connected_meetings")
+
+    @_builtins.property
+    @pulumi.getter(name="disableParticipantAudio")
+    def disable_participant_audio(self) -> Optional[_builtins.bool]:
+        """
+        Mute others. Default false.
+        """
+        return pulumi.get(self, "disable_participant_audio")
+
+    @_builtins.property
+    @pulumi.getter(name="disableParticipantScreensharing")
+    def disable_participant_screensharing(self) -> Optional[_builtins.bool]:
+        """
+        Stop others' screen shares. Default false.
+        """
+        return pulumi.get(self, "disable_participant_screensharing")
+
+    @_builtins.property
+    @pulumi.getter(name="disableParticipantVideo")
+    def disable_participant_video(self) -> Optional[_builtins.bool]:
+        """
+        Turn off others' video. Default false.
+        """
+        return pulumi.get(self, "disable_participant_video")
+
+    @_builtins.property
+    @pulumi.getter(name="hiddenParticipant")
+    def hidden_participant(self) -> Optional[_builtins.bool]:
+        """
+        Invisible to others. Default false.
+        """
+        return pulumi.get(self, "hidden_participant")
+
+    @_builtins.property
+    @pulumi.getter(name="isRecorder")
+    def is_recorder(self) -> Optional[_builtins.bool]:
+        """
+        A recorder bot's role.
+        """
+        return pulumi.get(self, "is_recorder")
+
+    @_builtins.property
+    @pulumi.getter(name="kickParticipant")
+    def kick_participant(self) -> Optional[_builtins.bool]:
+        """
+        Remove others. Default false.
+        """
+        return pulumi.get(self, "kick_participant")
+
+    @_builtins.property
+    @pulumi.getter
+    def media(self) -> Optional['outputs.PresetPermissionsMedia']:
+        """
+        What they may send.
+        """
+        return pulumi.get(self, "media")
+
+    @_builtins.property
+    @pulumi.getter(name="pinParticipant")
+    def pin_participant(self) -> Optional[_builtins.bool]:
+        """
+        Pin participants. Default false.
+        """
+        return pulumi.get(self, "pin_participant")
+
+    @_builtins.property
+    @pulumi.getter
+    def plugins(self) -> Optional['outputs.PresetPermissionsPlugins']:
+        """
+        Plugins.
+        """
+        return pulumi.get(self, "plugins")
+
+    @_builtins.property
+    @pulumi.getter
+    def polls(self) -> Optional['outputs.PresetPermissionsPolls']:
+        """
+        Polls.
+        """
+        return pulumi.get(self, "polls")
+
+    @_builtins.property
+    @pulumi.getter(name="recorderType")
+    def recorder_type(self) -> Optional[_builtins.str]:
+        """
+        Whether this role records or livestreams. Default "NONE".
+        """
+        return pulumi.get(self, "recorder_type")
+
+    @_builtins.property
+    @pulumi.getter(name="showParticipantList")
+    def show_participant_list(self) -> Optional[_builtins.bool]:
+        """
+        See the participant list. Default true.
+        """
+        return pulumi.get(self, "show_participant_list")
+
+    @_builtins.property
+    @pulumi.getter(name="stageAccess")
+    def stage_access(self) -> Optional[_builtins.str]:
+        """
+        Whether they may join the stage.
+        """
+        return pulumi.get(self, "stage_access")
+
+    @_builtins.property
+    @pulumi.getter(name="stageEnabled")
+    def stage_enabled(self) -> Optional[_builtins.bool]:
+        """
+        The meeting has a stage.
+        """
+        return pulumi.get(self, "stage_enabled")
+
+    @_builtins.property
+    @pulumi.getter(name="transcriptionEnabled")
+    def transcription_enabled(self) -> Optional[_builtins.bool]:
+        """
+        Their speech is transcribed.
+        """
+        return pulumi.get(self, "transcription_enabled")
+
+    @_builtins.property
+    @pulumi.getter(name="waitingRoomType")
+    def waiting_room_type(self) -> Optional[_builtins.str]:
+        """
+        Whether they wait to be admitted. Default "SKIP".
+        """
+        return pulumi.get(self, "waiting_room_type")
+
+
+@pulumi.output_type
+class PresetPermissionsChat(dict):
+    """
+    Chat.
+    """
+    def __init__(__self__, *,
+                 private: Optional['outputs.PresetPermissionsChatPrivate'] = None,
+                 public: Optional['outputs.PresetPermissionsChatPublic'] = None):
+        """
+        Chat.
+
+        :param 'PresetPermissionsChatPrivate' private: Private chat.
+        :param 'PresetPermissionsChatPublic' public: Public chat.
+        """
+        if private is not None:
+            pulumi.set(__self__, "private", private)
+        if public is not None:
+            pulumi.set(__self__, "public", public)
+
+    @_builtins.property
+    @pulumi.getter
+    def private(self) -> Optional['outputs.PresetPermissionsChatPrivate']:
+        """
+        Private chat.
+        """
+        return pulumi.get(self, "private")
+
+    @_builtins.property
+    @pulumi.getter
+    def public(self) -> Optional['outputs.PresetPermissionsChatPublic']:
+        """
+        Public chat.
+        """
+        return pulumi.get(self, "public")
+
+
+@pulumi.output_type
+class PresetPermissionsChatPrivate(dict):
+    """
+    Private chat.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "canReceive":
+            suggest = "can_receive"
+        elif key == "canSend":
+            suggest = "can_send"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PresetPermissionsChatPrivate. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PresetPermissionsChatPrivate.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PresetPermissionsChatPrivate.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 can_receive: Optional[_builtins.bool] = None,
+                 can_send: Optional[_builtins.bool] = None,
+                 files: Optional[_builtins.bool] = None,
+                 text: Optional[_builtins.bool] = None):
+        """
+        Private chat.
+
+        :param _builtins.bool can_receive: Receive private messages. Default true.
+        :param _builtins.bool can_send: Send private messages. Default true.
+        :param _builtins.bool files: Send files privately. Default true.
+        :param _builtins.bool text: Send text privately. Default true.
+        """
+        if can_receive is not None:
+            pulumi.set(__self__, "can_receive", can_receive)
+        if can_send is not None:
+            pulumi.set(__self__, "can_send", can_send)
+        if files is not None:
+            pulumi.set(__self__, "files", files)
+        if text is not None:
+            pulumi.set(__self__, "text", text)
+
+    @_builtins.property
+    @pulumi.getter(name="canReceive")
+    def can_receive(self) -> Optional[_builtins.bool]:
+        """
+        Receive private messages. Default true.
+        """
+        return pulumi.get(self, "can_receive")
+
+    @_builtins.property
+    @pulumi.getter(name="canSend")
+    def can_send(self) -> Optional[_builtins.bool]:
+        """
+        Send private messages. Default true.
+        """
+        return pulumi.get(self, "can_send")
+
+    @_builtins.property
+    @pulumi.getter
+    def files(self) -> Optional[_builtins.bool]:
+        """
+        Send files privately. Default true.
+        """
+        return pulumi.get(self, "files")
+
+    @_builtins.property
+    @pulumi.getter
+    def text(self) -> Optional[_builtins.bool]:
+        """
+        Send text privately. Default true.
+        """
+        return pulumi.get(self, "text")
+
+
+@pulumi.output_type
+class PresetPermissionsChatPublic(dict):
+    """
+    Public chat.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "canSend":
+            suggest = "can_send"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PresetPermissionsChatPublic. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PresetPermissionsChatPublic.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PresetPermissionsChatPublic.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 can_send: Optional[_builtins.bool] = None,
+                 files: Optional[_builtins.bool] = None,
+                 text: Optional[_builtins.bool] = None):
+        """
+        Public chat.
+
+        :param _builtins.bool can_send: Send public messages. Default true.
+        :param _builtins.bool files: Send files publicly. Default true.
+        :param _builtins.bool text: Send text publicly. Default true.
+        """
+        if can_send is not None:
+            pulumi.set(__self__, "can_send", can_send)
+        if files is not None:
+            pulumi.set(__self__, "files", files)
+        if text is not None:
+            pulumi.set(__self__, "text", text)
+
+    @_builtins.property
+    @pulumi.getter(name="canSend")
+    def can_send(self) -> Optional[_builtins.bool]:
+        """
+        Send public messages. Default true.
+        """
+        return pulumi.get(self, "can_send")
+
+    @_builtins.property
+    @pulumi.getter
+    def files(self) -> Optional[_builtins.bool]:
+        """
+        Send files publicly. Default true.
+        """
+        return pulumi.get(self, "files")
+
+    @_builtins.property
+    @pulumi.getter
+    def text(self) -> Optional[_builtins.bool]:
+        """
+        Send text publicly. Default true.
+        """
+        return pulumi.get(self, "text")
+
+
+@pulumi.output_type
+class PresetPermissionsConnectedMeetings(dict):
+    """
+    Connected (breakout) meetings.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "canAlterConnectedMeetings":
+            suggest = "can_alter_connected_meetings"
+        elif key == "canSwitchConnectedMeetings":
+            suggest = "can_switch_connected_meetings"
+        elif key == "canSwitchToParentMeeting":
+            suggest = "can_switch_to_parent_meeting"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PresetPermissionsConnectedMeetings. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PresetPermissionsConnectedMeetings.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PresetPermissionsConnectedMeetings.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 can_alter_connected_meetings: Optional[_builtins.bool] = None,
+                 can_switch_connected_meetings: Optional[_builtins.bool] = None,
+                 can_switch_to_parent_meeting: Optional[_builtins.bool] = None):
+        """
+        Connected (breakout) meetings.
+
+        :param _builtins.bool can_alter_connected_meetings: Change connected meetings. Default false.
+        :param _builtins.bool can_switch_connected_meetings: Switch between connected meetings. Default true.
+        :param _builtins.bool can_switch_to_parent_meeting: Return to the parent meeting. Default true.
+        """
+        if can_alter_connected_meetings is not None:
+            pulumi.set(__self__, "can_alter_connected_meetings", can_alter_connected_meetings)
+        if can_switch_connected_meetings is not None:
+            pulumi.set(__self__, "can_switch_connected_meetings", can_switch_connected_meetings)
+        if can_switch_to_parent_meeting is not None:
+            pulumi.set(__self__, "can_switch_to_parent_meeting", can_switch_to_parent_meeting)
+
+    @_builtins.property
+    @pulumi.getter(name="canAlterConnectedMeetings")
+    def can_alter_connected_meetings(self) -> Optional[_builtins.bool]:
+        """
+        Change connected meetings. Default false.
+        """
+        return pulumi.get(self, "can_alter_connected_meetings")
+
+    @_builtins.property
+    @pulumi.getter(name="canSwitchConnectedMeetings")
+    def can_switch_connected_meetings(self) -> Optional[_builtins.bool]:
+        """
+        Switch between connected meetings. Default true.
+        """
+        return pulumi.get(self, "can_switch_connected_meetings")
+
+    @_builtins.property
+    @pulumi.getter(name="canSwitchToParentMeeting")
+    def can_switch_to_parent_meeting(self) -> Optional[_builtins.bool]:
+        """
+        Return to the parent meeting. Default true.
+        """
+        return pulumi.get(self, "can_switch_to_parent_meeting")
+
+
+@pulumi.output_type
+class PresetPermissionsMedia(dict):
+    """
+    What they may send.
+    """
+    def __init__(__self__, *,
+                 audio: Optional['outputs.PresetPermissionsMediaAudio'] = None,
+                 screenshare: Optional['outputs.PresetPermissionsMediaScreenshare'] = None,
+                 video: Optional['outputs.PresetPermissionsMediaVideo'] = None):
+        """
+        What they may send.
+
+        :param 'PresetPermissionsMediaAudio' audio: Audio.
+        :param 'PresetPermissionsMediaScreenshare' screenshare: Screen share.
+        :param 'PresetPermissionsMediaVideo' video: Video.
+        """
+        if audio is not None:
+            pulumi.set(__self__, "audio", audio)
+        if screenshare is not None:
+            pulumi.set(__self__, "screenshare", screenshare)
+        if video is not None:
+            pulumi.set(__self__, "video", video)
+
+    @_builtins.property
+    @pulumi.getter
+    def audio(self) -> Optional['outputs.PresetPermissionsMediaAudio']:
+        """
+        Audio.
+        """
+        return pulumi.get(self, "audio")
+
+    @_builtins.property
+    @pulumi.getter
+    def screenshare(self) -> Optional['outputs.PresetPermissionsMediaScreenshare']:
+        """
+        Screen share.
+        """
+        return pulumi.get(self, "screenshare")
+
+    @_builtins.property
+    @pulumi.getter
+    def video(self) -> Optional['outputs.PresetPermissionsMediaVideo']:
+        """
+        Video.
+        """
+        return pulumi.get(self, "video")
+
+
+@pulumi.output_type
+class PresetPermissionsMediaAudio(dict):
+    """
+    Audio.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "canProduce":
+            suggest = "can_produce"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PresetPermissionsMediaAudio. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PresetPermissionsMediaAudio.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PresetPermissionsMediaAudio.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 can_produce: Optional[_builtins.str] = None):
+        """
+        Audio.
+
+        :param _builtins.str can_produce: Whether they may send Audio. Default "ALLOWED".
+        """
+        if can_produce is not None:
+            pulumi.set(__self__, "can_produce", can_produce)
+
+    @_builtins.property
+    @pulumi.getter(name="canProduce")
+    def can_produce(self) -> Optional[_builtins.str]:
+        """
+        Whether they may send Audio. Default "ALLOWED".
+        """
+        return pulumi.get(self, "can_produce")
+
+
+@pulumi.output_type
+class PresetPermissionsMediaScreenshare(dict):
+    """
+    Screen share.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "canProduce":
+            suggest = "can_produce"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PresetPermissionsMediaScreenshare. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PresetPermissionsMediaScreenshare.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PresetPermissionsMediaScreenshare.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 can_produce: Optional[_builtins.str] = None):
+        """
+        Screen share.
+
+        :param _builtins.str can_produce: Whether they may send Screen share. Default "CAN_REQUEST".
+        """
+        if can_produce is not None:
+            pulumi.set(__self__, "can_produce", can_produce)
+
+    @_builtins.property
+    @pulumi.getter(name="canProduce")
+    def can_produce(self) -> Optional[_builtins.str]:
+        """
+        Whether they may send Screen share. Default "CAN_REQUEST".
+        """
+        return pulumi.get(self, "can_produce")
+
+
+@pulumi.output_type
+class PresetPermissionsMediaVideo(dict):
+    """
+    Video.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "canProduce":
+            suggest = "can_produce"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PresetPermissionsMediaVideo. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PresetPermissionsMediaVideo.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PresetPermissionsMediaVideo.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 can_produce: Optional[_builtins.str] = None):
+        """
+        Video.
+
+        :param _builtins.str can_produce: Whether they may send Video. Default "ALLOWED".
+        """
+        if can_produce is not None:
+            pulumi.set(__self__, "can_produce", can_produce)
+
+    @_builtins.property
+    @pulumi.getter(name="canProduce")
+    def can_produce(self) -> Optional[_builtins.str]:
+        """
+        Whether they may send Video. Default "ALLOWED".
+        """
+        return pulumi.get(self, "can_produce")
+
+
+@pulumi.output_type
+class PresetPermissionsPlugins(dict):
+    """
+    Plugins.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "canClose":
+            suggest = "can_close"
+        elif key == "canEditConfig":
+            suggest = "can_edit_config"
+        elif key == "canStart":
+            suggest = "can_start"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PresetPermissionsPlugins. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PresetPermissionsPlugins.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PresetPermissionsPlugins.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 can_close: Optional[_builtins.bool] = None,
+                 can_edit_config: Optional[_builtins.bool] = None,
+                 can_start: Optional[_builtins.bool] = None,
+                 config: Optional[Mapping[str, 'outputs.PresetPermissionsPluginsConfig']] = None):
+        """
+        Plugins.
+
+        :param _builtins.bool can_close: Close plugins. Default false.
+        :param _builtins.bool can_edit_config: Edit plugin settings. Default false.
+        :param _builtins.bool can_start: Start plugins. Default false.
+        :param Mapping[str, 'PresetPermissionsPluginsConfig'] config: Settings by plugin id (ids are sent as written). Default {}.
+        """
+        if can_close is not None:
+            pulumi.set(__self__, "can_close", can_close)
+        if can_edit_config is not None:
+            pulumi.set(__self__, "can_edit_config", can_edit_config)
+        if can_start is not None:
+            pulumi.set(__self__, "can_start", can_start)
+        if config is not None:
+            pulumi.set(__self__, "config", config)
+
+    @_builtins.property
+    @pulumi.getter(name="canClose")
+    def can_close(self) -> Optional[_builtins.bool]:
+        """
+        Close plugins. Default false.
+        """
+        return pulumi.get(self, "can_close")
+
+    @_builtins.property
+    @pulumi.getter(name="canEditConfig")
+    def can_edit_config(self) -> Optional[_builtins.bool]:
+        """
+        Edit plugin settings. Default false.
+        """
+        return pulumi.get(self, "can_edit_config")
+
+    @_builtins.property
+    @pulumi.getter(name="canStart")
+    def can_start(self) -> Optional[_builtins.bool]:
+        """
+        Start plugins. Default false.
+        """
+        return pulumi.get(self, "can_start")
+
+    @_builtins.property
+    @pulumi.getter
+    def config(self) -> Optional[Mapping[str, 'outputs.PresetPermissionsPluginsConfig']]:
+        """
+        Settings by plugin id (ids are sent as written). Default {}.
+        """
+        return pulumi.get(self, "config")
+
+
+@pulumi.output_type
+class PresetPermissionsPluginsConfig(dict):
+    """
+    One plugin's settings.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "accessControl":
+            suggest = "access_control"
+        elif key == "handlesViewOnly":
+            suggest = "handles_view_only"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PresetPermissionsPluginsConfig. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PresetPermissionsPluginsConfig.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PresetPermissionsPluginsConfig.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 access_control: Optional[_builtins.str] = None,
+                 handles_view_only: Optional[_builtins.bool] = None):
+        """
+        One plugin's settings.
+
+        :param _builtins.str access_control: Full access or view only.
+        :param _builtins.bool handles_view_only: The plugin handles view only.
+        """
+        if access_control is not None:
+            pulumi.set(__self__, "access_control", access_control)
+        if handles_view_only is not None:
+            pulumi.set(__self__, "handles_view_only", handles_view_only)
+
+    @_builtins.property
+    @pulumi.getter(name="accessControl")
+    def access_control(self) -> Optional[_builtins.str]:
+        """
+        Full access or view only.
+        """
+        return pulumi.get(self, "access_control")
+
+    @_builtins.property
+    @pulumi.getter(name="handlesViewOnly")
+    def handles_view_only(self) -> Optional[_builtins.bool]:
+        """
+        The plugin handles view only.
+        """
+        return pulumi.get(self, "handles_view_only")
+
+
+@pulumi.output_type
+class PresetPermissionsPolls(dict):
+    """
+    Polls.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "canCreate":
+            suggest = "can_create"
+        elif key == "canView":
+            suggest = "can_view"
+        elif key == "canVote":
+            suggest = "can_vote"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PresetPermissionsPolls. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PresetPermissionsPolls.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PresetPermissionsPolls.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 can_create: Optional[_builtins.bool] = None,
+                 can_view: Optional[_builtins.bool] = None,
+                 can_vote: Optional[_builtins.bool] = None):
+        """
+        Polls.
+
+        :param _builtins.bool can_create: Create polls. Default false.
+        :param _builtins.bool can_view: See polls. Default true.
+        :param _builtins.bool can_vote: Vote in polls. Default true.
+        """
+        if can_create is not None:
+            pulumi.set(__self__, "can_create", can_create)
+        if can_view is not None:
+            pulumi.set(__self__, "can_view", can_view)
+        if can_vote is not None:
+            pulumi.set(__self__, "can_vote", can_vote)
+
+    @_builtins.property
+    @pulumi.getter(name="canCreate")
+    def can_create(self) -> Optional[_builtins.bool]:
+        """
+        Create polls. Default false.
+        """
+        return pulumi.get(self, "can_create")
+
+    @_builtins.property
+    @pulumi.getter(name="canView")
+    def can_view(self) -> Optional[_builtins.bool]:
+        """
+        See polls. Default true.
+        """
+        return pulumi.get(self, "can_view")
+
+    @_builtins.property
+    @pulumi.getter(name="canVote")
+    def can_vote(self) -> Optional[_builtins.bool]:
+        """
+        Vote in polls. Default true.
+        """
+        return pulumi.get(self, "can_vote")
+
+
+@pulumi.output_type
+class PresetUi(dict):
+    """
+    How the meeting looks to them.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "designTokens":
+            suggest = "design_tokens"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PresetUi. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PresetUi.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PresetUi.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 design_tokens: Optional['outputs.PresetUiDesignTokens'] = None):
+        """
+        How the meeting looks to them.
+
+        :param 'PresetUiDesignTokens' design_tokens: Design tokens.
+        """
+        if design_tokens is not None:
+            pulumi.set(__self__, "design_tokens", design_tokens)
+
+    @_builtins.property
+    @pulumi.getter(name="designTokens")
+    def design_tokens(self) -> Optional['outputs.PresetUiDesignTokens']:
+        """
+        Design tokens.
+        """
+        return pulumi.get(self, "design_tokens")
+
+
+@pulumi.output_type
+class PresetUiDesignTokens(dict):
+    """
+    Design tokens.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "borderRadius":
+            suggest = "border_radius"
+        elif key == "borderWidth":
+            suggest = "border_width"
+        elif key == "fontFamily":
+            suggest = "font_family"
+        elif key == "googleFont":
+            suggest = "google_font"
+        elif key == "spacingBase":
+            suggest = "spacing_base"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PresetUiDesignTokens. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PresetUiDesignTokens.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PresetUiDesignTokens.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 border_radius: Optional[_builtins.str] = None,
+                 border_width: Optional[_builtins.str] = None,
+                 colors: Optional['outputs.PresetUiDesignTokensColors'] = None,
+                 font_family: Optional[_builtins.str] = None,
+                 google_font: Optional[_builtins.str] = None,
+                 logo: Optional[_builtins.str] = None,
+                 spacing_base: Optional[_builtins.int] = None,
+                 theme: Optional[_builtins.str] = None):
+        """
+        Design tokens.
+
+        :param _builtins.str border_radius: Corner style. Default "rounded".
+        :param _builtins.str border_width: Border width. Default "thin".
+        :param 'PresetUiDesignTokensColors' colors: Colors.
+        :param _builtins.str font_family: Font family.
+        :param _builtins.str google_font: A Google font's name.
+        :param _builtins.str logo: Logo URL.
+        :param _builtins.int spacing_base: Base spacing, in pixels. Default 4.
+        :param _builtins.str theme: Theme. Default "dark".
+        """
+        if border_radius is not None:
+            pulumi.set(__self__, "border_radius", border_radius)
+        if border_width is not None:
+            pulumi.set(__self__, "border_width", border_width)
+        if colors is not None:
+            pulumi.set(__self__, "colors", colors)
+        if font_family is not None:
+            pulumi.set(__self__, "font_family", font_family)
+        if google_font is not None:
+            pulumi.set(__self__, "google_font", google_font)
+        if logo is not None:
+            pulumi.set(__self__, "logo", logo)
+        if spacing_base is not None:
+            pulumi.set(__self__, "spacing_base", spacing_base)
+        if theme is not None:
+            pulumi.set(__self__, "theme", theme)
+
+    @_builtins.property
+    @pulumi.getter(name="borderRadius")
+    def border_radius(self) -> Optional[_builtins.str]:
+        """
+        Corner style. Default "rounded".
+        """
+        return pulumi.get(self, "border_radius")
+
+    @_builtins.property
+    @pulumi.getter(name="borderWidth")
+    def border_width(self) -> Optional[_builtins.str]:
+        """
+        Border width. Default "thin".
+        """
+        return pulumi.get(self, "border_width")
+
+    @_builtins.property
+    @pulumi.getter
+    def colors(self) -> Optional['outputs.PresetUiDesignTokensColors']:
+        """
+        Colors.
+        """
+        return pulumi.get(self, "colors")
+
+    @_builtins.property
+    @pulumi.getter(name="fontFamily")
+    def font_family(self) -> Optional[_builtins.str]:
+        """
+        Font family.
+        """
+        return pulumi.get(self, "font_family")
+
+    @_builtins.property
+    @pulumi.getter(name="googleFont")
+    def google_font(self) -> Optional[_builtins.str]:
+        """
+        A Google font's name.
+        """
+        return pulumi.get(self, "google_font")
+
+    @_builtins.property
+    @pulumi.getter
+    def logo(self) -> Optional[_builtins.str]:
+        """
+        Logo URL.
+        """
+        return pulumi.get(self, "logo")
+
+    @_builtins.property
+    @pulumi.getter(name="spacingBase")
+    def spacing_base(self) -> Optional[_builtins.int]:
+        """
+        Base spacing, in pixels. Default 4.
+        """
+        return pulumi.get(self, "spacing_base")
+
+    @_builtins.property
+    @pulumi.getter
+    def theme(self) -> Optional[_builtins.str]:
+        """
+        Theme. Default "dark".
+        """
+        return pulumi.get(self, "theme")
+
+
+@pulumi.output_type
+class PresetUiDesignTokensColors(dict):
+    """
+    Colors.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "textOnBrand":
+            suggest = "text_on_brand"
+        elif key == "videoBg":
+            suggest = "video_bg"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PresetUiDesignTokensColors. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PresetUiDesignTokensColors.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PresetUiDesignTokensColors.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 background: Optional['outputs.PresetUiDesignTokensColorsBackground'] = None,
+                 brand: Optional['outputs.PresetUiDesignTokensColorsBrand'] = None,
+                 danger: Optional[_builtins.str] = None,
+                 success: Optional[_builtins.str] = None,
+                 text: Optional[_builtins.str] = None,
+                 text_on_brand: Optional[_builtins.str] = None,
+                 video_bg: Optional[_builtins.str] = None,
+                 warning: Optional[_builtins.str] = None):
+        """
+        Colors.
+
+        :param 'PresetUiDesignTokensColorsBackground' background: Background shades.
+        :param 'PresetUiDesignTokensColorsBrand' brand: Brand shades.
+        :param _builtins.str danger: Danger. Default "#FF2D2D".
+        :param _builtins.str success: Success. Default "#62A504".
+        :param _builtins.str text: Text. Default "#EEEEEE".
+        :param _builtins.str text_on_brand: Text on the brand color. Default "#EEEEEE".
+        :param _builtins.str video_bg: Video background. Default "#191919".
+        :param _builtins.str warning: Warning. Default "#FFCD07".
+        """
+        if background is not None:
+            pulumi.set(__self__, "background", background)
+        if brand is not None:
+            pulumi.set(__self__, "brand", brand)
+        if danger is not None:
+            pulumi.set(__self__, "danger", danger)
+        if success is not None:
+            pulumi.set(__self__, "success", success)
+        if text is not None:
+            pulumi.set(__self__, "text", text)
+        if text_on_brand is not None:
+            pulumi.set(__self__, "text_on_brand", text_on_brand)
+        if video_bg is not None:
+            pulumi.set(__self__, "video_bg", video_bg)
+        if warning is not None:
+            pulumi.set(__self__, "warning", warning)
+
+    @_builtins.property
+    @pulumi.getter
+    def background(self) -> Optional['outputs.PresetUiDesignTokensColorsBackground']:
+        """
+        Background shades.
+        """
+        return pulumi.get(self, "background")
+
+    @_builtins.property
+    @pulumi.getter
+    def brand(self) -> Optional['outputs.PresetUiDesignTokensColorsBrand']:
+        """
+        Brand shades.
+        """
+        return pulumi.get(self, "brand")
+
+    @_builtins.property
+    @pulumi.getter
+    def danger(self) -> Optional[_builtins.str]:
+        """
+        Danger. Default "#FF2D2D".
+        """
+        return pulumi.get(self, "danger")
+
+    @_builtins.property
+    @pulumi.getter
+    def success(self) -> Optional[_builtins.str]:
+        """
+        Success. Default "#62A504".
+        """
+        return pulumi.get(self, "success")
+
+    @_builtins.property
+    @pulumi.getter
+    def text(self) -> Optional[_builtins.str]:
+        """
+        Text. Default "#EEEEEE".
+        """
+        return pulumi.get(self, "text")
+
+    @_builtins.property
+    @pulumi.getter(name="textOnBrand")
+    def text_on_brand(self) -> Optional[_builtins.str]:
+        """
+        Text on the brand color. Default "#EEEEEE".
+        """
+        return pulumi.get(self, "text_on_brand")
+
+    @_builtins.property
+    @pulumi.getter(name="videoBg")
+    def video_bg(self) -> Optional[_builtins.str]:
+        """
+        Video background. Default "#191919".
+        """
+        return pulumi.get(self, "video_bg")
+
+    @_builtins.property
+    @pulumi.getter
+    def warning(self) -> Optional[_builtins.str]:
+        """
+        Warning. Default "#FFCD07".
+        """
+        return pulumi.get(self, "warning")
+
+
+@pulumi.output_type
+class PresetUiDesignTokensColorsBackground(dict):
+    """
+    Background shades.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "1000":
+            suggest = "_1000"
+        elif key == "600":
+            suggest = "_600"
+        elif key == "700":
+            suggest = "_700"
+        elif key == "800":
+            suggest = "_800"
+        elif key == "900":
+            suggest = "_900"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PresetUiDesignTokensColorsBackground. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PresetUiDesignTokensColorsBackground.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PresetUiDesignTokensColorsBackground.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 _1000: Optional[_builtins.str] = None,
+                 _600: Optional[_builtins.str] = None,
+                 _700: Optional[_builtins.str] = None,
+                 _800: Optional[_builtins.str] = None,
+                 _900: Optional[_builtins.str] = None):
+        """
+        Background shades.
+
+        :param _builtins.str _1000: Shade 1000. Default "#141414".
+        :param _builtins.str _600: Shade 600. Default "#222222".
+        :param _builtins.str _700: Shade 700. Default "#1f1f1f".
+        :param _builtins.str _800: Shade 800. Default "#1b1b1b".
+        :param _builtins.str _900: Shade 900. Default "#181818".
+        """
+        if _1000 is not None:
+            pulumi.set(__self__, "_1000", _1000)
+        if _600 is not None:
+            pulumi.set(__self__, "_600", _600)
+        if _700 is not None:
+            pulumi.set(__self__, "_700", _700)
+        if _800 is not None:
+            pulumi.set(__self__, "_800", _800)
+        if _900 is not None:
+            pulumi.set(__self__, "_900", _900)
+
+    @_builtins.property
+    @pulumi.getter(name="1000")
+    def _1000(self) -> Optional[_builtins.str]:
+        """
+        Shade 1000. Default "#141414".
+        """
+        return pulumi.get(self, "_1000")
+
+    @_builtins.property
+    @pulumi.getter(name="600")
+    def _600(self) -> Optional[_builtins.str]:
+        """
+        Shade 600. Default "#222222".
+        """
+        return pulumi.get(self, "_600")
+
+    @_builtins.property
+    @pulumi.getter(name="700")
+    def _700(self) -> Optional[_builtins.str]:
+        """
+        Shade 700. Default "#1f1f1f".
+        """
+        return pulumi.get(self, "_700")
+
+    @_builtins.property
+    @pulumi.getter(name="800")
+    def _800(self) -> Optional[_builtins.str]:
+        """
+        Shade 800. Default "#1b1b1b".
+        """
+        return pulumi.get(self, "_800")
+
+    @_builtins.property
+    @pulumi.getter(name="900")
+    def _900(self) -> Optional[_builtins.str]:
+        """
+        Shade 900. Default "#181818".
+        """
+        return pulumi.get(self, "_900")
+
+
+@pulumi.output_type
+class PresetUiDesignTokensColorsBrand(dict):
+    """
+    Brand shades.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "300":
+            suggest = "_300"
+        elif key == "400":
+            suggest = "_400"
+        elif key == "500":
+            suggest = "_500"
+        elif key == "600":
+            suggest = "_600"
+        elif key == "700":
+            suggest = "_700"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PresetUiDesignTokensColorsBrand. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PresetUiDesignTokensColorsBrand.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PresetUiDesignTokensColorsBrand.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 _300: Optional[_builtins.str] = None,
+                 _400: Optional[_builtins.str] = None,
+                 _500: Optional[_builtins.str] = None,
+                 _600: Optional[_builtins.str] = None,
+                 _700: Optional[_builtins.str] = None):
+        """
+        Brand shades.
+
+        :param _builtins.str _300: Shade 300. Default "#844d1c".
+        :param _builtins.str _400: Shade 400. Default "#9d5b22".
+        :param _builtins.str _500: Shade 500. Default "#b56927".
+        :param _builtins.str _600: Shade 600. Default "#d37c30".
+        :param _builtins.str _700: Shade 700. Default "#d9904f".
+        """
+        if _300 is not None:
+            pulumi.set(__self__, "_300", _300)
+        if _400 is not None:
+            pulumi.set(__self__, "_400", _400)
+        if _500 is not None:
+            pulumi.set(__self__, "_500", _500)
+        if _600 is not None:
+            pulumi.set(__self__, "_600", _600)
+        if _700 is not None:
+            pulumi.set(__self__, "_700", _700)
+
+    @_builtins.property
+    @pulumi.getter(name="300")
+    def _300(self) -> Optional[_builtins.str]:
+        """
+        Shade 300. Default "#844d1c".
+        """
+        return pulumi.get(self, "_300")
+
+    @_builtins.property
+    @pulumi.getter(name="400")
+    def _400(self) -> Optional[_builtins.str]:
+        """
+        Shade 400. Default "#9d5b22".
+        """
+        return pulumi.get(self, "_400")
+
+    @_builtins.property
+    @pulumi.getter(name="500")
+    def _500(self) -> Optional[_builtins.str]:
+        """
+        Shade 500. Default "#b56927".
+        """
+        return pulumi.get(self, "_500")
+
+    @_builtins.property
+    @pulumi.getter(name="600")
+    def _600(self) -> Optional[_builtins.str]:
+        """
+        Shade 600. Default "#d37c30".
+        """
+        return pulumi.get(self, "_600")
+
+    @_builtins.property
+    @pulumi.getter(name="700")
+    def _700(self) -> Optional[_builtins.str]:
+        """
+        Shade 700. Default "#d9904f".
+        """
+        return pulumi.get(self, "_700")
 
 
 @pulumi.output_type

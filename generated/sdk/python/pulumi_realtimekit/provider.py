@@ -31,7 +31,7 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.str] account_id: Cloudflare account id, for resources that do not set `accountId`. Falls back to CLOUDFLARE_ACCOUNT_ID.
         :param pulumi.Input[_builtins.str] api_token: Cloudflare API token with Realtime Admin permission. Set it with `pulumi config set --secret`. Falls back to CLOUDFLARE_API_TOKEN (not to `cloudflare:apiToken`: the engine hands a plugin its own package's config only).
         :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id, for resources that do not set `appId`. Falls back to REALTIMEKIT_APP_ID.
-        :param pulumi.Input[_builtins.str] base_url: API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. Falls back to REALTIMEKIT_BASE_URL.
+        :param pulumi.Input[_builtins.str] base_url: API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. It must be https (http only to a loopback host such as 127.0.0.1), without query, fragment or user info. Falls back to REALTIMEKIT_BASE_URL.
         :param pulumi.Input[_builtins.int] burst: Client-side pacing: requests sent at once before the rate applies (default 10). Falls back to REALTIMEKIT_BURST.
         :param pulumi.Input[_builtins.float] requests_per_second: Client-side pacing: requests per second per API token after the burst (default 3.8, so at most 1150 in 5 minutes, under Cloudflare's 1200; 0 turns pacing off). Lower it when several tools share one token. Falls back to REALTIMEKIT_REQUESTS_PER_SECOND.
         """
@@ -88,7 +88,7 @@ class ProviderArgs:
     @pulumi.getter(name="baseUrl")
     def base_url(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. Falls back to REALTIMEKIT_BASE_URL.
+        API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. It must be https (http only to a loopback host such as 127.0.0.1), without query, fragment or user info. Falls back to REALTIMEKIT_BASE_URL.
         """
         return pulumi.get(self, "base_url")
 
@@ -142,7 +142,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.str] account_id: Cloudflare account id, for resources that do not set `accountId`. Falls back to CLOUDFLARE_ACCOUNT_ID.
         :param pulumi.Input[_builtins.str] api_token: Cloudflare API token with Realtime Admin permission. Set it with `pulumi config set --secret`. Falls back to CLOUDFLARE_API_TOKEN (not to `cloudflare:apiToken`: the engine hands a plugin its own package's config only).
         :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id, for resources that do not set `appId`. Falls back to REALTIMEKIT_APP_ID.
-        :param pulumi.Input[_builtins.str] base_url: API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. Falls back to REALTIMEKIT_BASE_URL.
+        :param pulumi.Input[_builtins.str] base_url: API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. It must be https (http only to a loopback host such as 127.0.0.1), without query, fragment or user info. Falls back to REALTIMEKIT_BASE_URL.
         :param pulumi.Input[_builtins.int] burst: Client-side pacing: requests sent at once before the rate applies (default 10). Falls back to REALTIMEKIT_BURST.
         :param pulumi.Input[_builtins.float] requests_per_second: Client-side pacing: requests per second per API token after the burst (default 3.8, so at most 1150 in 5 minutes, under Cloudflare's 1200; 0 turns pacing off). Lower it when several tools share one token. Falls back to REALTIMEKIT_REQUESTS_PER_SECOND.
         """

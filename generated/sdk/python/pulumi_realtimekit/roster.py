@@ -26,6 +26,7 @@ class RosterArgs:
                  app_id: pulumi.Input[Optional[_builtins.str]] = None,
                  defaults: pulumi.Input[Optional['RosterDefaultsArgs']] = None,
                  file: pulumi.Input[Optional[_builtins.str]] = None,
+                 max_deletes: pulumi.Input[Optional[_builtins.int]] = None,
                  participants: pulumi.Input[Optional[Sequence[pulumi.Input['RosterEntryArgs']]]] = None,
                  prune: pulumi.Input[Optional[_builtins.bool]] = None,
                  refresh_before_expiry: pulumi.Input[Optional[_builtins.float]] = None):
@@ -38,6 +39,7 @@ class RosterArgs:
         :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id for every child (default from config).
         :param pulumi.Input['RosterDefaultsArgs'] defaults: Values applied to every entry that does not set its own.
         :param pulumi.Input[_builtins.str] file: Path of a roster file (`.yaml`/`.yml`, `.json` or `.csv`; relative paths are resolved from the current directory). Give `participants` or `file`.
+        :param pulumi.Input[_builtins.int] max_deletes: With `prune: true`: the most participants one run may delete. When more are undeclared (a roster file emptied by mistake, another stack's participants in the same meeting), the preview fails and nothing is deleted. Unset, there is no limit.
         :param pulumi.Input[Sequence[pulumi.Input['RosterEntryArgs']]] participants: The participants, e.g. a literal list.
         :param pulumi.Input[_builtins.bool] prune: Make the roster authoritative: participants in the meeting that it does not declare are deleted on `pulumi up`, and `pulumi preview` lists them first. Default false.
         :param pulumi.Input[_builtins.float] refresh_before_expiry: Seconds, for every child: renew its token when it expires within this window (see Participant), so a scheduled `pulumi up` keeps the roster's tokens valid. Default: never.
@@ -53,6 +55,8 @@ class RosterArgs:
             pulumi.set(__self__, "defaults", defaults)
         if file is not None:
             pulumi.set(__self__, "file", file)
+        if max_deletes is not None:
+            pulumi.set(__self__, "max_deletes", max_deletes)
         if participants is not None:
             pulumi.set(__self__, "participants", participants)
         if prune is not None:
@@ -133,6 +137,18 @@ class RosterArgs:
         pulumi.set(self, "file", value)
 
     @_builtins.property
+    @pulumi.getter(name="maxDeletes")
+    def max_deletes(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        With `prune: true`: the most participants one run may delete. When more are undeclared (a roster file emptied by mistake, another stack's participants in the same meeting), the preview fails and nothing is deleted. Unset, there is no limit.
+        """
+        return pulumi.get(self, "max_deletes")
+
+    @max_deletes.setter
+    def max_deletes(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_deletes", value)
+
+    @_builtins.property
     @pulumi.getter
     def participants(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['RosterEntryArgs']]]]:
         """
@@ -180,6 +196,7 @@ class Roster(pulumi.ComponentResource):
                  app_id: pulumi.Input[Optional[_builtins.str]] = None,
                  defaults: pulumi.Input[Optional[Union['RosterDefaultsArgs', 'RosterDefaultsArgsDict']]] = None,
                  file: pulumi.Input[Optional[_builtins.str]] = None,
+                 max_deletes: pulumi.Input[Optional[_builtins.int]] = None,
                  meeting_id: pulumi.Input[Optional[_builtins.str]] = None,
                  participants: pulumi.Input[Optional[Sequence[pulumi.Input[Union['RosterEntryArgs', 'RosterEntryArgsDict']]]]] = None,
                  prune: pulumi.Input[Optional[_builtins.bool]] = None,
@@ -195,6 +212,7 @@ class Roster(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id for every child (default from config).
         :param pulumi.Input[Union['RosterDefaultsArgs', 'RosterDefaultsArgsDict']] defaults: Values applied to every entry that does not set its own.
         :param pulumi.Input[_builtins.str] file: Path of a roster file (`.yaml`/`.yml`, `.json` or `.csv`; relative paths are resolved from the current directory). Give `participants` or `file`.
+        :param pulumi.Input[_builtins.int] max_deletes: With `prune: true`: the most participants one run may delete. When more are undeclared (a roster file emptied by mistake, another stack's participants in the same meeting), the preview fails and nothing is deleted. Unset, there is no limit.
         :param pulumi.Input[_builtins.str] meeting_id: The meeting the participants join.
         :param pulumi.Input[Sequence[pulumi.Input[Union['RosterEntryArgs', 'RosterEntryArgsDict']]]] participants: The participants, e.g. a literal list.
         :param pulumi.Input[_builtins.bool] prune: Make the roster authoritative: participants in the meeting that it does not declare are deleted on `pulumi up`, and `pulumi preview` lists them first. Default false.
@@ -229,6 +247,7 @@ class Roster(pulumi.ComponentResource):
                  app_id: pulumi.Input[Optional[_builtins.str]] = None,
                  defaults: pulumi.Input[Optional[Union['RosterDefaultsArgs', 'RosterDefaultsArgsDict']]] = None,
                  file: pulumi.Input[Optional[_builtins.str]] = None,
+                 max_deletes: pulumi.Input[Optional[_builtins.int]] = None,
                  meeting_id: pulumi.Input[Optional[_builtins.str]] = None,
                  participants: pulumi.Input[Optional[Sequence[pulumi.Input[Union['RosterEntryArgs', 'RosterEntryArgsDict']]]]] = None,
                  prune: pulumi.Input[Optional[_builtins.bool]] = None,
@@ -249,6 +268,7 @@ class Roster(pulumi.ComponentResource):
             __props__.__dict__["app_id"] = app_id
             __props__.__dict__["defaults"] = defaults
             __props__.__dict__["file"] = file
+            __props__.__dict__["max_deletes"] = max_deletes
             if meeting_id is None and not opts.urn:
                 raise TypeError("Missing required property 'meeting_id'")
             __props__.__dict__["meeting_id"] = meeting_id

@@ -25,7 +25,8 @@ class RosterPruneArgs:
                  undeclared: pulumi.Input[Sequence[pulumi.Input['UndeclaredParticipantArgs']]],
                  account_id: pulumi.Input[Optional[_builtins.str]] = None,
                  app_id: pulumi.Input[Optional[_builtins.str]] = None,
-                 managed: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
+                 managed: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 max_deletes: pulumi.Input[Optional[_builtins.int]] = None):
         """
         The set of arguments for constructing a RosterPrune resource.
 
@@ -34,6 +35,7 @@ class RosterPruneArgs:
         :param pulumi.Input[_builtins.str] account_id: Cloudflare account id (default from config).
         :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id (default from config).
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] managed: The roster's own participants (customParticipantId -> participant id), recorded so the next run can tell a participant just removed from the roster (the engine deletes it) from a stranger to prune.
+        :param pulumi.Input[_builtins.int] max_deletes: With `prune: true`: the most participants one run may delete. When more are undeclared (a roster file emptied by mistake, another stack's participants in the same meeting), the preview fails and nothing is deleted. Unset, there is no limit.
         """
         pulumi.set(__self__, "meeting_id", meeting_id)
         pulumi.set(__self__, "undeclared", undeclared)
@@ -43,6 +45,8 @@ class RosterPruneArgs:
             pulumi.set(__self__, "app_id", app_id)
         if managed is not None:
             pulumi.set(__self__, "managed", managed)
+        if max_deletes is not None:
+            pulumi.set(__self__, "max_deletes", max_deletes)
 
     @_builtins.property
     @pulumi.getter(name="meetingId")
@@ -104,6 +108,18 @@ class RosterPruneArgs:
     def managed(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "managed", value)
 
+    @_builtins.property
+    @pulumi.getter(name="maxDeletes")
+    def max_deletes(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        With `prune: true`: the most participants one run may delete. When more are undeclared (a roster file emptied by mistake, another stack's participants in the same meeting), the preview fails and nothing is deleted. Unset, there is no limit.
+        """
+        return pulumi.get(self, "max_deletes")
+
+    @max_deletes.setter
+    def max_deletes(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_deletes", value)
+
 
 @pulumi.type_token("realtimekit:index:RosterPrune")
 class RosterPrune(pulumi.CustomResource):
@@ -114,6 +130,7 @@ class RosterPrune(pulumi.CustomResource):
                  account_id: pulumi.Input[Optional[_builtins.str]] = None,
                  app_id: pulumi.Input[Optional[_builtins.str]] = None,
                  managed: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 max_deletes: pulumi.Input[Optional[_builtins.int]] = None,
                  meeting_id: pulumi.Input[Optional[_builtins.str]] = None,
                  undeclared: pulumi.Input[Optional[Sequence[pulumi.Input[Union['UndeclaredParticipantArgs', 'UndeclaredParticipantArgsDict']]]]] = None,
                  __props__=None):
@@ -125,6 +142,7 @@ class RosterPrune(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] account_id: Cloudflare account id (default from config).
         :param pulumi.Input[_builtins.str] app_id: RealtimeKit app id (default from config).
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] managed: The roster's own participants (customParticipantId -> participant id), recorded so the next run can tell a participant just removed from the roster (the engine deletes it) from a stranger to prune.
+        :param pulumi.Input[_builtins.int] max_deletes: With `prune: true`: the most participants one run may delete. When more are undeclared (a roster file emptied by mistake, another stack's participants in the same meeting), the preview fails and nothing is deleted. Unset, there is no limit.
         :param pulumi.Input[_builtins.str] meeting_id: The meeting to prune.
         :param pulumi.Input[Sequence[pulumi.Input[Union['UndeclaredParticipantArgs', 'UndeclaredParticipantArgsDict']]]] undeclared: The participants to delete: those the roster does not declare, as listed when the program ran (sorted by customParticipantId, then participantId).
         """
@@ -155,6 +173,7 @@ class RosterPrune(pulumi.CustomResource):
                  account_id: pulumi.Input[Optional[_builtins.str]] = None,
                  app_id: pulumi.Input[Optional[_builtins.str]] = None,
                  managed: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 max_deletes: pulumi.Input[Optional[_builtins.int]] = None,
                  meeting_id: pulumi.Input[Optional[_builtins.str]] = None,
                  undeclared: pulumi.Input[Optional[Sequence[pulumi.Input[Union['UndeclaredParticipantArgs', 'UndeclaredParticipantArgsDict']]]]] = None,
                  __props__=None):
@@ -169,6 +188,7 @@ class RosterPrune(pulumi.CustomResource):
             __props__.__dict__["account_id"] = account_id
             __props__.__dict__["app_id"] = app_id
             __props__.__dict__["managed"] = managed
+            __props__.__dict__["max_deletes"] = max_deletes
             if meeting_id is None and not opts.urn:
                 raise TypeError("Missing required property 'meeting_id'")
             __props__.__dict__["meeting_id"] = meeting_id
@@ -201,6 +221,7 @@ class RosterPrune(pulumi.CustomResource):
         __props__.__dict__["account_id"] = None
         __props__.__dict__["app_id"] = None
         __props__.__dict__["managed"] = None
+        __props__.__dict__["max_deletes"] = None
         __props__.__dict__["meeting_id"] = None
         __props__.__dict__["pruned"] = None
         __props__.__dict__["undeclared"] = None
@@ -229,6 +250,14 @@ class RosterPrune(pulumi.CustomResource):
         The roster's own participants.
         """
         return pulumi.get(self, "managed")
+
+    @_builtins.property
+    @pulumi.getter(name="maxDeletes")
+    def max_deletes(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        With `prune: true`: the most participants one run may delete. When more are undeclared (a roster file emptied by mistake, another stack's participants in the same meeting), the preview fails and nothing is deleted. Unset, there is no limit.
+        """
+        return pulumi.get(self, "max_deletes")
 
     @_builtins.property
     @pulumi.getter(name="meetingId")

@@ -26,7 +26,7 @@ func GetAppId(ctx *pulumi.Context) string {
 	return config.Get(ctx, "realtimekit:appId")
 }
 
-// API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. Falls back to REALTIMEKIT_BASE_URL.
+// API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. It must be https (http only to a loopback host such as 127.0.0.1), without query, fragment or user info. Falls back to REALTIMEKIT_BASE_URL.
 func GetBaseUrl(ctx *pulumi.Context) string {
 	return config.Get(ctx, "realtimekit:baseUrl")
 }

@@ -44,7 +44,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def base_url(self) -> Optional[str]:
         """
-        API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. Falls back to REALTIMEKIT_BASE_URL.
+        API base URL ending in /client/v4 (default: the Cloudflare API), e.g. a local emulator. It must be https (http only to a loopback host such as 127.0.0.1), without query, fragment or user info. Falls back to REALTIMEKIT_BASE_URL.
         """
         return __config__.get('baseUrl')
 

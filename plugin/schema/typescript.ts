@@ -1,0 +1,142 @@
+/**
+ * The TypeScript surface's documentation, generated from the runtime's descriptions like the reference
+ * pages: each described argument and output of the TypeScript classes, with its description's words as
+ * JSDoc, so an editor shows them. The types themselves are derived, not written here: every member is typed
+ * as its description's derived type (provider/runtime/described.ts), and each interface extends the derived
+ * type whole, so a stale file can only lack words, never disagree on a type; `make check-generated` (CI)
+ * fails when it is stale.
+ */
+import { CONFIG_VARIABLES, configKey } from "../../provider/runtime/config";
+import { resourceDescriptions } from "../../provider/runtime/inputs";
+import { annotationsOf } from "../../provider/runtime/inputs/keywords";
+import { getMeetingParticipantsArgs } from "../../provider/runtime/list-participants";
+import type { TObject, TSchema } from "@sinclair/typebox";
+
+/** One interface: its name, what it extends, how each member's type is written, and its members. */
+interface Surface {
+  doc: string;
+  name: string;
+  base: string;
+  readonly?: boolean;
+  schema: TObject;
+}
+
+/** A description's words as JSDoc text: its description, then the config it falls back to. */
+function words(schema: TSchema): string {
+  const defaultFrom = annotationsOf(schema)["x-defaultFrom"];
+  const text = typeof schema.description === "string" ? schema.description : "";
+  const fallback = defaultFrom
+    ? ` Default: config \`${configKey(defaultFrom)}\`, then \`${CONFIG_VARIABLES[defaultFrom].environment}\`.`
+    : "";
+  return `${text}${fallback}`;
+}
+
+/** JSDoc lines, wrapped at about 110 columns; a star-slash in the text is escaped so it cannot end the comment. */
+function jsdoc(text: string, indent: string): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of wordsOf(text.replace(/\*\//g, "*\\/"))) {
+    if (line !== "" && indent.length + 3 + line.length + 1 + word.length > 110) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  if (lines.length === 1) return [`${indent}/** ${lines[0]} */`];
+  return [`${indent}/**`, ...lines.map((text) => `${indent} * ${text}`), `${indent} */`];
+}
+
+/** The words of `text`, a code span with spaces as one word: `pulumi up` never splits over two lines. */
+function wordsOf(text: string): string[] {
+  const words: string[] = [];
+  for (const piece of text.split(/\s+/).filter((word) => word !== "")) {
+    const last = words.length - 1;
+    const open = last >= 0 && (words[last].match(/`/g) ?? []).length % 2 === 1;
+    if (open) words[last] = `${words[last]} ${piece}`;
+    else words.push(piece);
+  }
+  return words;
+}
+
+function render(surface: Surface): string[] {
+  const required = new Set(surface.schema.required ?? []);
+  const members = Object.entries(surface.schema.properties).flatMap(([key, schema]) => [
+    ...jsdoc(words(schema), "  "),
+    `  ${surface.readonly ? "readonly " : ""}${key}${required.has(key) || surface.readonly ? "" : "?"}: ${surface.base}[${JSON.stringify(key)}];`,
+  ]);
+  return [
+    ...jsdoc(surface.doc, ""),
+    `export interface ${surface.name} extends ${surface.base} {`,
+    ...members,
+    "}",
+    "",
+  ];
+}
+
+const RESOURCES = ["participant", "meeting", "rosterPrune", "preset", "webhook", "app"] as const;
+
+/** The text of generated/typescript/described.ts. */
+export function typescriptSurface(): string {
+  const surfaces: Surface[] = [];
+  for (const kind of RESOURCES) {
+    const description = resourceDescriptions[kind];
+    surfaces.push(
+      {
+        doc: `Arguments of ${description.name}. ${description.description}`,
+        name: `${description.name}Args`,
+        base: `ArgsOf<${JSON.stringify(kind)}>`,
+        schema: description.inputs,
+      },
+      {
+        doc: `Properties of ${description.name}: its outputs.`,
+        name: `${description.name}Properties`,
+        base: `PropertiesOf<${JSON.stringify(kind)}>`,
+        readonly: true,
+        schema: description.outputs,
+      },
+    );
+  }
+  const roster = resourceDescriptions.roster;
+  surfaces.push(
+    {
+      doc: `Arguments of Roster (give \`participants\` or \`file\`). ${roster.description}`,
+      name: "RosterArgs",
+      base: "DescribedRosterArgs",
+      schema: roster.inputs,
+    },
+    {
+      doc: "Properties of Roster: its outputs.",
+      name: "RosterProperties",
+      base: "RosterOutputs",
+      readonly: true,
+      schema: roster.outputs,
+    },
+    {
+      doc: "Arguments of getMeetingParticipants.",
+      name: "GetMeetingParticipantsArgs",
+      base: "Static<typeof getMeetingParticipantsArgs>",
+      schema: getMeetingParticipantsArgs,
+    },
+    {
+      doc: "Arguments of getMeetingParticipantsOutput: the same, as Pulumi inputs.",
+      name: "GetMeetingParticipantsOutputArgs",
+      base: "InputsOf<typeof getMeetingParticipantsArgs>",
+      schema: getMeetingParticipantsArgs,
+    },
+  );
+  return [
+    "// Generated by `make sdks` from the runtime's descriptions (provider/runtime/inputs): do not edit.",
+    'import type { Static } from "@sinclair/typebox";',
+    'import type { ArgsOf, PropertiesOf } from "../../provider/shim";',
+    'import type { InputsOf } from "../../provider/runtime/described";',
+    'import type { getMeetingParticipantsArgs } from "../../provider/runtime/list-participants";',
+    'import type { RosterArgs as DescribedRosterArgs, RosterOutputs } from "../../provider/runtime/roster/members";',
+    "",
+    ...surfaces.flatMap(render),
+    "/** Each dynamic resource's properties, by kind. */",
+    "export interface DescribedProperties {",
+    ...RESOURCES.map((kind) => `  ${kind}: ${resourceDescriptions[kind].name}Properties;`),
+    "}",
+    "",
+  ].join("\n");
+}
