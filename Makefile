@@ -20,7 +20,7 @@ help:
 	@echo "make lint | build | emulator | bench (includes bench-scale) | bench-scale | rows-lock | clean | check-generated"
 
 node_modules/.package-lock.json: package-lock.json
-	npm ci
+	npm ci --no-audit --no-fund --loglevel=error
 
 setup: node_modules/.package-lock.json python-venv
 
@@ -65,9 +65,11 @@ test-unit: build
 test-e2e: setup build
 	npx jest tests/e2e
 
-demo: build
+# No rebuild when no source changed since the last build (a second run's time is the CLI's own).
+demo: node_modules/.package-lock.json
+	@node scripts/build-if-stale.js
 	@node scripts/rows/summary.js
-	bash scripts/demo.sh
+	@bash scripts/demo.sh
 
 bench: build
 	node --expose-gc -r ts-node/register/transpile-only scripts/bench.ts

@@ -7,5 +7,5 @@ module.exports = {
   transform: { "^.+\\.ts$": ["ts-jest", {}] },
   modulePathIgnorePatterns: ["<rootDir>/dist/", "<rootDir>/.pulumi-state/"],
   testTimeout: 30000,
-  globalSetup: "<rootDir>/tests/build-if-stale.js",
+  globalSetup: "<rootDir>/scripts/build-if-stale.js",
 };

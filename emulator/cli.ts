@@ -160,10 +160,34 @@ export async function main(argv: readonly string[]): Promise<void> {
   process.on("SIGTERM", stop);
 }
 
+/**
+ * The one line a failed start prints. A busy or forbidden port says which and what to do: the usage text
+ * is for arguments the command line got wrong, not for a port someone else holds.
+ */
+export function startFailure(error: unknown, options: EmulatorOptions): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "EADDRINUSE" || code === "EACCES") {
+    const where = `${options.host ?? "127.0.0.1"}:${options.port ?? 8787}`;
+    const why =
+      code === "EADDRINUSE" ? "is already in use (another emulator?)" : "may not be opened by this user";
+    return `realtimekit-emulator: port ${where} ${why}; pick another with --port N, or --port 0 for a free one`;
+  }
+  return `realtimekit-emulator: ${error instanceof Error ? error.message : String(error)}`;
+}
+
 if (require.main === module) {
-  main(process.argv.slice(2)).catch((error: unknown) => {
-    process.stderr.write(`realtimekit-emulator: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.stderr.write(`${USAGE}\n`);
+  const argv = process.argv.slice(2);
+  let options: EmulatorOptions;
+  try {
+    options = parseCliArguments(argv).options;
+  } catch (error) {
+    process.stderr.write(
+      `realtimekit-emulator: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`,
+    );
     process.exit(2);
+  }
+  main(argv).catch((error: unknown) => {
+    process.stderr.write(`${startFailure(error, options)}\n`);
+    process.exit(1);
   });
 }

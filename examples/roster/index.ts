@@ -34,6 +34,19 @@ const roster = new Roster("standup", {
 export const meetingId = meeting.meetingId;
 /** customParticipantId -> RealtimeKit participant id. */
 export const participantIds = roster.participantIds;
+/** customParticipantId -> { name, presetName, participantId }: who is on the roster (`make demo` prints it as a table). */
+export const members = pulumi.all(
+  Object.fromEntries(
+    Object.entries(roster.participants).map(([id, participant]) => [
+      id,
+      pulumi.all({
+        name: participant.name,
+        presetName: participant.presetName,
+        participantId: participant.participantId,
+      }),
+    ]),
+  ),
+);
 /** customParticipantId -> join token, one secret: `pulumi stack output tokens --show-secrets`. */
 export const tokens = roster.tokens;
 /** Participants in the meeting that roster.yaml does not declare (left alone unless prune is set). */

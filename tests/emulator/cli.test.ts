@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseCliArguments } from "../../emulator/cli";
+import { startEmulator } from "../../emulator/server";
 import { callApi } from "../helpers/emulator";
 
 const ROOT = resolve(__dirname, "../..");
@@ -78,6 +79,46 @@ describe("the emulator CLI", () => {
 
     expect(await exited).toBe(0);
     expect(JSON.parse(readFileSync(stateFile, "utf8")).meetings).toHaveLength(1);
+  });
+});
+
+describe("a failed start", () => {
+  /** Runs the CLI to its exit; resolves with the exit code and what it printed. */
+  function runCli(argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const cli = spawn("node", ["-r", "ts-node/register/transpile-only", "emulator/cli.ts", ...argv], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    cli.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    cli.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    return new Promise((done) => cli.on("close", (code) => done({ code, stdout, stderr })));
+  }
+
+  test("on a busy port prints one line that names the port and what to do, without the usage", async () => {
+    const holder = await startEmulator({ port: 0 });
+    try {
+      const port = new URL(holder.baseUrl).port;
+      const result = await runCli(["--port", port]);
+      expect(result).toEqual({
+        code: 1,
+        stdout: "",
+        stderr:
+          `realtimekit-emulator: port 127.0.0.1:${port} is already in use (another emulator?); ` +
+          "pick another with --port N, or --port 0 for a free one\n",
+      });
+    } finally {
+      await holder.close();
+    }
+  });
+
+  test("on a bad argument prints the problem, then the usage", async () => {
+    const result = await runCli(["--port", "x"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^realtimekit-emulator: --port must be a non-negative integer, got x\nUsage: /,
+    );
   });
 });
 

@@ -1,6 +1,7 @@
-// jest globalSetup. Several suites load the built package by name (serialization in a child process, the
-// dynamic-provider host, real Pulumi programs), so they run dist/, not the sources: rebuild dist/ when any
-// source is newer, so that `npx jest` never silently tests stale code.
+// Builds dist/ (`npm run build`) only when a source is newer than it: jest's globalSetup (several suites
+// load the built package by name, so `npx jest` must never test stale code), `make demo` (a second run
+// rebuilds nothing) and `prepack` (`npm pack` in a fresh clone packs a built dist/).
+//   node scripts/build-if-stale.js
 const { execFileSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
@@ -13,10 +14,13 @@ function newestMtime(entry) {
   return Math.max(0, ...fs.readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
 }
 
-module.exports = function buildIfStale() {
+function buildIfStale() {
   const built = path.join(root, "dist", "provider", "runtime", "index.js");
   const sources = ["sdk", "provider", "emulator", "tsconfig.json", "tsconfig.build.json", "package.json"];
   const newestSource = Math.max(...sources.map((s) => newestMtime(path.join(root, s))));
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newestSource) return;
   execFileSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "inherit" });
-};
+}
+
+module.exports = buildIfStale;
+if (require.main === module) buildIfStale();
