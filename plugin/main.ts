@@ -15,7 +15,7 @@ const engine = engineAddressOf(process.argv.slice(2));
 if (engine !== undefined) setWarningSink(engineWarningSink(engine));
 
 serve(realtimekitProvider({ version, schema: () => schema }), process.argv.slice(2), {
-  configure: (config) => runtime.configure(config),
+  configure: (config) => runtime.configurePlugin(config),
   previewUpdate,
 }).catch((error: unknown) => {
   console.error(error instanceof Error ? error.stack : String(error));

@@ -6,7 +6,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RealtimeKitClient } from "../sdk/client";
 import type { Participant } from "../sdk/types";
-import { resolveConfig, type ConfigSource } from "./runtime/config";
+import { programConfig } from "./credentials";
+import { resolveConfig } from "./runtime/config";
 import type {
   GetMeetingParticipantsArgs,
   GetMeetingParticipantsOutputArgs,
@@ -28,13 +29,6 @@ export interface GetMeetingParticipantsResult {
   /** Every participant, all pages, sorted by `customParticipantId` then `id`. */
   participants: MeetingParticipant[];
 }
-
-/**
- * The stack's config as the program sees it, keys namespaced (`realtimekit:apiToken`). Read through the
- * runtime rather than `pulumi.Config` so a secret value is read without a warning; it is only handed to
- * the API client, never returned or logged.
- */
-const programConfig: ConfigSource = { get: (key) => pulumi.runtime.getConfig(key) };
 
 /**
  * Every participant of a meeting, all pages (one paged list, about one request per 100 participants).

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { requireCredentials } from "./credentials";
 import { loadBuiltinsQuietly } from "./quiet-builtins";
 import {
   describedOptions,
@@ -38,10 +39,12 @@ export class RuntimeResource extends pulumi.CustomResource {
   /**
    * Registers a resource of `kind` with what its description says: every output as a property (the engine
    * registers only the outputs present in the props), inputs that hold a value described as secret made
-   * secret, delete-first replacement and secret outputs as options (`opts` may override them).
+   * secret, delete-first replacement and secret outputs as options (`opts` may override them). Fails the
+   * program first when credentials are missing (./credentials.ts).
    */
   constructor(kind: ResourceKind, name: string, args: object, opts?: pulumi.CustomResourceOptions) {
     const description = resourceDescriptions[kind];
+    requireCredentials(description, args as Record<string, unknown>);
     const props: pulumi.Inputs = { ...outputSlots(description), ...args };
     for (const key of inputsThatMayHoldSecrets(description)) {
       const schema = description.inputs.properties[key as keyof typeof description.inputs.properties];

@@ -71,7 +71,10 @@ export class ApiError extends RealtimeKitError {
   readonly requestId: string | null;
 
   constructor(target: RequestTarget, details: ApiErrorDetails, options: RealtimeKitErrorOptions = {}) {
-    const code = details.code === null ? "" : ` ${details.code}`;
+    // A service error's code is its HTTP status again (`400 400`): shown once. A distinct code (a v4 code
+    // such as 10000, or a name) says more, so it stays.
+    const code =
+      details.code === null || String(details.code) === String(details.status) ? "" : ` ${details.code}`;
     const ray = details.requestId === null ? "" : ` (request id ${details.requestId})`;
     super(target, `${details.status}${code} ${details.upstreamMessage}${ray}`, options);
     this.name = "ApiError";

@@ -161,13 +161,16 @@ const environment = (name: string): Source => ({
   describe: `the environment variable ${name}`,
 });
 
-/** A value's sources in precedence order, from its row of the table; the first non-blank value wins. */
-function sources(key: ConfigKey): Source[] {
+/**
+ * A value's sources in precedence order, from its row of the table; the first non-blank value wins.
+ * Another package's config only where it can be seen (see {@link ResolveOptions}).
+ */
+function sourcesOf(key: ConfigKey, otherPackages = true): Source[] {
   const variable = CONFIG_VARIABLES[key];
   return [
     ...(variable.argument ? [argument(key as keyof ExplicitConfig)] : []),
     pulumiConfig(configKey(key)),
-    ...(variable.otherPackageConfig ? [pulumiConfig(variable.otherPackageConfig)] : []),
+    ...(variable.otherPackageConfig && otherPackages ? [pulumiConfig(variable.otherPackageConfig)] : []),
     environment(variable.environment),
   ];
 }
@@ -197,6 +200,17 @@ const VALUE_CHECKS: Partial<Record<ConfigKey, (raw: string) => ValueCheck>> = {
   baseUrl: checkBaseUrl,
 };
 
+/** How {@link resolveConfig} reads. */
+export interface ResolveOptions {
+  /**
+   * Read another package's config (`cloudflare:apiToken`) too; default true. The plugin passes false: the
+   * engine hands it its own package's config only, so a message must not send anyone there.
+   */
+  otherPackages?: boolean;
+  /** The values that must be found; default all three. Account-level calls pass {@link ACCOUNT_LEVEL}. */
+  required?: readonly RequiredKey[];
+}
+
 /**
  * Resolves the API token, account id, app id and base URL with the precedence of {@link CONFIG_VARIABLES}. Pure: it reads only its arguments. Throws {@link MissingConfigError} naming every missing value and,
  * for each, every place it could have come from (that message never contains a value), or
@@ -208,8 +222,9 @@ export function resolveConfig(
   explicit: ExplicitConfig,
   config: ConfigSource | undefined,
   env: Environment,
-  required: readonly RequiredKey[] = REQUIRED,
+  options: ResolveOptions = {},
 ): ResolvedConfig {
+  const sources = (key: ConfigKey): Source[] => sourcesOf(key, options.otherPackages ?? true);
   const find = (sources: Source[]): { value: string; source: Source } | undefined => {
     for (const source of sources) {
       const value = source.read(explicit, config, env);
@@ -251,7 +266,7 @@ export function resolveConfig(
   };
   const requestsPerSecond = pacing("requestsPerSecond");
   const burst = pacing("burst");
-  const missing = required.filter((key) => resolved[key] === undefined);
+  const missing = (options.required ?? REQUIRED).filter((key) => resolved[key] === undefined);
   if (missing.length > 0) {
     const lines = missing.map((key) => `  - ${key}: set ${describeSources(sources(key))}`);
     throw new MissingConfigError(

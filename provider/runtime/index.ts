@@ -4,8 +4,9 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { appRuntime } from "./app";
-import { setStackConfig } from "./context";
+import { requireApiToken, setStackConfig } from "./context";
 import { engineAddressOf, engineWarningSink, setWarningSink } from "./diagnostics";
+import { quietlyFailing } from "./host-log";
 import { checkGetMeetingParticipantsArgs, getMeetingParticipantsRuntime } from "./list-participants";
 import { meetingRuntime } from "./meeting";
 import { participantRuntime } from "./participant";
@@ -25,6 +26,15 @@ export { resourceDescriptions, type ResourceDescription } from "./inputs";
  */
 export function configure(config: pulumi.dynamic.Config): void {
   setStackConfig(config);
+}
+
+/**
+ * The plugin's Configure: like {@link configure}, for config that holds this package's keys only, and
+ * failing at once (in a preview too) when no API token is found, with one message naming every place.
+ */
+export function configurePlugin(config: pulumi.dynamic.Config): void {
+  setStackConfig(config, { plugin: true });
+  requireApiToken();
 }
 
 /**
@@ -69,7 +79,15 @@ export function dynamicProvider(
     const runtime = providers[kind];
     if (!runtime)
       throw new Error(`pulumi-realtimekit/runtime has no "${kind}" provider: reinstall pulumi-realtimekit`);
-    provider = { ...runtime, configure: async (req) => configure(req.config) };
+    // The host prints a failed check, diff, read or delete a second time with a stack trace: not ours.
+    provider = {
+      ...runtime,
+      configure: async (req) => configure(req.config),
+      check: (olds, news) => quietlyFailing(() => runtime.check(olds, news)),
+      diff: (id, olds, news) => quietlyFailing(() => runtime.diff(id, olds, news)),
+      read: (id, props) => quietlyFailing(() => runtime.read(id, props)),
+      delete: (id, props) => quietlyFailing(() => runtime.delete(id, props)),
+    };
     hosted.set(kind, provider);
   }
   return provider;

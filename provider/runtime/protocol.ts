@@ -28,3 +28,9 @@ export const PROVIDER_KEY = "__provider";
  * (./participant/claims.ts). Dropped by `check`, so it never reaches the state; never compared.
  */
 export const OWNER_KEY = "__owner";
+
+/**
+ * The hidden input that gives a roster child the file and line of its entry (`roster.yaml:3`), for its
+ * error messages (./roster/source.ts). Dropped by `check`, like {@link OWNER_KEY}; never compared.
+ */
+export const SOURCE_KEY = "__source";

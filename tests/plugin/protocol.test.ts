@@ -100,13 +100,19 @@ test("GetSchema serves the package schema generated from the input description",
 
 test("Configure hands the request's variables to the provider (the stock server drops them)", async () => {
   const meetingId = await createMeeting(emu);
-  await configure(emu, ["apiToken"]);
+  // No token anywhere fails Configure itself, naming the places the plugin looks (its own config, the
+  // environment: never another package's config, which the engine does not hand a plugin).
+  await expect(configure(emu, ["apiToken"])).rejects.toThrow(
+    /apiToken: set Pulumi config `realtimekit:apiToken` or the environment variable CLOUDFLARE_API_TOKEN\n/,
+  );
+  // An id a resource argument may give is judged per resource.
+  await configure(emu, ["accountId"]);
   const missing = create(PARTICIPANT, {
     meetingId,
     customParticipantId: "alice",
     presetName: "group_call_host",
   });
-  await expect(missing).rejects.toThrow(/apiToken: set Pulumi config `realtimekit:apiToken`/);
+  await expect(missing).rejects.toThrow(/accountId: set the resource argument `accountId`, Pulumi config/);
 
   await configure(emu);
   const { id, outs } = await create(PARTICIPANT, {

@@ -103,7 +103,7 @@ describe("reading a good roster file", () => {
 describe("reading a bad roster file", () => {
   it("reports every YAML problem at once, in file order, with line numbers", () => {
     expect(messages("bad.yaml")).toEqual([
-      'bad.yaml:5: unknown key "prest" (expected one of customParticipantId, presetName, name, picture, tokenRotation)',
+      'bad.yaml:5: unknown key "prest" (did you mean presetName? expected one of customParticipantId, presetName, name, picture, tokenRotation)',
       "bad.yaml:6: `customParticipantId` is required: a non-empty string without leading or trailing spaces (quote numeric ids)",
       'bad.yaml:8: duplicate customParticipantId "alice" (first declared at line 1)',
       // The line of the offending key, and the rejected URL described, never repeated.

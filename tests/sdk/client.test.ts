@@ -138,7 +138,7 @@ describe("the request pipeline, seen from a scripted server", () => {
       headers: { "cf-ray": "8f00aa-LHR" },
     });
     const error = await caught(clientFor(scriptedTarget(server)).meetings.get("m-1"));
-    expect(error.message).toBe("RealtimeKit GET /meetings/m-1 failed: 404 404 gone (request id 8f00aa-LHR)");
+    expect(error.message).toBe("RealtimeKit GET /meetings/m-1 failed: 404 gone (request id 8f00aa-LHR)");
   });
 
   test("honours a Retry-After given as an HTTP date", async () => {

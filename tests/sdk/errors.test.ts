@@ -57,14 +57,14 @@ describe("fromResponse", () => {
     expect(error.status).toBe(status);
   });
 
-  test("formats the one message: method, app-relative path, status, code, upstream message, request id", () => {
+  test("formats the one message: method, app-relative path, status once (the code repeats it), upstream message, request id", () => {
     const error = fromResponse(
       target,
       answer(404, { success: false, error: { code: 404, message: "No participant found with id p-1" } }),
       [],
     );
     expect(error.message).toBe(
-      "RealtimeKit PATCH /meetings/m-1/participants/p-1 failed: 404 404 No participant found with id p-1 (request id ray-1)",
+      "RealtimeKit PATCH /meetings/m-1/participants/p-1 failed: 404 No participant found with id p-1 (request id ray-1)",
     );
     expect(error).toMatchObject({ method: "PATCH", path: target.path, code: 404, requestId: "ray-1" });
   });
@@ -223,7 +223,7 @@ describe("errors from the emulator's real answers", () => {
     const error = await caught(clientFor(emu).participants.get(meetingId, missing));
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.message).toContain(
-      `RealtimeKit GET /meetings/${meetingId}/participants/${missing} failed: 404 404 `,
+      `RealtimeKit GET /meetings/${meetingId}/participants/${missing} failed: 404 `,
     );
   });
 

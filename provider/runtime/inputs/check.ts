@@ -8,7 +8,7 @@
 import type { Static, TObject, TSchema } from "@sinclair/typebox";
 import { ValueErrorType, type ValueError } from "@sinclair/typebox/errors";
 import { Value } from "@sinclair/typebox/value";
-import { OWNER_KEY, PROVIDER_KEY, type PropertyMap } from "../protocol";
+import { OWNER_KEY, PROVIDER_KEY, SOURCE_KEY, type PropertyMap } from "../protocol";
 import { UNKNOWN, describeValue, isRecord, type Disclosure } from "../values";
 import { PATH_SEGMENT } from "./common";
 import { HTTP_URL_FORMAT, NO_CONTROL_CHARACTERS, NO_CONTROL_CODES, annotationsOf } from "./keywords";
@@ -51,7 +51,7 @@ export function checkInputs<Inputs extends TObject>(
   const ranked: { rank: number; problem: InputProblem }[] = [];
   const entries: [string, unknown][] = [];
   for (const [key, value] of Object.entries(bag)) {
-    if (key === PROVIDER_KEY || key === OWNER_KEY) continue;
+    if (key === PROVIDER_KEY || key === OWNER_KEY || key === SOURCE_KEY) continue;
     if (known.includes(key)) {
       if (value !== undefined && value !== null)
         entries.push([key, normalize(value, schema.properties[key])]);

@@ -6,6 +6,7 @@
  */
 import { checkInputs, forEngine, participantDescription } from "../inputs";
 import type { RuntimeProvider } from "../protocol";
+import { atSource, recordSource } from "../roster/source";
 import { createOnce, ownerOf, participantClaims } from "./claims";
 import { diffParticipant } from "./diff";
 import { createParticipant, deleteParticipant, readParticipant, updateParticipant } from "./lifecycle";
@@ -17,6 +18,7 @@ export { tokenExpiry, tokenExpiring } from "./token-claims";
 /** The Participant kind: what the dynamic-provider host and the plugin call. */
 export const participantRuntime: RuntimeProvider = {
   async check(olds, news) {
+    recordSource(news);
     const { inputs, failures } = checkInputs(participantDescription, news);
     const owner = ownerOf(news);
     const taken =
@@ -28,8 +30,8 @@ export const participantRuntime: RuntimeProvider = {
   async diff(_id, olds, news) {
     return diffParticipant(olds, news);
   },
-  create: (inputs) => createOnce(inputs, () => createParticipant(inputs)),
+  create: (inputs) => atSource(inputs, () => createOnce(inputs, () => createParticipant(inputs))),
   read: (id, props) => readParticipant(id, props ?? {}),
-  update: (id, olds, news) => updateParticipant(id, olds, news),
+  update: (id, olds, news) => atSource(news, () => updateParticipant(id, olds, news)),
   delete: (id, props) => deleteParticipant(id, props),
 };

@@ -3,7 +3,9 @@
  * from (file, entry line, and the line of each key), and their validation, which reports every problem at
  * once with the file and line of the offending key. Runs at program time, before any API call.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { checkInputs, quote, rosterEntry, type RosterDefaults, type RosterEntry } from "../inputs";
+import { didYouMean } from "./suggest";
 
 export type { RosterDefaults, RosterEntry } from "../inputs";
 
@@ -22,8 +24,12 @@ export interface RosterProblem {
 /** At most this many problems are listed in one error; the rest are counted ("and N more"). */
 export const MAX_LISTED_PROBLEMS = 100;
 
-/** Thrown before any API call when a roster (or roster file) is invalid; lists the problems. */
-export class RosterValidationError extends Error {
+/**
+ * Thrown before any API call when a roster (or roster file) is invalid; lists the problems. A `RunError`,
+ * which a Node.js program's host prints as its message alone: the list reads as the plugin prints it, with
+ * no stack trace, no "unhandled exception" wrapper and no dump of `problems`.
+ */
+export class RosterValidationError extends pulumi.RunError {
   readonly problems: readonly RosterProblem[];
 
   constructor(subject: string, problems: readonly RosterProblem[]) {
@@ -47,9 +53,13 @@ export function isEntryKey(key: string): key is keyof RosterEntry {
   return (ROSTER_ENTRY_KEYS as readonly string[]).includes(key);
 }
 
-/** `unknown key "prest" (expected one of …)`, the key escaped and shortened (it is the file's text). */
+/**
+ * `unknown key "prest" (did you mean presetName? expected one of …)`, the key escaped and shortened (it is
+ * the file's text); the suggestion only when a known key is close (./suggest.ts).
+ */
 export function unknownKeyMessage(kind: "key" | "column", key: string): string {
-  return `unknown ${kind} ${shown(key)} (expected one of ${ROSTER_ENTRY_KEYS.join(", ")})`;
+  const suggestion = didYouMean(key, ROSTER_ENTRY_KEYS);
+  return `unknown ${kind} ${shown(key)} (${suggestion}expected one of ${ROSTER_ENTRY_KEYS.join(", ")})`;
 }
 
 /** A string from the file as a message shows it: quoted, control characters escaped, at most 64 characters. */
@@ -64,7 +74,8 @@ interface EntrySource extends SourceLocation {
 
 // Entries read from a file remember their lines here, so validation that happens later (in the Roster,
 // once defaults are known) can still point at the file. A WeakMap keeps RosterEntry a plain object.
-const sources = new WeakMap<RosterEntry, EntrySource>();
+// Keyed by object: a program's entry may hold a Preset's `name` output, and is still the entry read.
+const sources = new WeakMap<object, EntrySource>();
 
 /** Records where an entry read from a file came from. */
 export function recordSource(entry: RosterEntry, source: EntrySource): void {
@@ -72,7 +83,7 @@ export function recordSource(entry: RosterEntry, source: EntrySource): void {
 }
 
 /** The file and line an entry was read from, if it came from `readRosterFile`. */
-export function locationOf(entry: RosterEntry): SourceLocation | undefined {
+export function locationOf(entry: object): SourceLocation | undefined {
   const source = sources.get(entry);
   return source ? { file: source.file, line: source.line } : undefined;
 }

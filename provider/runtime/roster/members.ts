@@ -7,7 +7,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { Participant as ApiParticipant } from "../../../sdk/types";
+import { SOURCE_KEY } from "../protocol";
+import { sourceInput } from "./source";
 import {
+  locationOf,
   parseRosterFile,
   sortByLine,
   validateRosterEntries,
@@ -47,8 +50,11 @@ export type RosterArgs = Omit<Static<typeof rosterTreeArgs>, "participants" | "d
     defaults?: RosterDefaultsArgs;
   } & InputsOf<typeof rosterChildSettings>;
 
-/** The inputs a roster gives each child Participant: a Participant's arguments. */
-export type RosterChildArgs = InputsOf<typeof participantInputs>;
+/**
+ * The inputs a roster gives each child Participant: a Participant's arguments, and for an entry from a file
+ * its `file:line` for its error messages (the hidden ../protocol.ts `SOURCE_KEY`, no argument).
+ */
+export type RosterChildArgs = InputsOf<typeof participantInputs> & { [SOURCE_KEY]?: string };
 
 /** The inputs of the pruning child: a RosterPrune's arguments. */
 export type RosterPruneChildArgs = InputsOf<typeof rosterPruneInputs>;
@@ -114,6 +120,7 @@ export function declareRosterMembers<P extends RosterParticipant, R extends Rost
           ...pick(args, PASSED_TO_CHILDREN),
           ...entry,
           presetName: (entry.presetName ?? args.defaults?.presetName) as pulumi.Input<string>,
+          ...sourceInput(locationOf(entry)),
         },
         { parent },
       ),
