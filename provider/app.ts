@@ -2,17 +2,11 @@
  * The App resource: a RealtimeKit app, created or adopted by name. Its arguments come from the one
  * description (./runtime/inputs/app.ts); all provider logic lives in ./runtime/app.
  */
-import * as pulumi from "@pulumi/pulumi";
-import type { DescribedArgs } from "./described-types";
-import type { appInputs } from "./runtime/inputs/app";
-import type { PropertyMap } from "./runtime/protocol";
-import { RuntimeResource, runtimeShim } from "./shim";
+import type * as pulumi from "@pulumi/pulumi";
+import type { AppArgs } from "../generated/typescript/described";
+import { DescribedResource } from "./shim";
 
-/** Arguments of {@link App}: `name` and `accountId?`. */
-export type AppArgs = DescribedArgs<typeof appInputs>;
-
-/** The provider of {@link App}, loading the runtime at call time (see ./shim.ts). Exported for tests. */
-export const appProvider = runtimeShim<PropertyMap, PropertyMap>("app");
+export type { AppArgs } from "../generated/typescript/described";
 
 /**
  * A RealtimeKit app, created, or adopted when an app of the same name exists. Pass its `appId` output as
@@ -24,15 +18,10 @@ export const appProvider = runtimeShim<PropertyMap, PropertyMap>("app");
  * const app = new App("conference", { name: "conference" });
  * const meeting = new Meeting("keynote", { title: "Keynote", appId: app.appId });
  */
-export class App extends RuntimeResource {
-  /** The app's id: the resource id. */
-  declare public readonly appId: pulumi.Output<string>;
-  declare public readonly name: pulumi.Output<string>;
-  declare public readonly createdAt: pulumi.Output<string>;
-  declare public readonly accountId: pulumi.Output<string>;
-
+export class App extends DescribedResource<"app"> {
   constructor(name: string, args: AppArgs, opts?: pulumi.CustomResourceOptions) {
     super("app", name, args, opts);
-    this.appId = this.id;
+    // The resource id, known in a preview that updates it (as Meeting's meetingId).
+    (this as { appId: pulumi.Output<string> }).appId = this.id;
   }
 }

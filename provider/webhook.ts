@@ -2,18 +2,11 @@
  * The Webhook resource: where RealtimeKit posts an app's events, declared in code. Its arguments come from
  * the one description (./runtime/inputs/webhook.ts); all provider logic lives in ./runtime/webhook.
  */
-import * as pulumi from "@pulumi/pulumi";
-import type { DescribedArgs, DescribedOutputs } from "./described-types";
-import type { webhookInputs, webhookOutputs } from "./runtime/inputs/webhook";
-import type { PropertyMap } from "./runtime/protocol";
-import { RuntimeResource, runtimeShim } from "./shim";
+import type * as pulumi from "@pulumi/pulumi";
+import type { WebhookArgs } from "../generated/typescript/described";
+import { DescribedResource } from "./shim";
 
-/** Arguments of {@link Webhook}: `name`, `url`, `events`, `enabled?`, `accountId?`, `appId?`. */
-export type WebhookArgs = DescribedArgs<typeof webhookInputs>;
-type Outputs = DescribedOutputs<typeof webhookOutputs>;
-
-/** The provider of {@link Webhook}, loading the runtime at call time (see ./shim.ts). Exported for tests. */
-export const webhookProvider = runtimeShim<PropertyMap, PropertyMap>("webhook");
+export type { WebhookArgs } from "../generated/typescript/described";
 
 /**
  * A RealtimeKit webhook. Deliveries are signed with RealtimeKit's platform-wide key (header
@@ -27,20 +20,10 @@ export const webhookProvider = runtimeShim<PropertyMap, PropertyMap>("webhook");
  *   events: ["meeting.started", "meeting.participantJoined"],
  * });
  */
-export class Webhook extends RuntimeResource {
-  /** The webhook's id: the resource id. */
-  declare public readonly webhookId: pulumi.Output<string>;
-  declare public readonly name: pulumi.Output<string>;
-  declare public readonly url: pulumi.Output<string>;
-  declare public readonly events: pulumi.Output<Outputs["events"]>;
-  declare public readonly enabled: pulumi.Output<boolean | undefined>;
-  declare public readonly createdAt: pulumi.Output<string>;
-  declare public readonly updatedAt: pulumi.Output<string>;
-  declare public readonly accountId: pulumi.Output<string>;
-  declare public readonly appId: pulumi.Output<string>;
-
+export class Webhook extends DescribedResource<"webhook"> {
   constructor(name: string, args: WebhookArgs, opts?: pulumi.CustomResourceOptions) {
     super("webhook", name, args, opts);
-    this.webhookId = this.id;
+    // The resource id, known in a preview that updates it (as Meeting's meetingId).
+    (this as { webhookId: pulumi.Output<string> }).webhookId = this.id;
   }
 }
