@@ -136,8 +136,10 @@ beforeAll(async () => {
   // A fresh clone's tree (tracked and untracked files, nothing ignored: no dist/) with the repository's
   // node_modules, packed there: `prepack` has to build dist/.
   const tree = path.join(scratch, "fresh-clone");
+  // A row other than floor runs in a copy of the tree that is no git repository: the repository
+  // (RTK_REPOSITORY, scripts/row.sh) lists the files, the copy holds the row's versions of them.
   const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
-    cwd: ROOT,
+    cwd: process.env.RTK_REPOSITORY ?? ROOT,
     encoding: "utf8",
   });
   for (const file of files.split("\0").filter((name) => name && fs.existsSync(path.join(ROOT, name)))) {

@@ -58,8 +58,12 @@ const meeting = new Meeting("standup", {
 
 const roster = new Roster("standup", {
   meetingId: meeting.meetingId,
+  // Entries naming no declared preset stay the objects the file gave, which remember their file and line
+  // for error messages.
   participants: Roster.fromFile(rosterFile).map((entry) =>
-    entry.presetName ? { ...entry, presetName: role(entry.presetName) } : entry,
+    entry.presetName && byName.has(entry.presetName)
+      ? { ...entry, presetName: role(entry.presetName) }
+      : entry,
   ),
   defaults: { presetName: role(config.get("defaultPreset") ?? "standup_attendee") },
   prune: config.getBoolean("prune") ?? false,

@@ -67,6 +67,13 @@ export class TypeCollector {
         if (!schema.items) throw new Error(`${owner}: an array needs \`items\``);
         return { type: "array", items: this.typeOf(schema.items, `${owner}[]`) };
       case "object": {
+        const named = Object.entries(schema.properties ?? {});
+        // Pulumi refuses property names without an ASCII letter (newer CLIs fail to bind the schema): an
+        // object keyed like a palette's shades ("300", "400") is a map of its value type to every SDK; the
+        // runtime's check still accepts exactly the described keys.
+        if (named.some(([key]) => !/[A-Za-z]/.test(key))) {
+          return { type: "object", additionalProperties: this.typeOf(named[0][1], `${owner}{}`) };
+        }
         if (schema.properties) return { $ref: `#/types/${this.objectType(schema, owner)}` };
         const values = mapValues(schema) ?? {};
         return { type: "object", additionalProperties: this.typeOf(values, `${owner}{}`) };

@@ -40,4 +40,13 @@ errorCases({
   ],
   participantHeading: (id) => `pulumi-nodejs:dynamic/realtimekit:Participant (standup/${id}):`,
   exactAfterChildFailure: true,
+  knownPresets: [
+    "group_call_host",
+    "group_call_participant",
+    "standup_attendee",
+    "standup_host",
+    "webinar_presenter",
+    "webinar_viewer",
+  ],
+  exactConfigureFailure: true,
 });

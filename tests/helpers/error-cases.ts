@@ -42,6 +42,14 @@ export interface ErrorCasesTarget {
   participantHeading(id: string): string;
   /** Whether the stack's block after a failed child is `update failed` alone (see the plugin's test). */
   exactAfterChildFailure: boolean;
+  /**
+   * Whether a failed Configure (the plugin's) is shown the same by every tested CLI. It is not: 3.248.0 puts
+   * the message under the first resource, 3.274.1 under the stack after "could not load provider ..." or
+   * "Preview failed:". Where false, the message's lines are asserted, once, not the block around them.
+   */
+  exactConfigureFailure: boolean;
+  /** The app's presets when the case runs (the program may declare its own). */
+  knownPresets: string[];
 }
 
 /** Lines indented as the Diagnostics section indents a resource's messages. */
@@ -62,6 +70,15 @@ export function errorCases(target: ErrorCasesTarget): void {
   const writeRoster = (file: string, text: string): void => {
     fs.writeFileSync(path.join(project().dir, file), text);
     target.useRoster(file);
+  };
+  /** A failed Configure's message: exactly the blocks, or (see `exactConfigureFailure`) its lines, once. */
+  const expectConfigureFailure = (result: RunResult, lines: string[], ...blocks: string[]): void => {
+    if (target.exactConfigureFailure) return expectFailure(result, ...blocks);
+    expect(result.status).not.toBe(0);
+    expect(noiseIn(result)).toEqual([]);
+    const shown = diagnosticBlocks(result, project().dir).join("\n");
+    for (const line of lines) expect(shown).toContain(line);
+    expect(occurrences(result, lines[1])).toBe(1);
   };
   const expectFailure = (result: RunResult, ...expected: string[]): void => {
     expect(result.status).not.toBe(0);
@@ -105,7 +122,7 @@ export function errorCases(target: ErrorCasesTarget): void {
       for (const args of [["preview"], ["up", "--yes", "--skip-preview"]]) {
         const result = await cli(args);
         const { heading, lines } = target.tokenMissingAtStart;
-        expectFailure(result, block(heading, lines));
+        expectConfigureFailure(result, lines, block(heading, lines));
         expect(occurrences(result, lines[1])).toBe(1);
       }
       expect(project().emulator.control.counters().total).toBe(0);
@@ -118,7 +135,7 @@ export function errorCases(target: ErrorCasesTarget): void {
     writeRoster("roster.yaml", `# the team\n${good}- customParticipantId: b\n  presetName: no_such_preset\n`);
     const result = await cli(["up", "--yes", "--skip-preview"]);
     const failed = block(target.participantHeading("b"), [
-      'roster.yaml:4: Could not create participant "b" in meeting <uuid>: RealtimeKit POST /meetings/<uuid>/participants failed: 400 No preset found with name no_such_preset (request id <ray>); known presets: group_call_host, group_call_participant, webinar_presenter, webinar_viewer',
+      `roster.yaml:4: Could not create participant "b" in meeting <uuid>: RealtimeKit POST /meetings/<uuid>/participants failed: 400 No preset found with name no_such_preset (request id <ray>); known presets: ${target.knownPresets.join(", ")}`,
     ]);
     if (target.exactAfterChildFailure) {
       expectFailure(result, block(target.stackHeading, ["update failed"]), failed);
@@ -140,8 +157,9 @@ export function errorCases(target: ErrorCasesTarget): void {
     project().cli(["config", "set", "--secret", "realtimekit:apiToken", project().emulator.apiToken]);
 
     const result = await cli(["destroy", "--yes", "--skip-preview"]);
-    expectFailure(
+    expectConfigureFailure(
       result,
+      target.tokenMissingAtDestroy(),
       block(target.participantHeading("a"), target.tokenMissingAtDestroy()),
       block(target.stackHeading, ["update failed"]),
     );

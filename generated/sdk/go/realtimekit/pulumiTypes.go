@@ -6112,9 +6112,9 @@ func (o PresetUiDesignTokensPtrOutput) Theme() pulumi.StringPtrOutput {
 // Colors.
 type PresetUiDesignTokensColors struct {
 	// Background shades.
-	Background *PresetUiDesignTokensColorsBackground `pulumi:"background"`
+	Background map[string]string `pulumi:"background"`
 	// Brand shades.
-	Brand *PresetUiDesignTokensColorsBrand `pulumi:"brand"`
+	Brand map[string]string `pulumi:"brand"`
 	// Danger. Default "#FF2D2D".
 	Danger *string `pulumi:"danger"`
 	// Success. Default "#62A504".
@@ -6143,9 +6143,9 @@ type PresetUiDesignTokensColorsInput interface {
 // Colors.
 type PresetUiDesignTokensColorsArgs struct {
 	// Background shades.
-	Background PresetUiDesignTokensColorsBackgroundPtrInput `pulumi:"background"`
+	Background pulumi.StringMapInput `pulumi:"background"`
 	// Brand shades.
-	Brand PresetUiDesignTokensColorsBrandPtrInput `pulumi:"brand"`
+	Brand pulumi.StringMapInput `pulumi:"brand"`
 	// Danger. Default "#FF2D2D".
 	Danger pulumi.StringPtrInput `pulumi:"danger"`
 	// Success. Default "#62A504".
@@ -6239,13 +6239,13 @@ func (o PresetUiDesignTokensColorsOutput) ToPresetUiDesignTokensColorsPtrOutputW
 }
 
 // Background shades.
-func (o PresetUiDesignTokensColorsOutput) Background() PresetUiDesignTokensColorsBackgroundPtrOutput {
-	return o.ApplyT(func(v PresetUiDesignTokensColors) *PresetUiDesignTokensColorsBackground { return v.Background }).(PresetUiDesignTokensColorsBackgroundPtrOutput)
+func (o PresetUiDesignTokensColorsOutput) Background() pulumi.StringMapOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColors) map[string]string { return v.Background }).(pulumi.StringMapOutput)
 }
 
 // Brand shades.
-func (o PresetUiDesignTokensColorsOutput) Brand() PresetUiDesignTokensColorsBrandPtrOutput {
-	return o.ApplyT(func(v PresetUiDesignTokensColors) *PresetUiDesignTokensColorsBrand { return v.Brand }).(PresetUiDesignTokensColorsBrandPtrOutput)
+func (o PresetUiDesignTokensColorsOutput) Brand() pulumi.StringMapOutput {
+	return o.ApplyT(func(v PresetUiDesignTokensColors) map[string]string { return v.Brand }).(pulumi.StringMapOutput)
 }
 
 // Danger. Default "#FF2D2D".
@@ -6303,23 +6303,23 @@ func (o PresetUiDesignTokensColorsPtrOutput) Elem() PresetUiDesignTokensColorsOu
 }
 
 // Background shades.
-func (o PresetUiDesignTokensColorsPtrOutput) Background() PresetUiDesignTokensColorsBackgroundPtrOutput {
-	return o.ApplyT(func(v *PresetUiDesignTokensColors) *PresetUiDesignTokensColorsBackground {
+func (o PresetUiDesignTokensColorsPtrOutput) Background() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColors) map[string]string {
 		if v == nil {
 			return nil
 		}
 		return v.Background
-	}).(PresetUiDesignTokensColorsBackgroundPtrOutput)
+	}).(pulumi.StringMapOutput)
 }
 
 // Brand shades.
-func (o PresetUiDesignTokensColorsPtrOutput) Brand() PresetUiDesignTokensColorsBrandPtrOutput {
-	return o.ApplyT(func(v *PresetUiDesignTokensColors) *PresetUiDesignTokensColorsBrand {
+func (o PresetUiDesignTokensColorsPtrOutput) Brand() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *PresetUiDesignTokensColors) map[string]string {
 		if v == nil {
 			return nil
 		}
 		return v.Brand
-	}).(PresetUiDesignTokensColorsBrandPtrOutput)
+	}).(pulumi.StringMapOutput)
 }
 
 // Danger. Default "#FF2D2D".
@@ -6379,438 +6379,6 @@ func (o PresetUiDesignTokensColorsPtrOutput) Warning() pulumi.StringPtrOutput {
 			return nil
 		}
 		return v.Warning
-	}).(pulumi.StringPtrOutput)
-}
-
-// Background shades.
-type PresetUiDesignTokensColorsBackground struct {
-	// Shade 1000. Default "#141414".
-	_1000 *string `pulumi:"1000"`
-	// Shade 600. Default "#222222".
-	_600 *string `pulumi:"600"`
-	// Shade 700. Default "#1f1f1f".
-	_700 *string `pulumi:"700"`
-	// Shade 800. Default "#1b1b1b".
-	_800 *string `pulumi:"800"`
-	// Shade 900. Default "#181818".
-	_900 *string `pulumi:"900"`
-}
-
-// PresetUiDesignTokensColorsBackgroundInput is an input type that accepts PresetUiDesignTokensColorsBackgroundArgs and PresetUiDesignTokensColorsBackgroundOutput values.
-// You can construct a concrete instance of `PresetUiDesignTokensColorsBackgroundInput` via:
-//
-//	PresetUiDesignTokensColorsBackgroundArgs{...}
-type PresetUiDesignTokensColorsBackgroundInput interface {
-	pulumi.Input
-
-	ToPresetUiDesignTokensColorsBackgroundOutput() PresetUiDesignTokensColorsBackgroundOutput
-	ToPresetUiDesignTokensColorsBackgroundOutputWithContext(context.Context) PresetUiDesignTokensColorsBackgroundOutput
-}
-
-// Background shades.
-type PresetUiDesignTokensColorsBackgroundArgs struct {
-	// Shade 1000. Default "#141414".
-	_1000 pulumi.StringPtrInput `pulumi:"1000"`
-	// Shade 600. Default "#222222".
-	_600 pulumi.StringPtrInput `pulumi:"600"`
-	// Shade 700. Default "#1f1f1f".
-	_700 pulumi.StringPtrInput `pulumi:"700"`
-	// Shade 800. Default "#1b1b1b".
-	_800 pulumi.StringPtrInput `pulumi:"800"`
-	// Shade 900. Default "#181818".
-	_900 pulumi.StringPtrInput `pulumi:"900"`
-}
-
-func (PresetUiDesignTokensColorsBackgroundArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*PresetUiDesignTokensColorsBackground)(nil)).Elem()
-}
-
-func (i PresetUiDesignTokensColorsBackgroundArgs) ToPresetUiDesignTokensColorsBackgroundOutput() PresetUiDesignTokensColorsBackgroundOutput {
-	return i.ToPresetUiDesignTokensColorsBackgroundOutputWithContext(context.Background())
-}
-
-func (i PresetUiDesignTokensColorsBackgroundArgs) ToPresetUiDesignTokensColorsBackgroundOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBackgroundOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(PresetUiDesignTokensColorsBackgroundOutput)
-}
-
-func (i PresetUiDesignTokensColorsBackgroundArgs) ToPresetUiDesignTokensColorsBackgroundPtrOutput() PresetUiDesignTokensColorsBackgroundPtrOutput {
-	return i.ToPresetUiDesignTokensColorsBackgroundPtrOutputWithContext(context.Background())
-}
-
-func (i PresetUiDesignTokensColorsBackgroundArgs) ToPresetUiDesignTokensColorsBackgroundPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBackgroundPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(PresetUiDesignTokensColorsBackgroundOutput).ToPresetUiDesignTokensColorsBackgroundPtrOutputWithContext(ctx)
-}
-
-// PresetUiDesignTokensColorsBackgroundPtrInput is an input type that accepts PresetUiDesignTokensColorsBackgroundArgs, PresetUiDesignTokensColorsBackgroundPtr and PresetUiDesignTokensColorsBackgroundPtrOutput values.
-// You can construct a concrete instance of `PresetUiDesignTokensColorsBackgroundPtrInput` via:
-//
-//	        PresetUiDesignTokensColorsBackgroundArgs{...}
-//
-//	or:
-//
-//	        nil
-type PresetUiDesignTokensColorsBackgroundPtrInput interface {
-	pulumi.Input
-
-	ToPresetUiDesignTokensColorsBackgroundPtrOutput() PresetUiDesignTokensColorsBackgroundPtrOutput
-	ToPresetUiDesignTokensColorsBackgroundPtrOutputWithContext(context.Context) PresetUiDesignTokensColorsBackgroundPtrOutput
-}
-
-type presetUiDesignTokensColorsBackgroundPtrType PresetUiDesignTokensColorsBackgroundArgs
-
-func PresetUiDesignTokensColorsBackgroundPtr(v *PresetUiDesignTokensColorsBackgroundArgs) PresetUiDesignTokensColorsBackgroundPtrInput {
-	return (*presetUiDesignTokensColorsBackgroundPtrType)(v)
-}
-
-func (*presetUiDesignTokensColorsBackgroundPtrType) ElementType() reflect.Type {
-	return reflect.TypeOf((**PresetUiDesignTokensColorsBackground)(nil)).Elem()
-}
-
-func (i *presetUiDesignTokensColorsBackgroundPtrType) ToPresetUiDesignTokensColorsBackgroundPtrOutput() PresetUiDesignTokensColorsBackgroundPtrOutput {
-	return i.ToPresetUiDesignTokensColorsBackgroundPtrOutputWithContext(context.Background())
-}
-
-func (i *presetUiDesignTokensColorsBackgroundPtrType) ToPresetUiDesignTokensColorsBackgroundPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBackgroundPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(PresetUiDesignTokensColorsBackgroundPtrOutput)
-}
-
-// Background shades.
-type PresetUiDesignTokensColorsBackgroundOutput struct{ *pulumi.OutputState }
-
-func (PresetUiDesignTokensColorsBackgroundOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*PresetUiDesignTokensColorsBackground)(nil)).Elem()
-}
-
-func (o PresetUiDesignTokensColorsBackgroundOutput) ToPresetUiDesignTokensColorsBackgroundOutput() PresetUiDesignTokensColorsBackgroundOutput {
-	return o
-}
-
-func (o PresetUiDesignTokensColorsBackgroundOutput) ToPresetUiDesignTokensColorsBackgroundOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBackgroundOutput {
-	return o
-}
-
-func (o PresetUiDesignTokensColorsBackgroundOutput) ToPresetUiDesignTokensColorsBackgroundPtrOutput() PresetUiDesignTokensColorsBackgroundPtrOutput {
-	return o.ToPresetUiDesignTokensColorsBackgroundPtrOutputWithContext(context.Background())
-}
-
-func (o PresetUiDesignTokensColorsBackgroundOutput) ToPresetUiDesignTokensColorsBackgroundPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBackgroundPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetUiDesignTokensColorsBackground) *PresetUiDesignTokensColorsBackground {
-		return &v
-	}).(PresetUiDesignTokensColorsBackgroundPtrOutput)
-}
-
-// Shade 1000. Default "#141414".
-func (o PresetUiDesignTokensColorsBackgroundOutput) _1000() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v PresetUiDesignTokensColorsBackground) *string { return v._1000 }).(pulumi.StringPtrOutput)
-}
-
-// Shade 600. Default "#222222".
-func (o PresetUiDesignTokensColorsBackgroundOutput) _600() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v PresetUiDesignTokensColorsBackground) *string { return v._600 }).(pulumi.StringPtrOutput)
-}
-
-// Shade 700. Default "#1f1f1f".
-func (o PresetUiDesignTokensColorsBackgroundOutput) _700() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v PresetUiDesignTokensColorsBackground) *string { return v._700 }).(pulumi.StringPtrOutput)
-}
-
-// Shade 800. Default "#1b1b1b".
-func (o PresetUiDesignTokensColorsBackgroundOutput) _800() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v PresetUiDesignTokensColorsBackground) *string { return v._800 }).(pulumi.StringPtrOutput)
-}
-
-// Shade 900. Default "#181818".
-func (o PresetUiDesignTokensColorsBackgroundOutput) _900() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v PresetUiDesignTokensColorsBackground) *string { return v._900 }).(pulumi.StringPtrOutput)
-}
-
-type PresetUiDesignTokensColorsBackgroundPtrOutput struct{ *pulumi.OutputState }
-
-func (PresetUiDesignTokensColorsBackgroundPtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**PresetUiDesignTokensColorsBackground)(nil)).Elem()
-}
-
-func (o PresetUiDesignTokensColorsBackgroundPtrOutput) ToPresetUiDesignTokensColorsBackgroundPtrOutput() PresetUiDesignTokensColorsBackgroundPtrOutput {
-	return o
-}
-
-func (o PresetUiDesignTokensColorsBackgroundPtrOutput) ToPresetUiDesignTokensColorsBackgroundPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBackgroundPtrOutput {
-	return o
-}
-
-func (o PresetUiDesignTokensColorsBackgroundPtrOutput) Elem() PresetUiDesignTokensColorsBackgroundOutput {
-	return o.ApplyT(func(v *PresetUiDesignTokensColorsBackground) PresetUiDesignTokensColorsBackground {
-		if v != nil {
-			return *v
-		}
-		var ret PresetUiDesignTokensColorsBackground
-		return ret
-	}).(PresetUiDesignTokensColorsBackgroundOutput)
-}
-
-// Shade 1000. Default "#141414".
-func (o PresetUiDesignTokensColorsBackgroundPtrOutput) _1000() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *PresetUiDesignTokensColorsBackground) *string {
-		if v == nil {
-			return nil
-		}
-		return v._1000
-	}).(pulumi.StringPtrOutput)
-}
-
-// Shade 600. Default "#222222".
-func (o PresetUiDesignTokensColorsBackgroundPtrOutput) _600() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *PresetUiDesignTokensColorsBackground) *string {
-		if v == nil {
-			return nil
-		}
-		return v._600
-	}).(pulumi.StringPtrOutput)
-}
-
-// Shade 700. Default "#1f1f1f".
-func (o PresetUiDesignTokensColorsBackgroundPtrOutput) _700() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *PresetUiDesignTokensColorsBackground) *string {
-		if v == nil {
-			return nil
-		}
-		return v._700
-	}).(pulumi.StringPtrOutput)
-}
-
-// Shade 800. Default "#1b1b1b".
-func (o PresetUiDesignTokensColorsBackgroundPtrOutput) _800() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *PresetUiDesignTokensColorsBackground) *string {
-		if v == nil {
-			return nil
-		}
-		return v._800
-	}).(pulumi.StringPtrOutput)
-}
-
-// Shade 900. Default "#181818".
-func (o PresetUiDesignTokensColorsBackgroundPtrOutput) _900() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *PresetUiDesignTokensColorsBackground) *string {
-		if v == nil {
-			return nil
-		}
-		return v._900
-	}).(pulumi.StringPtrOutput)
-}
-
-// Brand shades.
-type PresetUiDesignTokensColorsBrand struct {
-	// Shade 300. Default "#844d1c".
-	_300 *string `pulumi:"300"`
-	// Shade 400. Default "#9d5b22".
-	_400 *string `pulumi:"400"`
-	// Shade 500. Default "#b56927".
-	_500 *string `pulumi:"500"`
-	// Shade 600. Default "#d37c30".
-	_600 *string `pulumi:"600"`
-	// Shade 700. Default "#d9904f".
-	_700 *string `pulumi:"700"`
-}
-
-// PresetUiDesignTokensColorsBrandInput is an input type that accepts PresetUiDesignTokensColorsBrandArgs and PresetUiDesignTokensColorsBrandOutput values.
-// You can construct a concrete instance of `PresetUiDesignTokensColorsBrandInput` via:
-//
-//	PresetUiDesignTokensColorsBrandArgs{...}
-type PresetUiDesignTokensColorsBrandInput interface {
-	pulumi.Input
-
-	ToPresetUiDesignTokensColorsBrandOutput() PresetUiDesignTokensColorsBrandOutput
-	ToPresetUiDesignTokensColorsBrandOutputWithContext(context.Context) PresetUiDesignTokensColorsBrandOutput
-}
-
-// Brand shades.
-type PresetUiDesignTokensColorsBrandArgs struct {
-	// Shade 300. Default "#844d1c".
-	_300 pulumi.StringPtrInput `pulumi:"300"`
-	// Shade 400. Default "#9d5b22".
-	_400 pulumi.StringPtrInput `pulumi:"400"`
-	// Shade 500. Default "#b56927".
-	_500 pulumi.StringPtrInput `pulumi:"500"`
-	// Shade 600. Default "#d37c30".
-	_600 pulumi.StringPtrInput `pulumi:"600"`
-	// Shade 700. Default "#d9904f".
-	_700 pulumi.StringPtrInput `pulumi:"700"`
-}
-
-func (PresetUiDesignTokensColorsBrandArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*PresetUiDesignTokensColorsBrand)(nil)).Elem()
-}
-
-func (i PresetUiDesignTokensColorsBrandArgs) ToPresetUiDesignTokensColorsBrandOutput() PresetUiDesignTokensColorsBrandOutput {
-	return i.ToPresetUiDesignTokensColorsBrandOutputWithContext(context.Background())
-}
-
-func (i PresetUiDesignTokensColorsBrandArgs) ToPresetUiDesignTokensColorsBrandOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBrandOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(PresetUiDesignTokensColorsBrandOutput)
-}
-
-func (i PresetUiDesignTokensColorsBrandArgs) ToPresetUiDesignTokensColorsBrandPtrOutput() PresetUiDesignTokensColorsBrandPtrOutput {
-	return i.ToPresetUiDesignTokensColorsBrandPtrOutputWithContext(context.Background())
-}
-
-func (i PresetUiDesignTokensColorsBrandArgs) ToPresetUiDesignTokensColorsBrandPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBrandPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(PresetUiDesignTokensColorsBrandOutput).ToPresetUiDesignTokensColorsBrandPtrOutputWithContext(ctx)
-}
-
-// PresetUiDesignTokensColorsBrandPtrInput is an input type that accepts PresetUiDesignTokensColorsBrandArgs, PresetUiDesignTokensColorsBrandPtr and PresetUiDesignTokensColorsBrandPtrOutput values.
-// You can construct a concrete instance of `PresetUiDesignTokensColorsBrandPtrInput` via:
-//
-//	        PresetUiDesignTokensColorsBrandArgs{...}
-//
-//	or:
-//
-//	        nil
-type PresetUiDesignTokensColorsBrandPtrInput interface {
-	pulumi.Input
-
-	ToPresetUiDesignTokensColorsBrandPtrOutput() PresetUiDesignTokensColorsBrandPtrOutput
-	ToPresetUiDesignTokensColorsBrandPtrOutputWithContext(context.Context) PresetUiDesignTokensColorsBrandPtrOutput
-}
-
-type presetUiDesignTokensColorsBrandPtrType PresetUiDesignTokensColorsBrandArgs
-
-func PresetUiDesignTokensColorsBrandPtr(v *PresetUiDesignTokensColorsBrandArgs) PresetUiDesignTokensColorsBrandPtrInput {
-	return (*presetUiDesignTokensColorsBrandPtrType)(v)
-}
-
-func (*presetUiDesignTokensColorsBrandPtrType) ElementType() reflect.Type {
-	return reflect.TypeOf((**PresetUiDesignTokensColorsBrand)(nil)).Elem()
-}
-
-func (i *presetUiDesignTokensColorsBrandPtrType) ToPresetUiDesignTokensColorsBrandPtrOutput() PresetUiDesignTokensColorsBrandPtrOutput {
-	return i.ToPresetUiDesignTokensColorsBrandPtrOutputWithContext(context.Background())
-}
-
-func (i *presetUiDesignTokensColorsBrandPtrType) ToPresetUiDesignTokensColorsBrandPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBrandPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(PresetUiDesignTokensColorsBrandPtrOutput)
-}
-
-// Brand shades.
-type PresetUiDesignTokensColorsBrandOutput struct{ *pulumi.OutputState }
-
-func (PresetUiDesignTokensColorsBrandOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*PresetUiDesignTokensColorsBrand)(nil)).Elem()
-}
-
-func (o PresetUiDesignTokensColorsBrandOutput) ToPresetUiDesignTokensColorsBrandOutput() PresetUiDesignTokensColorsBrandOutput {
-	return o
-}
-
-func (o PresetUiDesignTokensColorsBrandOutput) ToPresetUiDesignTokensColorsBrandOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBrandOutput {
-	return o
-}
-
-func (o PresetUiDesignTokensColorsBrandOutput) ToPresetUiDesignTokensColorsBrandPtrOutput() PresetUiDesignTokensColorsBrandPtrOutput {
-	return o.ToPresetUiDesignTokensColorsBrandPtrOutputWithContext(context.Background())
-}
-
-func (o PresetUiDesignTokensColorsBrandOutput) ToPresetUiDesignTokensColorsBrandPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBrandPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v PresetUiDesignTokensColorsBrand) *PresetUiDesignTokensColorsBrand {
-		return &v
-	}).(PresetUiDesignTokensColorsBrandPtrOutput)
-}
-
-// Shade 300. Default "#844d1c".
-func (o PresetUiDesignTokensColorsBrandOutput) _300() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v PresetUiDesignTokensColorsBrand) *string { return v._300 }).(pulumi.StringPtrOutput)
-}
-
-// Shade 400. Default "#9d5b22".
-func (o PresetUiDesignTokensColorsBrandOutput) _400() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v PresetUiDesignTokensColorsBrand) *string { return v._400 }).(pulumi.StringPtrOutput)
-}
-
-// Shade 500. Default "#b56927".
-func (o PresetUiDesignTokensColorsBrandOutput) _500() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v PresetUiDesignTokensColorsBrand) *string { return v._500 }).(pulumi.StringPtrOutput)
-}
-
-// Shade 600. Default "#d37c30".
-func (o PresetUiDesignTokensColorsBrandOutput) _600() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v PresetUiDesignTokensColorsBrand) *string { return v._600 }).(pulumi.StringPtrOutput)
-}
-
-// Shade 700. Default "#d9904f".
-func (o PresetUiDesignTokensColorsBrandOutput) _700() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v PresetUiDesignTokensColorsBrand) *string { return v._700 }).(pulumi.StringPtrOutput)
-}
-
-type PresetUiDesignTokensColorsBrandPtrOutput struct{ *pulumi.OutputState }
-
-func (PresetUiDesignTokensColorsBrandPtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**PresetUiDesignTokensColorsBrand)(nil)).Elem()
-}
-
-func (o PresetUiDesignTokensColorsBrandPtrOutput) ToPresetUiDesignTokensColorsBrandPtrOutput() PresetUiDesignTokensColorsBrandPtrOutput {
-	return o
-}
-
-func (o PresetUiDesignTokensColorsBrandPtrOutput) ToPresetUiDesignTokensColorsBrandPtrOutputWithContext(ctx context.Context) PresetUiDesignTokensColorsBrandPtrOutput {
-	return o
-}
-
-func (o PresetUiDesignTokensColorsBrandPtrOutput) Elem() PresetUiDesignTokensColorsBrandOutput {
-	return o.ApplyT(func(v *PresetUiDesignTokensColorsBrand) PresetUiDesignTokensColorsBrand {
-		if v != nil {
-			return *v
-		}
-		var ret PresetUiDesignTokensColorsBrand
-		return ret
-	}).(PresetUiDesignTokensColorsBrandOutput)
-}
-
-// Shade 300. Default "#844d1c".
-func (o PresetUiDesignTokensColorsBrandPtrOutput) _300() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *PresetUiDesignTokensColorsBrand) *string {
-		if v == nil {
-			return nil
-		}
-		return v._300
-	}).(pulumi.StringPtrOutput)
-}
-
-// Shade 400. Default "#9d5b22".
-func (o PresetUiDesignTokensColorsBrandPtrOutput) _400() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *PresetUiDesignTokensColorsBrand) *string {
-		if v == nil {
-			return nil
-		}
-		return v._400
-	}).(pulumi.StringPtrOutput)
-}
-
-// Shade 500. Default "#b56927".
-func (o PresetUiDesignTokensColorsBrandPtrOutput) _500() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *PresetUiDesignTokensColorsBrand) *string {
-		if v == nil {
-			return nil
-		}
-		return v._500
-	}).(pulumi.StringPtrOutput)
-}
-
-// Shade 600. Default "#d37c30".
-func (o PresetUiDesignTokensColorsBrandPtrOutput) _600() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *PresetUiDesignTokensColorsBrand) *string {
-		if v == nil {
-			return nil
-		}
-		return v._600
-	}).(pulumi.StringPtrOutput)
-}
-
-// Shade 700. Default "#d9904f".
-func (o PresetUiDesignTokensColorsBrandPtrOutput) _700() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *PresetUiDesignTokensColorsBrand) *string {
-		if v == nil {
-			return nil
-		}
-		return v._700
 	}).(pulumi.StringPtrOutput)
 }
 
@@ -7264,10 +6832,6 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*PresetUiDesignTokensPtrInput)(nil)).Elem(), PresetUiDesignTokensArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PresetUiDesignTokensColorsInput)(nil)).Elem(), PresetUiDesignTokensColorsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PresetUiDesignTokensColorsPtrInput)(nil)).Elem(), PresetUiDesignTokensColorsArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*PresetUiDesignTokensColorsBackgroundInput)(nil)).Elem(), PresetUiDesignTokensColorsBackgroundArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*PresetUiDesignTokensColorsBackgroundPtrInput)(nil)).Elem(), PresetUiDesignTokensColorsBackgroundArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*PresetUiDesignTokensColorsBrandInput)(nil)).Elem(), PresetUiDesignTokensColorsBrandArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*PresetUiDesignTokensColorsBrandPtrInput)(nil)).Elem(), PresetUiDesignTokensColorsBrandArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RosterDefaultsInput)(nil)).Elem(), RosterDefaultsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RosterDefaultsPtrInput)(nil)).Elem(), RosterDefaultsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RosterEntryInput)(nil)).Elem(), RosterEntryArgs{})
@@ -7340,10 +6904,6 @@ func init() {
 	pulumi.RegisterOutputType(PresetUiDesignTokensPtrOutput{})
 	pulumi.RegisterOutputType(PresetUiDesignTokensColorsOutput{})
 	pulumi.RegisterOutputType(PresetUiDesignTokensColorsPtrOutput{})
-	pulumi.RegisterOutputType(PresetUiDesignTokensColorsBackgroundOutput{})
-	pulumi.RegisterOutputType(PresetUiDesignTokensColorsBackgroundPtrOutput{})
-	pulumi.RegisterOutputType(PresetUiDesignTokensColorsBrandOutput{})
-	pulumi.RegisterOutputType(PresetUiDesignTokensColorsBrandPtrOutput{})
 	pulumi.RegisterOutputType(RosterDefaultsOutput{})
 	pulumi.RegisterOutputType(RosterDefaultsPtrOutput{})
 	pulumi.RegisterOutputType(RosterEntryOutput{})

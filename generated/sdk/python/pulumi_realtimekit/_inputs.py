@@ -79,10 +79,6 @@ __all__ = [
     'PresetUiDesignTokensArgsDict',
     'PresetUiDesignTokensColorsArgs',
     'PresetUiDesignTokensColorsArgsDict',
-    'PresetUiDesignTokensColorsBackgroundArgs',
-    'PresetUiDesignTokensColorsBackgroundArgsDict',
-    'PresetUiDesignTokensColorsBrandArgs',
-    'PresetUiDesignTokensColorsBrandArgsDict',
     'RosterDefaultsArgs',
     'RosterDefaultsArgsDict',
     'RosterEntryArgs',
@@ -2945,11 +2941,11 @@ class PresetUiDesignTokensColorsArgsDict(TypedDict):
     """
     Colors.
     """
-    background: NotRequired[pulumi.Input[Optional['PresetUiDesignTokensColorsBackgroundArgsDict']]]
+    background: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
     """
     Background shades.
     """
-    brand: NotRequired[pulumi.Input[Optional['PresetUiDesignTokensColorsBrandArgsDict']]]
+    brand: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
     """
     Brand shades.
     """
@@ -2981,8 +2977,8 @@ class PresetUiDesignTokensColorsArgsDict(TypedDict):
 @pulumi.input_type
 class PresetUiDesignTokensColorsArgs:
     def __init__(__self__, *,
-                 background: pulumi.Input[Optional['PresetUiDesignTokensColorsBackgroundArgs']] = None,
-                 brand: pulumi.Input[Optional['PresetUiDesignTokensColorsBrandArgs']] = None,
+                 background: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 brand: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  danger: pulumi.Input[Optional[_builtins.str]] = None,
                  success: pulumi.Input[Optional[_builtins.str]] = None,
                  text: pulumi.Input[Optional[_builtins.str]] = None,
@@ -2992,8 +2988,8 @@ class PresetUiDesignTokensColorsArgs:
         """
         Colors.
 
-        :param pulumi.Input['PresetUiDesignTokensColorsBackgroundArgs'] background: Background shades.
-        :param pulumi.Input['PresetUiDesignTokensColorsBrandArgs'] brand: Brand shades.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] background: Background shades.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] brand: Brand shades.
         :param pulumi.Input[_builtins.str] danger: Danger. Default "#FF2D2D".
         :param pulumi.Input[_builtins.str] success: Success. Default "#62A504".
         :param pulumi.Input[_builtins.str] text: Text. Default "#EEEEEE".
@@ -3020,26 +3016,26 @@ class PresetUiDesignTokensColorsArgs:
 
     @_builtins.property
     @pulumi.getter
-    def background(self) -> pulumi.Input[Optional['PresetUiDesignTokensColorsBackgroundArgs']]:
+    def background(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
         Background shades.
         """
         return pulumi.get(self, "background")
 
     @background.setter
-    def background(self, value: pulumi.Input[Optional['PresetUiDesignTokensColorsBackgroundArgs']]):
+    def background(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "background", value)
 
     @_builtins.property
     @pulumi.getter
-    def brand(self) -> pulumi.Input[Optional['PresetUiDesignTokensColorsBrandArgs']]:
+    def brand(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
         Brand shades.
         """
         return pulumi.get(self, "brand")
 
     @brand.setter
-    def brand(self, value: pulumi.Input[Optional['PresetUiDesignTokensColorsBrandArgs']]):
+    def brand(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "brand", value)
 
     @_builtins.property
@@ -3113,234 +3109,6 @@ class PresetUiDesignTokensColorsArgs:
     @warning.setter
     def warning(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "warning", value)
-
-
-class PresetUiDesignTokensColorsBackgroundArgsDict(TypedDict):
-    """
-    Background shades.
-    """
-    _1000: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Shade 1000. Default "#141414".
-    """
-    _600: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Shade 600. Default "#222222".
-    """
-    _700: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Shade 700. Default "#1f1f1f".
-    """
-    _800: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Shade 800. Default "#1b1b1b".
-    """
-    _900: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Shade 900. Default "#181818".
-    """
-
-@pulumi.input_type
-class PresetUiDesignTokensColorsBackgroundArgs:
-    def __init__(__self__, *,
-                 _1000: pulumi.Input[Optional[_builtins.str]] = None,
-                 _600: pulumi.Input[Optional[_builtins.str]] = None,
-                 _700: pulumi.Input[Optional[_builtins.str]] = None,
-                 _800: pulumi.Input[Optional[_builtins.str]] = None,
-                 _900: pulumi.Input[Optional[_builtins.str]] = None):
-        """
-        Background shades.
-
-        :param pulumi.Input[_builtins.str] _1000: Shade 1000. Default "#141414".
-        :param pulumi.Input[_builtins.str] _600: Shade 600. Default "#222222".
-        :param pulumi.Input[_builtins.str] _700: Shade 700. Default "#1f1f1f".
-        :param pulumi.Input[_builtins.str] _800: Shade 800. Default "#1b1b1b".
-        :param pulumi.Input[_builtins.str] _900: Shade 900. Default "#181818".
-        """
-        if _1000 is not None:
-            pulumi.set(__self__, "_1000", _1000)
-        if _600 is not None:
-            pulumi.set(__self__, "_600", _600)
-        if _700 is not None:
-            pulumi.set(__self__, "_700", _700)
-        if _800 is not None:
-            pulumi.set(__self__, "_800", _800)
-        if _900 is not None:
-            pulumi.set(__self__, "_900", _900)
-
-    @_builtins.property
-    @pulumi.getter(name="1000")
-    def _1000(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Shade 1000. Default "#141414".
-        """
-        return pulumi.get(self, "_1000")
-
-    @_1000.setter
-    def _1000(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "_1000", value)
-
-    @_builtins.property
-    @pulumi.getter(name="600")
-    def _600(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Shade 600. Default "#222222".
-        """
-        return pulumi.get(self, "_600")
-
-    @_600.setter
-    def _600(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "_600", value)
-
-    @_builtins.property
-    @pulumi.getter(name="700")
-    def _700(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Shade 700. Default "#1f1f1f".
-        """
-        return pulumi.get(self, "_700")
-
-    @_700.setter
-    def _700(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "_700", value)
-
-    @_builtins.property
-    @pulumi.getter(name="800")
-    def _800(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Shade 800. Default "#1b1b1b".
-        """
-        return pulumi.get(self, "_800")
-
-    @_800.setter
-    def _800(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "_800", value)
-
-    @_builtins.property
-    @pulumi.getter(name="900")
-    def _900(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Shade 900. Default "#181818".
-        """
-        return pulumi.get(self, "_900")
-
-    @_900.setter
-    def _900(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "_900", value)
-
-
-class PresetUiDesignTokensColorsBrandArgsDict(TypedDict):
-    """
-    Brand shades.
-    """
-    _300: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Shade 300. Default "#844d1c".
-    """
-    _400: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Shade 400. Default "#9d5b22".
-    """
-    _500: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Shade 500. Default "#b56927".
-    """
-    _600: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Shade 600. Default "#d37c30".
-    """
-    _700: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Shade 700. Default "#d9904f".
-    """
-
-@pulumi.input_type
-class PresetUiDesignTokensColorsBrandArgs:
-    def __init__(__self__, *,
-                 _300: pulumi.Input[Optional[_builtins.str]] = None,
-                 _400: pulumi.Input[Optional[_builtins.str]] = None,
-                 _500: pulumi.Input[Optional[_builtins.str]] = None,
-                 _600: pulumi.Input[Optional[_builtins.str]] = None,
-                 _700: pulumi.Input[Optional[_builtins.str]] = None):
-        """
-        Brand shades.
-
-        :param pulumi.Input[_builtins.str] _300: Shade 300. Default "#844d1c".
-        :param pulumi.Input[_builtins.str] _400: Shade 400. Default "#9d5b22".
-        :param pulumi.Input[_builtins.str] _500: Shade 500. Default "#b56927".
-        :param pulumi.Input[_builtins.str] _600: Shade 600. Default "#d37c30".
-        :param pulumi.Input[_builtins.str] _700: Shade 700. Default "#d9904f".
-        """
-        if _300 is not None:
-            pulumi.set(__self__, "_300", _300)
-        if _400 is not None:
-            pulumi.set(__self__, "_400", _400)
-        if _500 is not None:
-            pulumi.set(__self__, "_500", _500)
-        if _600 is not None:
-            pulumi.set(__self__, "_600", _600)
-        if _700 is not None:
-            pulumi.set(__self__, "_700", _700)
-
-    @_builtins.property
-    @pulumi.getter(name="300")
-    def _300(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Shade 300. Default "#844d1c".
-        """
-        return pulumi.get(self, "_300")
-
-    @_300.setter
-    def _300(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "_300", value)
-
-    @_builtins.property
-    @pulumi.getter(name="400")
-    def _400(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Shade 400. Default "#9d5b22".
-        """
-        return pulumi.get(self, "_400")
-
-    @_400.setter
-    def _400(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "_400", value)
-
-    @_builtins.property
-    @pulumi.getter(name="500")
-    def _500(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Shade 500. Default "#b56927".
-        """
-        return pulumi.get(self, "_500")
-
-    @_500.setter
-    def _500(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "_500", value)
-
-    @_builtins.property
-    @pulumi.getter(name="600")
-    def _600(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Shade 600. Default "#d37c30".
-        """
-        return pulumi.get(self, "_600")
-
-    @_600.setter
-    def _600(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "_600", value)
-
-    @_builtins.property
-    @pulumi.getter(name="700")
-    def _700(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Shade 700. Default "#d9904f".
-        """
-        return pulumi.get(self, "_700")
-
-    @_700.setter
-    def _700(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "_700", value)
 
 
 class RosterDefaultsArgsDict(TypedDict):

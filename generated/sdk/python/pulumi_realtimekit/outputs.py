@@ -49,8 +49,6 @@ __all__ = [
     'PresetUi',
     'PresetUiDesignTokens',
     'PresetUiDesignTokensColors',
-    'PresetUiDesignTokensColorsBackground',
-    'PresetUiDesignTokensColorsBrand',
     'UndeclaredParticipant',
 ]
 
@@ -2474,8 +2472,8 @@ class PresetUiDesignTokensColors(dict):
         return super().get(key, default)
 
     def __init__(__self__, *,
-                 background: Optional['outputs.PresetUiDesignTokensColorsBackground'] = None,
-                 brand: Optional['outputs.PresetUiDesignTokensColorsBrand'] = None,
+                 background: Optional[Mapping[str, _builtins.str]] = None,
+                 brand: Optional[Mapping[str, _builtins.str]] = None,
                  danger: Optional[_builtins.str] = None,
                  success: Optional[_builtins.str] = None,
                  text: Optional[_builtins.str] = None,
@@ -2485,8 +2483,8 @@ class PresetUiDesignTokensColors(dict):
         """
         Colors.
 
-        :param 'PresetUiDesignTokensColorsBackground' background: Background shades.
-        :param 'PresetUiDesignTokensColorsBrand' brand: Brand shades.
+        :param Mapping[str, _builtins.str] background: Background shades.
+        :param Mapping[str, _builtins.str] brand: Brand shades.
         :param _builtins.str danger: Danger. Default "#FF2D2D".
         :param _builtins.str success: Success. Default "#62A504".
         :param _builtins.str text: Text. Default "#EEEEEE".
@@ -2513,7 +2511,7 @@ class PresetUiDesignTokensColors(dict):
 
     @_builtins.property
     @pulumi.getter
-    def background(self) -> Optional['outputs.PresetUiDesignTokensColorsBackground']:
+    def background(self) -> Optional[Mapping[str, _builtins.str]]:
         """
         Background shades.
         """
@@ -2521,7 +2519,7 @@ class PresetUiDesignTokensColors(dict):
 
     @_builtins.property
     @pulumi.getter
-    def brand(self) -> Optional['outputs.PresetUiDesignTokensColorsBrand']:
+    def brand(self) -> Optional[Mapping[str, _builtins.str]]:
         """
         Brand shades.
         """
@@ -2574,200 +2572,6 @@ class PresetUiDesignTokensColors(dict):
         Warning. Default "#FFCD07".
         """
         return pulumi.get(self, "warning")
-
-
-@pulumi.output_type
-class PresetUiDesignTokensColorsBackground(dict):
-    """
-    Background shades.
-    """
-    @staticmethod
-    def __key_warning(key: str):
-        suggest = None
-        if key == "1000":
-            suggest = "_1000"
-        elif key == "600":
-            suggest = "_600"
-        elif key == "700":
-            suggest = "_700"
-        elif key == "800":
-            suggest = "_800"
-        elif key == "900":
-            suggest = "_900"
-
-        if suggest:
-            pulumi.log.warn(f"Key '{key}' not found in PresetUiDesignTokensColorsBackground. Access the value via the '{suggest}' property getter instead.")
-
-    def __getitem__(self, key: str) -> Any:
-        PresetUiDesignTokensColorsBackground.__key_warning(key)
-        return super().__getitem__(key)
-
-    def get(self, key: str, default = None) -> Any:
-        PresetUiDesignTokensColorsBackground.__key_warning(key)
-        return super().get(key, default)
-
-    def __init__(__self__, *,
-                 _1000: Optional[_builtins.str] = None,
-                 _600: Optional[_builtins.str] = None,
-                 _700: Optional[_builtins.str] = None,
-                 _800: Optional[_builtins.str] = None,
-                 _900: Optional[_builtins.str] = None):
-        """
-        Background shades.
-
-        :param _builtins.str _1000: Shade 1000. Default "#141414".
-        :param _builtins.str _600: Shade 600. Default "#222222".
-        :param _builtins.str _700: Shade 700. Default "#1f1f1f".
-        :param _builtins.str _800: Shade 800. Default "#1b1b1b".
-        :param _builtins.str _900: Shade 900. Default "#181818".
-        """
-        if _1000 is not None:
-            pulumi.set(__self__, "_1000", _1000)
-        if _600 is not None:
-            pulumi.set(__self__, "_600", _600)
-        if _700 is not None:
-            pulumi.set(__self__, "_700", _700)
-        if _800 is not None:
-            pulumi.set(__self__, "_800", _800)
-        if _900 is not None:
-            pulumi.set(__self__, "_900", _900)
-
-    @_builtins.property
-    @pulumi.getter(name="1000")
-    def _1000(self) -> Optional[_builtins.str]:
-        """
-        Shade 1000. Default "#141414".
-        """
-        return pulumi.get(self, "_1000")
-
-    @_builtins.property
-    @pulumi.getter(name="600")
-    def _600(self) -> Optional[_builtins.str]:
-        """
-        Shade 600. Default "#222222".
-        """
-        return pulumi.get(self, "_600")
-
-    @_builtins.property
-    @pulumi.getter(name="700")
-    def _700(self) -> Optional[_builtins.str]:
-        """
-        Shade 700. Default "#1f1f1f".
-        """
-        return pulumi.get(self, "_700")
-
-    @_builtins.property
-    @pulumi.getter(name="800")
-    def _800(self) -> Optional[_builtins.str]:
-        """
-        Shade 800. Default "#1b1b1b".
-        """
-        return pulumi.get(self, "_800")
-
-    @_builtins.property
-    @pulumi.getter(name="900")
-    def _900(self) -> Optional[_builtins.str]:
-        """
-        Shade 900. Default "#181818".
-        """
-        return pulumi.get(self, "_900")
-
-
-@pulumi.output_type
-class PresetUiDesignTokensColorsBrand(dict):
-    """
-    Brand shades.
-    """
-    @staticmethod
-    def __key_warning(key: str):
-        suggest = None
-        if key == "300":
-            suggest = "_300"
-        elif key == "400":
-            suggest = "_400"
-        elif key == "500":
-            suggest = "_500"
-        elif key == "600":
-            suggest = "_600"
-        elif key == "700":
-            suggest = "_700"
-
-        if suggest:
-            pulumi.log.warn(f"Key '{key}' not found in PresetUiDesignTokensColorsBrand. Access the value via the '{suggest}' property getter instead.")
-
-    def __getitem__(self, key: str) -> Any:
-        PresetUiDesignTokensColorsBrand.__key_warning(key)
-        return super().__getitem__(key)
-
-    def get(self, key: str, default = None) -> Any:
-        PresetUiDesignTokensColorsBrand.__key_warning(key)
-        return super().get(key, default)
-
-    def __init__(__self__, *,
-                 _300: Optional[_builtins.str] = None,
-                 _400: Optional[_builtins.str] = None,
-                 _500: Optional[_builtins.str] = None,
-                 _600: Optional[_builtins.str] = None,
-                 _700: Optional[_builtins.str] = None):
-        """
-        Brand shades.
-
-        :param _builtins.str _300: Shade 300. Default "#844d1c".
-        :param _builtins.str _400: Shade 400. Default "#9d5b22".
-        :param _builtins.str _500: Shade 500. Default "#b56927".
-        :param _builtins.str _600: Shade 600. Default "#d37c30".
-        :param _builtins.str _700: Shade 700. Default "#d9904f".
-        """
-        if _300 is not None:
-            pulumi.set(__self__, "_300", _300)
-        if _400 is not None:
-            pulumi.set(__self__, "_400", _400)
-        if _500 is not None:
-            pulumi.set(__self__, "_500", _500)
-        if _600 is not None:
-            pulumi.set(__self__, "_600", _600)
-        if _700 is not None:
-            pulumi.set(__self__, "_700", _700)
-
-    @_builtins.property
-    @pulumi.getter(name="300")
-    def _300(self) -> Optional[_builtins.str]:
-        """
-        Shade 300. Default "#844d1c".
-        """
-        return pulumi.get(self, "_300")
-
-    @_builtins.property
-    @pulumi.getter(name="400")
-    def _400(self) -> Optional[_builtins.str]:
-        """
-        Shade 400. Default "#9d5b22".
-        """
-        return pulumi.get(self, "_400")
-
-    @_builtins.property
-    @pulumi.getter(name="500")
-    def _500(self) -> Optional[_builtins.str]:
-        """
-        Shade 500. Default "#b56927".
-        """
-        return pulumi.get(self, "_500")
-
-    @_builtins.property
-    @pulumi.getter(name="600")
-    def _600(self) -> Optional[_builtins.str]:
-        """
-        Shade 600. Default "#d37c30".
-        """
-        return pulumi.get(self, "_600")
-
-    @_builtins.property
-    @pulumi.getter(name="700")
-    def _700(self) -> Optional[_builtins.str]:
-        """
-        Shade 700. Default "#d9904f".
-        """
-        return pulumi.get(self, "_700")
 
 
 @pulumi.output_type
